@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from accounts import views as account_views
+from core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    # Every sign-in goes through allauth (rate limits, MFA); Wagtail's own login and
+    # password-reset views are shadowed here, before the admin's URLs.
+    path("admin/login/", account_views.admin_login_redirect, name="wagtailadmin_login"),
+    path("admin/logout/", account_views.LogoutView.as_view(), name="wagtailadmin_logout"),
+    path("admin/password_reset/", core_views.not_found),
+    path("admin/password_reset/<path:rest>", core_views.not_found),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/logout/", account_views.LogoutView.as_view(), name="account_logout"),
+    path("accounts/", include("allauth.urls")),
+    path("dashboard/", account_views.dashboard, name="dashboard"),
+]
+
+if settings.DEBUG:
+    # Development only: renditions are served from MEDIA_ROOT; originals live elsewhere.
+    urlpatterns.append(path("media/<path:path>", core_views.serve_public_media))
+
+urlpatterns.append(path("", include(wagtail_urls)))
