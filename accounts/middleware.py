@@ -1,0 +1,72 @@
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+SESSION_STARTED_KEY = "podium_session_started"
+
+
+class SessionLifetimeMiddleware:
+    """Ends a session 12 hours after sign-in, however active it has been.
+
+    The 30-minute idle limit is Django's own (SESSION_COOKIE_AGE, renewed on every request).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            started = request.session.get(SESSION_STARTED_KEY)
+            now = int(time.time())
+            if started is None:
+                request.session[SESSION_STARTED_KEY] = now
+            elif now - started > settings.SESSION_ABSOLUTE_LIMIT_SECONDS:
+                logout(request)
+                messages.info(request, _("For your safety you were signed out. Please sign in."))
+                return redirect(settings.LOGIN_URL)
+        return self.get_response(request)
+
+
+class MFARequiredMiddleware:
+    """Staff and editors without an authenticator can reach only the MFA set-up pages."""
+
+    allowed_url_names = (
+        "mfa_index",
+        "mfa_activate_totp",
+        "mfa_add_webauthn",
+        "mfa_view_recovery_codes",
+        "mfa_generate_recovery_codes",
+        "mfa_download_recovery_codes",
+        "account_logout",
+        "account_reauthenticate",
+        "mfa_reauthenticate",
+        "mfa_reauthenticate_webauthn",
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from accounts.rules import must_enroll_mfa
+
+        if (
+            request.user.is_authenticated
+            and not self._is_allowed(request.path)
+            and must_enroll_mfa(request.user)
+        ):
+            messages.warning(
+                request,
+                _("Your role needs two-step verification. Please set it up to continue."),
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+    def _is_allowed(self, path: str) -> bool:
+        if path.startswith(settings.STATIC_URL) or path == reverse("healthz"):
+            return True
+        return any(path == reverse(name) for name in self.allowed_url_names)

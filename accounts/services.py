@@ -1,0 +1,49 @@
+"""Writes that concern accounts. Keyword-only, atomic."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission
+
+from accounts.enums import Role
+from accounts.models import ConsultantWorkspace, User
+
+# Wagtail checks image permissions against wagtailimages.Image, whatever the image model.
+CONSULTANT_IMAGE_PERMISSIONS = ("add_image", "change_image", "choose_image", "delete_image")
+
+
+@transaction.atomic
+def user_register(*, user: User, role: str) -> User:
+    if role not in Role.values:
+        raise ValueError(f"Unknown role {role!r}")
+    user.role = role
+    user.save()
+    if role == Role.CONSULTANT:
+        consultant_workspace_create(user=user)
+    return user
+
+
+@transaction.atomic
+def consultant_workspace_create(*, user: User) -> ConsultantWorkspace:
+    """A media collection and a personal group that may use only that collection.
+
+    Names carry the account's random id, never a name or e-mail address.
+    """
+    existing = ConsultantWorkspace.objects.filter(user=user).first()
+    if existing:
+        return existing
+    label = f"consultant-{user.public_id.hex[:12]}"
+    collection = Collection.get_first_root_node().add_child(name=label)
+    group = Group.objects.create(name=label)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    for codename in CONSULTANT_IMAGE_PERMISSIONS:
+        GroupCollectionPermission.objects.create(
+            group=group,
+            collection=collection,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailimages", codename=codename
+            ),
+        )
+    user.groups.add(group)
+    return ConsultantWorkspace.objects.create(user=user, collection=collection, group=group)

@@ -1,0 +1,22 @@
+import logging
+import time
+
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.dispatch import receiver
+
+from accounts.middleware import SESSION_STARTED_KEY
+
+security_log = logging.getLogger("podium.security")
+
+
+@receiver(user_logged_in)
+def record_session_start(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_STARTED_KEY] = int(time.time())
+    security_log.info("login user=%s", user.public_id)
+
+
+@receiver(user_login_failed)
+def log_failed_login(sender, credentials, request=None, **kwargs):
+    # No e-mail address or password in the log: only that it happened.
+    security_log.info("login_failed")

@@ -1,0 +1,42 @@
+from urllib.parse import urlencode
+
+from allauth.account.views import LogoutView as AllauthLogoutView
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_safe
+
+from accounts import selectors
+
+CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
+
+
+def admin_login_redirect(request):
+    """Wagtail's /admin/login/ never authenticates: it sends people to allauth's sign-in."""
+    target = reverse("account_login")
+    next_url = request.GET.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = f"{target}?{urlencode({'next': next_url})}"
+    return redirect(target)
+
+
+class LogoutView(AllauthLogoutView):
+    """allauth's sign-out, plus asking the browser to forget this site's cache and storage."""
+
+    def post(self, *args, **kwargs):
+        response = super().post(*args, **kwargs)
+        response["Clear-Site-Data"] = CLEAR_SITE_DATA
+        return response
+
+
+@require_safe
+@login_required
+def dashboard(request):
+    return render(
+        request,
+        "accounts/dashboard.html",
+        {"security": selectors.account_security_summary(user=request.user)},
+    )
