@@ -1,0 +1,31 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.forms import BaseImageForm
+
+from core.images import ImageRejected, scrubbed_file
+
+PHOTO_SAFETY_HELP = _(
+    "Podium removes location and camera details from every photo. A photo can still be "
+    "found by reverse image search, and its background can show where it was taken. "
+    "A profile works without a photo."
+)
+
+
+class ScrubbedImageForm(BaseImageForm):
+    """Wagtail's image form, scrubbing the upload while the form can still show an error."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "file" in self.fields:
+            self.fields["file"].help_text = PHOTO_SAFETY_HELP
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload is None or upload is self.original_file or not hasattr(upload, "image"):
+            return upload  # no new file in this submission
+        try:
+            clean = scrubbed_file(upload)
+        except ImageRejected as exc:
+            raise ValidationError(str(exc), code="image_rejected") from exc
+        clean.source_name = upload.name
+        return clean

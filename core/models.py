@@ -1,0 +1,140 @@
+import uuid
+from pathlib import PurePath
+
+from django.core.files.storage import storages
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, WagtailImageField
+from wagtail.models import Page
+from wagtail.utils.file import hash_filelike
+
+from core.images import ScrubbedFile, scrubbed_file, title_is_from_filename
+
+NEUTRAL_IMAGE_TITLE = _("Untitled image")
+
+
+def private_storage():
+    """Where originals live: a storage that no public URL serves (settings.STORAGES)."""
+    return storages["private"]
+
+
+def get_image_upload_to(instance, filename):
+    return instance.get_upload_to(filename)
+
+
+class PodiumImage(AbstractImage):
+    """Wagtail's image, made safe: every original is scrubbed before it is stored.
+
+    Scrubbing happens in save(), so every path (admin, forms, commands, the demo
+    loader) goes through it; the admin form scrubs earlier to show errors on the form.
+    """
+
+    file = WagtailImageField(
+        verbose_name=_("file"),
+        upload_to=get_image_upload_to,
+        width_field="width",
+        height_field="height",
+        storage=private_storage,
+    )
+
+    admin_form_fields = Image.admin_form_fields
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        permissions = [("choose_image", "Can choose image")]
+
+    def get_upload_to(self, filename):
+        return f"original_images/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+    def save(self, *args, **kwargs):
+        self._scrub_new_file()
+        super().save(*args, **kwargs)
+
+    def _scrub_new_file(self):
+        field_file = self.file
+        if not field_file or getattr(field_file, "_committed", True):
+            return
+        upload = field_file.file
+        source_name = getattr(upload, "source_name", None) or getattr(upload, "name", "")
+        if not isinstance(upload, ScrubbedFile):
+            upload = scrubbed_file(upload)  # raises core.images.ImageRejected
+            self.file = upload
+        if not self.title or title_is_from_filename(self.title, source_name):
+            self.title = str(NEUTRAL_IMAGE_TITLE)
+        upload.seek(0)
+        self.file_size = upload.size
+        self.file_hash = hash_filelike(upload)
+        upload.seek(0)
+
+
+class PodiumRendition(AbstractRendition):
+    image = models.ForeignKey(PodiumImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class BasePage(Page):
+    """Shared by every page type. Pages are kept out of search engines unless they say so."""
+
+    allow_search_engine_indexing = True
+
+    class Meta:
+        abstract = True
+
+    def get_robots_directive(self, request=None) -> str:
+        return "index, follow" if self.allow_search_engine_indexing else "noindex, noimageindex"
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseGenericSetting):
+    """What editors set for the whole site. Lives in core because every app reads it."""
+
+    site_name = models.CharField(_("site name"), max_length=80, default="Podium")
+    email_sender_name = models.CharField(
+        _("e-mail sender name"),
+        max_length=80,
+        default="Podium",
+        help_text=_("Shown as the sender of every e-mail. Keep it neutral."),
+    )
+    hotline_name = models.CharField(
+        _("hotline name"), max_length=120, default="U.S. National Human Trafficking Hotline"
+    )
+    hotline_phone = models.CharField(_("hotline phone"), max_length=40, default="1-888-373-7888")
+    hotline_text = models.CharField(
+        _("hotline text line"), max_length=40, blank=True, default="233733"
+    )
+    quick_exit_url = models.URLField(
+        _("quick exit destination"),
+        default="https://www.bbc.co.uk/weather",
+        help_text=_("A neutral site that the quick-exit button opens in place of Podium."),
+    )
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+
+class OutgoingEmail(models.Model):
+    """A message waiting for core.tasks.send_email. Its content is erased once sent."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    message = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["sent_at"])]
+
+    def __str__(self):
+        return f"E-mail {self.id}"
+
+    def mark_sent(self):
+        self.sent_at = timezone.now()
+        self.message = {}
+        self.save(update_fields=["sent_at", "message"])
