@@ -1,0 +1,42 @@
+import pytest
+from wagtail.models import Page, Site
+
+from cms.models import HomePage
+from core.models import SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_is_the_default_sites_root():
+    site = Site.objects.get(is_default_site=True)
+
+    assert isinstance(site.root_page.specific, HomePage)
+    assert not Page.objects.filter(title__icontains="welcome").exists()
+
+
+def test_home_page_shows_landmarks_quick_exit_first_and_hotline(client):
+    html = client.get("/").content.decode()
+
+    assert html.index("data-quick-exit") < html.index('class="skip-link"') < html.index("<main")
+    assert 'href="https://www.bbc.co.uk/weather"' in html
+    assert '<nav class="site-nav" aria-label="Main">' in html
+    assert '<a href="tel:18883737888">1-888-373-7888</a>' in html
+    assert '<a href="sms:233733">233733</a>' in html
+
+
+def test_footer_hotline_and_quick_exit_follow_site_settings(client):
+    site_settings = SiteSettings.load()
+    site_settings.hotline_phone = "0800 123 456"
+    site_settings.quick_exit_url = "https://example.com/news"
+    site_settings.save()
+
+    html = client.get("/").content.decode()
+
+    assert '<a href="tel:0800123456">0800 123 456</a>' in html
+    assert 'href="https://example.com/news"' in html
+
+
+def test_home_page_is_a_singleton_at_the_root():
+    assert HomePage.max_count == 1
+    assert HomePage.parent_page_types == ["wagtailcore.Page"]
+    assert not HomePage.can_create_at(Page.get_first_root_node())

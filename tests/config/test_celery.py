@@ -1,0 +1,26 @@
+from django.conf import settings
+
+from config.celery import app
+
+
+def test_celery_accepts_and_sends_json_only():
+    assert app.conf.accept_content == ["json"]
+    assert app.conf.task_serializer == "json"
+    assert app.conf.result_serializer == "json"
+
+
+def test_tasks_are_acknowledged_late_so_a_lost_worker_means_redelivery():
+    assert app.conf.task_acks_late is True
+    assert app.conf.task_reject_on_worker_lost is True
+
+
+def test_test_settings_run_tasks_eagerly_and_propagate_errors():
+    assert settings.CELERY_TASK_ALWAYS_EAGER is True
+    assert settings.CELERY_TASK_EAGER_PROPAGATES is True
+
+
+def test_base_settings_are_eager_exactly_when_no_broker_is_configured():
+    from config.settings import base, env
+
+    assert base.CELERY_TASK_ALWAYS_EAGER is (not env.CELERY_BROKER_URL)
+    assert base.PODIUM_BROKER_CONFIGURED is bool(env.CELERY_BROKER_URL)

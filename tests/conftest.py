@@ -1,0 +1,82 @@
+import os
+import socket
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+
+from tests.factories import ConsultantFactory, EditorFactory, UserFactory
+
+FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures")
+
+
+def fixture_path(*parts: str) -> str:
+    return os.path.join(FIXTURES, *parts)
+
+
+def service_missing(reason: str):
+    """Skip on a developer machine; fail in CI (PODIUM_REQUIRE_SERVICES=1)."""
+    if settings.PODIUM_REQUIRE_SERVICES:
+        pytest.fail(f"required service missing: {reason}")
+    pytest.skip(reason)
+
+
+def port_open(host: str, port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex((host, port)) == 0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate-limit counters and cached settings must not leak between tests.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _email_through_the_queue(settings):
+    # Django's test set-up replaces EMAIL_BACKEND with locmem. Put Podium's back, so that
+    # every e-mail in a test goes through OutgoingEmail and the send_email task, which
+    # then delivers to locmem (PODIUM_EMAIL_DELIVERY_BACKEND) and so to mail.outbox.
+    settings.EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def consultant(db):
+    return ConsultantFactory()
+
+
+@pytest.fixture
+def editor(db):
+    return EditorFactory()
+
+
+@pytest.fixture
+def postgres(db):
+    """The test database must be PostgreSQL (DATABASE_URL)."""
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        service_missing("PostgreSQL (set DATABASE_URL)")
+
+
+@pytest.fixture
+def redis_broker():
+    """A real Redis broker (CELERY_BROKER_URL); returns its URL."""
+    url = os.environ.get("CELERY_BROKER_URL", "")
+    if not url.startswith("redis://"):
+        service_missing("Redis broker (set CELERY_BROKER_URL)")
+    if not port_open("127.0.0.1", 6379):
+        service_missing("Redis is not answering on 127.0.0.1:6379")
+    return url
