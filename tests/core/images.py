@@ -17,7 +17,14 @@ RENDITION_FILTERS = [
     "format-jpeg",
 ]
 # Byte patterns that mark metadata blocks in JPEG, PNG and WebP files.
-METADATA_MARKERS = [b"Exif\x00\x00", b"xmpmeta", b"http://ns.adobe.com/xap", b"eXIf", b"tEXt", b"iTXt"]
+METADATA_MARKERS = [
+    b"Exif\x00\x00",
+    b"xmpmeta",
+    b"http://ns.adobe.com/xap",
+    b"eXIf",
+    b"tEXt",
+    b"iTXt",
+]
 
 
 def read_fixture(name: str) -> bytes:
