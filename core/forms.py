@@ -10,6 +10,11 @@ PHOTO_SAFETY_HELP = _(
     "A profile works without a photo."
 )
 
+TOO_MANY_PIXELS = _(
+    "This image is too large to process safely (more than %(max_pixels_count)s pixels). "
+    "Please upload a smaller photo."
+)
+
 
 class ScrubbedImageForm(BaseImageForm):
     """Wagtail's image form, scrubbing the upload while the form can still show an error."""
@@ -18,6 +23,8 @@ class ScrubbedImageForm(BaseImageForm):
         super().__init__(*args, **kwargs)
         if "file" in self.fields:
             self.fields["file"].help_text = PHOTO_SAFETY_HELP
+            # Wagtail says "(unknown number)" of pixels for a decompression bomb.
+            self.fields["file"].error_messages["file_too_many_pixels"] = TOO_MANY_PIXELS
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
