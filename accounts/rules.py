@@ -36,6 +36,3 @@ def is_staff(user) -> bool:
 
 # Staff and editors can reach private data and moderation: MFA is not optional for them.
 must_enroll_mfa = (is_staff | is_editor) & ~has_strong_authenticator
-
-rules.add_perm("accounts.use_dashboard", rules.is_authenticated)
-rules.add_perm("accounts.upload_media", is_consultant | is_editor)

@@ -2,9 +2,10 @@
 
 import factory
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
 
 from accounts import services
-from accounts.enums import EDITORS_GROUP, Role
+from accounts.enums import EDITORS_GROUP, MODERATORS_GROUP, Role
 from accounts.models import User
 
 PASSWORD = "a long and unusual passphrase 42"
@@ -37,12 +38,19 @@ class ConsultantFactory(UserFactory):
             services.consultant_workspace_create(user=obj)
 
 
+def _joins(group_name: str):
+    def join(obj, create, extracted, **kwargs):
+        if create:
+            obj.groups.add(Group.objects.get(name=group_name))
+
+    return factory.PostGeneration(join)
+
+
 class EditorFactory(UserFactory):
     role = ""
+    editors_group = _joins(EDITORS_GROUP)
 
-    @factory.post_generation
-    def editors_group(obj, create, extracted, **kwargs):
-        if create:
-            from django.contrib.auth.models import Group
 
-            obj.groups.add(Group.objects.get(name=EDITORS_GROUP))
+class ModeratorFactory(UserFactory):
+    role = ""
+    moderators_group = _joins(MODERATORS_GROUP)

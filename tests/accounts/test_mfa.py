@@ -2,10 +2,8 @@ import pytest
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
-from django.contrib.auth.models import Group
 
-from accounts.enums import MODERATORS_GROUP
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, ModeratorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +17,7 @@ def staff(db):
 
 @pytest.fixture
 def moderator(db):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
-    return user
+    return ModeratorFactory()
 
 
 @pytest.mark.parametrize("person", ["editor", "staff", "moderator"])

@@ -3,16 +3,13 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core import mail
 
+from tests.accounts.helpers import sign_in
 from tests.factories import PASSWORD
 
 # E-mail is queued with transaction.on_commit, so these tests need real commits.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 REAUTH = "/accounts/reauthenticate/"
-
-
-def sign_in(client, user):
-    client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
 
 
 def test_adding_an_email_address_asks_for_the_password_again(client, user):

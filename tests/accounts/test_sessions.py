@@ -9,14 +9,13 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.middleware import SESSION_STARTED_KEY
-from tests.factories import PASSWORD
+from tests.accounts import helpers
 
 pytestmark = pytest.mark.django_db
 
 
 def sign_in(client, user):
-    response = client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
-    assert response["Location"] == "/dashboard/"
+    assert helpers.sign_in(client, user)["Location"] == "/dashboard/"
 
 
 def is_signed_in(client) -> bool:

@@ -1,0 +1,73 @@
+"""The member dashboard and signing out (issue 2: /dashboard/, Clear-Site-Data)."""
+
+import pytest
+
+from tests.accounts.helpers import sign_in
+from tests.factories import ConsultantFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_dashboard_needs_a_signed_in_member(client):
+    response = client.get("/dashboard/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=/dashboard/")
+
+
+def test_dashboard_refuses_writes(client, user):
+    client.force_login(user)
+    assert client.post("/dashboard/", {}).status_code == 405
+
+
+def test_consultant_dashboard_offers_mfa_and_a_photo_upload(client, consultant):
+    client.force_login(consultant)
+    body = client.get("/dashboard/").content.decode()
+
+    assert "Set up two-step verification" in body
+    assert 'href="/admin/images/add/"' in body
+    assert "location, camera and date details are removed" in body
+
+
+def test_organization_member_dashboard_has_no_photo_upload(client, user):
+    client.force_login(user)
+    body = client.get("/dashboard/").content.decode()
+
+    assert "Set up two-step verification" in body
+    assert "/admin/images/add/" not in body
+
+
+def test_dashboard_names_no_one_else(client, consultant):
+    other = ConsultantFactory()
+    client.force_login(consultant)
+    body = client.get("/dashboard/").content.decode()
+    assert other.email not in body
+    assert str(other.public_id) not in body
+
+
+def test_sign_out_is_a_post_that_clears_site_data(client, user):
+    sign_in(client, user)
+
+    response = client.post("/accounts/logout/")
+
+    assert response.status_code == 302
+    assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+    assert client.get("/dashboard/").status_code == 302
+
+
+def test_a_link_or_image_tag_cannot_sign_you_out(client, user):
+    sign_in(client, user)
+
+    response = client.get("/accounts/logout/")
+
+    assert response.status_code == 200  # a confirmation page, not a sign-out
+    assert "Clear-Site-Data" not in response
+    assert client.get("/dashboard/").status_code == 200
+
+
+def test_wagtail_admin_sign_out_clears_site_data_too(client, user):
+    sign_in(client, user)
+
+    response = client.post("/admin/logout/")
+
+    assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+    assert client.get("/dashboard/").status_code == 302
