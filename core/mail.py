@@ -62,6 +62,8 @@ class QueuedEmailBackend(BaseEmailBackend):
                 continue
             stored = OutgoingEmail.objects.create(message=message_to_dict(message))
             email_id = str(stored.id)
-            transaction.on_commit(lambda email_id=email_id: send_email.delay(email_id))
+            # robust: a broker outage must not turn a saved sign-up into an error page;
+            # core.tasks.send_pending_emails picks the message up later.
+            transaction.on_commit(lambda email_id=email_id: send_email.delay(email_id), robust=True)
             count += 1
         return count

@@ -1,5 +1,7 @@
 import os
 import socket
+import time
+from email import message_from_bytes, policy
 
 import pytest
 from django.conf import settings
@@ -80,3 +82,36 @@ def redis_broker():
     if not port_open("127.0.0.1", 6379):
         service_missing("Redis is not answering on 127.0.0.1:6379")
     return url
+
+
+class SMTPSink:
+    """A real SMTP server (aiosmtpd) that keeps what it receives, for delivery tests."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 Message accepted"
+
+    def wait_for(self, count: int = 1, timeout: float = 30.0):
+        deadline = time.monotonic() + timeout
+        while len(self.messages) < count and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(self.messages) >= count, f"{len(self.messages)} of {count} e-mails arrived"
+        return self.messages
+
+
+@pytest.fixture
+def smtp_sink():
+    """Yields (sink, port): a running SMTP server on 127.0.0.1."""
+    from aiosmtpd.controller import Controller
+
+    sink = SMTPSink()
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield sink, port
+    finally:
+        controller.stop()

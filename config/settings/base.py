@@ -296,6 +296,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = "UTC"
+CELERY_BEAT_SCHEDULE = {
+    "send-pending-emails": {"task": "core.send_pending_emails", "schedule": 300.0},
+}
 
 # --- E-mail -------------------------------------------------------------------------
 # Every message is stored and handed to one Celery task (core.tasks.send_email), which

@@ -24,3 +24,11 @@ def test_base_settings_are_eager_exactly_when_no_broker_is_configured():
 
     assert base.CELERY_TASK_ALWAYS_EAGER is (not env.CELERY_BROKER_URL)
     assert base.PODIUM_BROKER_CONFIGURED is bool(env.CELERY_BROKER_URL)
+
+
+def test_every_scheduled_job_names_a_registered_task():
+    app.loader.import_default_modules()
+    schedule = app.conf.beat_schedule
+    assert schedule, "beat has nothing to do: make beat would be pointless"
+    for entry in schedule.values():
+        assert entry["task"] in app.tasks
