@@ -10,6 +10,7 @@ PHOTO_SAFETY_HELP = _(
     "A profile works without a photo."
 )
 
+WAGTAIL_SYNC_ATTRIBUTES = ("data-controller", "data-action", "data-w-sync")
 TOO_MANY_PIXELS = _(
     "This image is too large to process safely (more than %(max_pixels_count)s pixels). "
     "Please upload a smaller photo."
@@ -21,7 +22,15 @@ class ScrubbedImageForm(BaseImageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "title" in self.fields:
+            # Wagtail's script copies the file name into the title; a file name can say
+            # where or who ("IMG_2041_mums_house"). Podium's title is optional instead,
+            # and an image without one is stored as "Untitled image" (core.models).
+            self.fields["title"].required = False
         if "file" in self.fields:
+            attrs = self.fields["file"].widget.attrs
+            for name in [n for n in attrs if n.startswith(WAGTAIL_SYNC_ATTRIBUTES)]:
+                del attrs[name]
             self.fields["file"].help_text = PHOTO_SAFETY_HELP
             # Wagtail says "(unknown number)" of pixels for a decompression bomb.
             self.fields["file"].error_messages["file_too_many_pixels"] = TOO_MANY_PIXELS

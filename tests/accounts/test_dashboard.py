@@ -54,6 +54,23 @@ def test_sign_out_is_a_post_that_clears_site_data(client, user):
     assert client.get("/dashboard/").status_code == 302
 
 
+def test_the_sign_out_button_works_with_csrf_checks_on(user):
+    # The test client skips CSRF checks unless asked: a form without its token would
+    # pass here and fail in every browser.
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(user)
+    page = browser.get("/dashboard/")
+    token = page.context["csrf_token"]
+    assert f'name="csrfmiddlewaretoken" value="{token}"' in page.content.decode()
+
+    response = browser.post("/accounts/logout/", {"csrfmiddlewaretoken": str(token)})
+
+    assert response.status_code == 302
+    assert browser.get("/dashboard/").status_code == 302
+
+
 def test_a_link_or_image_tag_cannot_sign_you_out(client, user):
     sign_in(client, user)
 

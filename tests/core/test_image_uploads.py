@@ -58,6 +58,20 @@ def test_admin_upload_of_a_gps_photo_stores_no_location(consultant_client, consu
     assert image.title == "Untitled image"
 
 
+def test_admin_upload_without_a_title_gets_a_neutral_one(consultant_client, consultant):
+    response = add_one(
+        consultant_client, consultant, "IMG_2041_home.jpg", h.jpeg_with_everything(), title=""
+    )
+
+    assert response.status_code == 302, form_errors(response)
+    assert PodiumImage.objects.get().title == "Untitled image"
+
+
+def test_the_admin_form_does_not_copy_the_file_name_into_the_title(consultant_client):
+    body = consultant_client.get(ADD_URL).content.decode()
+    assert "w-sync" not in body
+
+
 def test_admin_upload_keeps_a_title_the_person_chose(consultant_client, consultant):
     add_one(consultant_client, consultant, "x.jpg", h.jpeg_with_everything(), title="On stage")
     assert PodiumImage.objects.get().title == "On stage"

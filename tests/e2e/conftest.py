@@ -1,0 +1,112 @@
+"""Browser tests: Playwright driving Debian's Chromium (../shared/tooling.md).
+
+Playwright never downloads a browser here: the launch points at PODIUM_CHROMIUM_PATH.
+The page may reach only the live test server; any other host (the quick exit's
+destination, say) is answered by the test with a stand-in page, so no test needs the
+internet.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connections
+
+from tests.conftest import service_missing
+from tests.factories import PASSWORD
+
+# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from
+# a thread with a running loop unless told that this is safe. In the tests it is: the
+# loop belongs to Playwright and never runs Django code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",  # the suite runs as root in CI
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE_SOURCE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js").read_text()
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+LOCAL = re.compile(r"^https?://(localhost|127\.0\.0\.1)(:\d+)?/")
+STAND_IN_PAGE = "<!doctype html><title>Weather</title><h1>Today's weather</h1>"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _serialized_database_for_every_connection(django_db_setup):
+    """Let serialized_rollback work in browser tests.
+
+    Playwright's sync API gives the test code a new contextvars context, and with it new
+    Django connection objects that lack the serialized content Django stored on the first
+    one. Without it every browser test after the first would start from an empty
+    database (no home page, no root collection). Put the content on the class, where
+    every connection object finds it, for the length of the browser tests.
+    """
+    connection = connections[DEFAULT_DB_ALIAS]
+    contents = connection.__dict__.get("_test_serialized_contents")
+    if contents is None:
+        yield
+        return
+    wrapper_class = type(connection)
+    wrapper_class._test_serialized_contents = contents
+    yield
+    del wrapper_class._test_serialized_contents
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    path = settings.PODIUM_CHROMIUM_PATH
+    if not os.access(path, os.X_OK):
+        service_missing(f"Chromium at {path} (apt-get install chromium)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": path,
+        "headless": True,
+        "args": CHROMIUM_FLAGS,
+    }
+
+
+@pytest.fixture
+def page(page, live_server):
+    def answer_offsite(route):
+        if LOCAL.match(route.request.url):
+            route.continue_()
+        else:
+            route.fulfill(status=200, content_type="text/html", body=STAND_IN_PAGE)
+
+    page.route("**/*", answer_offsite)
+    page.set_default_timeout(15_000)
+    return page
+
+
+def url(live_server, path: str) -> str:
+    return f"{live_server.url}{path}"
+
+
+def sign_in(page, live_server, user, password: str = PASSWORD):
+    page.goto(url(live_server, "/accounts/login/"))
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.wait_for_url(re.compile(r"/dashboard/$"))
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core in the page (page.evaluate works under the strict CSP)."""
+    page.evaluate(AXE_SOURCE)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "targets": [n["target"] for n in v["nodes"]][:5],
+        }
+        for v in result["violations"]
+    ]
