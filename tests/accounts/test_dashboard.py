@@ -88,3 +88,21 @@ def test_wagtail_admin_sign_out_clears_site_data_too(client, user):
 
     assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
     assert client.get("/dashboard/").status_code == 302
+
+
+@pytest.mark.parametrize("other_sessions", [0, 20])
+def test_dashboard_makes_a_bounded_number_of_queries(
+    client, consultant, other_sessions, django_assert_max_num_queries
+):
+    from allauth.usersessions.models import UserSession
+
+    for n in range(other_sessions):
+        UserSession.objects.create(user=consultant, ip="127.0.0.1", session_key=f"other{n}")
+    client.force_login(consultant)
+    client.get("/dashboard/")
+
+    # Measured 15 (session, user, session tracking, groups, MFA, sessions count,
+    # workspace, site settings, session save); docs/performance.md.
+    with django_assert_max_num_queries(16):
+        response = client.get("/dashboard/")
+    assert response.status_code == 200

@@ -40,3 +40,18 @@ def test_home_page_is_a_singleton_at_the_root():
     assert HomePage.max_count == 1
     assert HomePage.parent_page_types == ["wagtailcore.Page"]
     assert not HomePage.can_create_at(Page.get_first_root_node())
+
+
+def test_home_page_makes_a_bounded_number_of_queries(
+    client, consultant, django_assert_max_num_queries
+):
+    client.get("/")
+    # Measured 5 for a visitor (site, page, settings); the editorial home (issue 5) will
+    # add its own query-count tests for featured items.
+    with django_assert_max_num_queries(6):
+        assert client.get("/").status_code == 200
+
+    client.force_login(consultant)
+    client.get("/")
+    with django_assert_max_num_queries(17):
+        assert client.get("/").status_code == 200
