@@ -6,6 +6,7 @@ from wagtail.models import Collection, GroupCollectionPermission
 
 from accounts.enums import Role
 from accounts.models import ConsultantWorkspace, User
+from accounts.signals import consultant_workspace_created
 
 # Wagtail checks image permissions against wagtailimages.Image, whatever the image model.
 CONSULTANT_IMAGE_PERMISSIONS = ("add_image", "change_image", "choose_image", "delete_image")
@@ -46,4 +47,6 @@ def consultant_workspace_create(*, user: User) -> ConsultantWorkspace:
             ),
         )
     user.groups.add(group)
-    return ConsultantWorkspace.objects.create(user=user, collection=collection, group=group)
+    workspace = ConsultantWorkspace.objects.create(user=user, collection=collection, group=group)
+    consultant_workspace_created.send(sender=ConsultantWorkspace, workspace=workspace)
+    return workspace

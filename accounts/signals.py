@@ -2,11 +2,16 @@ import logging
 import time
 
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from accounts.middleware import SESSION_STARTED_KEY
 
 security_log = logging.getLogger("podium.security")
+
+# Sent once a consultant's workspace (collection and group) exists, with `workspace`.
+# The portfolio app answers with the consultant's draft profile; accounts imports
+# nothing from the apps above it (design.md).
+consultant_workspace_created = Signal()
 
 
 @receiver(user_logged_in)

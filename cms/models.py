@@ -13,7 +13,7 @@ class HomePage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("mission")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types: list[str] = []
+    subpage_types = ["portfolio.SpeakerIndexPage"]
     max_count = 1
 
     class Meta:

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
@@ -9,6 +10,7 @@ from core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     # Every sign-in goes through allauth (rate limits, MFA); Wagtail's own login and
     # password-reset views are shadowed here, before the admin's URLs.
     path("admin/login/", account_views.admin_login_redirect, name="wagtailadmin_login"),

@@ -54,3 +54,57 @@ class EditorFactory(UserFactory):
 class ModeratorFactory(UserFactory):
     role = ""
     moderators_group = _joins(MODERATORS_GROUP)
+
+
+def published_profile(consultant=None, *, audience="public", title="Ada Stone", **fields):
+    """A consultant's profile, filled in and published as the consultant would."""
+    from portfolio.models import SpeakerProfilePage
+
+    consultant = consultant or ConsultantFactory()
+    profile = SpeakerProfilePage.objects.get(consultant=consultant)
+    topics = fields.pop("topics", [])
+    languages = fields.pop("languages", [])
+    rates = fields.pop("rates", [])
+    profile.title = title
+    profile.slug = fields.pop("slug", f"speaker-{consultant.pk}")
+    profile.audience = audience
+    for name, value in fields.items():
+        setattr(profile, name, value)
+    profile.topics = topics
+    profile.languages = languages
+    for engagement_type, fee in rates:
+        profile.rates.add(
+            RateCardEntryFactory.build(engagement_type=engagement_type, minimum_fee=fee)
+        )
+    profile.save_revision(user=consultant).publish()
+    profile.refresh_from_db()
+    return profile
+
+
+def published_child(profile, page_class, *, audience="public", title="A post", **fields):
+    topics = fields.pop("topics", [])
+    page = page_class(title=title, audience=audience, **fields)
+    profile.add_child(instance=page)
+    page.topics = topics
+    page.save_revision(user=profile.consultant).publish()
+    page.refresh_from_db()
+    return page
+
+
+class RateCardEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "portfolio.RateCardEntry"
+
+    engagement_type = "keynote"
+    minimum_fee = 500
+    currency = "USD"
+    unit = "event"
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "portfolio.Topic"
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")

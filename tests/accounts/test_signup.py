@@ -45,8 +45,12 @@ def test_signup_as_consultant_creates_a_private_workspace(client):
     assert user.role == Role.CONSULTANT
     workspace = ConsultantWorkspace.objects.get(user=user)
     assert workspace.collection.name == f"consultant-{user.public_id.hex[:12]}"
-    assert list(user.groups.all()) == [workspace.group]
+    assert set(user.groups.values_list("name", flat=True)) == {workspace.group.name, "Network"}
     assert "new.person" not in workspace.collection.name
+    profile = user.speaker_profile
+    assert not profile.live
+    assert "new" not in profile.slug
+    assert "person" not in profile.slug
 
 
 def test_signup_as_organization_member_creates_no_workspace(client):

@@ -1,0 +1,83 @@
+"""StreamField blocks shared by every page type. No raw HTML block exists (safety.md F36)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+from core.embeds import parse_video_url
+
+# Rich text features consultants may use; Draftail enforces them on input and Wagtail's
+# converter drops everything else when the text is stored.
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("heading"), max_length=120)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Section")), ("h3", _("Subsection"))], default="h2"
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        label=_("description for people who cannot see the image"),
+        max_length=250,
+        required=False,
+        help_text=_("Leave empty if the image is only decoration."),
+    )
+    caption = blocks.CharBlock(max_length=250, required=False)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("quote"), max_length=1000)
+    attribution = blocks.CharBlock(max_length=120, required=False)
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote.html"
+
+
+class VideoEmbedBlock(blocks.URLBlock):
+    """A YouTube or Vimeo link, shown behind a click-to-load placeholder."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        parse_video_url(value)  # raises a ValidationError with a clear message
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["embed"] = parse_video_url(value)
+        return context
+
+    class Meta:
+        icon = "media"
+        label = _("video (YouTube or Vimeo)")
+        template = "blocks/video_embed.html"
+
+
+class CallOutBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120)
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "help"
+        template = "blocks/call_out.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, icon="pilcrow")
+    heading = HeadingBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    video = VideoEmbedBlock()
+    call_out = CallOutBlock()

@@ -1,0 +1,67 @@
+"""RSS and Atom feeds of public blog posts. Feed readers never sign in: public only."""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils.feedgenerator import Atom1Feed
+
+from portfolio import selectors
+from portfolio.enums import Audience
+
+FEED_LENGTH = 20
+
+
+class SiteFeed(Feed):
+    title = "Podium: new posts"
+    description = "Public posts by Podium's speakers."
+
+    def get_object(self, request, index_page=None, **kwargs):
+        self.request = request
+        return index_page
+
+    def link(self, index_page):
+        return index_page.url
+
+    def items(self, index_page):
+        return selectors.public_posts()[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        # The summary only: a content note must not be skipped by a feed reader.
+        return item.summary
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+
+class ProfileFeed(SiteFeed):
+    def get_object(self, request, profile=None, **kwargs):
+        if profile.visibility != Audience.PUBLIC:
+            raise Http404
+        self.request = request
+        return profile
+
+    def title(self, profile):
+        return f"{profile.title}: posts"
+
+    def description(self, profile):
+        return profile.headline
+
+    def items(self, profile):
+        return selectors.public_posts().child_of(profile)[:FEED_LENGTH]
+
+
+class SiteAtomFeed(SiteFeed):
+    feed_type = Atom1Feed
+    subtitle = SiteFeed.description
+
+
+class ProfileAtomFeed(ProfileFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, profile):
+        return profile.headline

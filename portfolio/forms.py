@@ -1,0 +1,49 @@
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portfolio.enums import Availability, EngagementType, Travel
+from portfolio.models import Language, Topic
+
+ANY = [("", _("Any"))]
+
+
+class DirectoryFilterForm(forms.Form):
+    """The directory's search and facets. A GET form: bad values are errors, not crashes."""
+
+    q = forms.CharField(label=_("Search"), max_length=100, required=False)
+    topic = forms.ModelChoiceField(
+        label=_("Topic"),
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Any"),
+    )
+    engagement = forms.ChoiceField(
+        label=_("Engagement"), choices=ANY + EngagementType.choices, required=False
+    )
+    language = forms.ModelChoiceField(
+        label=_("Language"),
+        queryset=Language.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Any"),
+    )
+    country = forms.CharField(label=_("Country"), max_length=80, required=False)
+    travel = forms.ChoiceField(label=_("Travel"), choices=ANY + Travel.choices, required=False)
+    virtual = forms.BooleanField(label=_("Available for virtual events"), required=False)
+    availability = forms.ChoiceField(
+        label=_("Availability"), choices=ANY + Availability.choices, required=False
+    )
+    budget = forms.DecimalField(
+        label=_("Your budget (USD)"),
+        min_value=Decimal("0"),
+        max_value=Decimal("10000000"),
+        decimal_places=2,
+        required=False,
+        help_text=_("Shows speakers whose published minimum fee fits it."),
+    )
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data["q"].replace("\x00", "").split())

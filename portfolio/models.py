@@ -1,0 +1,518 @@
+"""Consultants' pages: a profile with blog posts and videos beneath it, and the directory.
+
+Who sees a page is decided by portfolio.policy; `visibility` is the page's effective
+audience, kept in step (with Wagtail view restrictions) by portfolio.services, never
+edited by hand.
+"""
+
+import math
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from core.embeds import parse_video_url
+from core.models import BasePage
+from portfolio.enums import Audience, Availability, EngagementType, RateUnit, Travel
+
+WORDS_PER_MINUTE = 200
+
+
+@register_snippet
+class Topic(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=False)
+    description = models.TextField(_("description"), blank=True, max_length=500)
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:80]
+        super().save(*args, **kwargs)
+
+
+@register_snippet
+class Language(models.Model):
+    code = models.CharField(_("ISO 639 code"), max_length=12, unique=True)
+    name = models.CharField(_("name"), max_length=80)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("language")
+
+    def __str__(self):
+        return self.name
+
+
+class ConsultantPage(BasePage):
+    """What a consultant's pages share: an audience they choose, and the effective one."""
+
+    audience = models.CharField(
+        _("who can see this"),
+        max_length=10,
+        choices=Audience.choices,
+        default=Audience.PRIVATE,
+    )
+    # The effective audience (the narrowest of this page's, its profile's and a pause),
+    # written by portfolio.services.visibility_sync after every publish, pause or resume.
+    visibility = models.CharField(
+        max_length=10, choices=Audience.choices, default=Audience.PRIVATE, editable=False
+    )
+    # Wagtail's own privacy control would fight the audience field; Podium sets the view
+    # restrictions itself.
+    private_page_options: list[str] = []
+
+    # Fields that describe the live page's state rather than its content: restoring or
+    # publishing an older revision must not bring back an old value.
+    state_fields = ("visibility",)
+
+    class Meta:
+        abstract = True
+
+    def with_content_json(self, content):
+        page = super().with_content_json(content)
+        for field in self.state_fields:
+            setattr(page, field, getattr(self, field))
+        return page
+
+    @property
+    def profile(self) -> "SpeakerProfilePage":
+        raise NotImplementedError
+
+    @property
+    def allow_search_engine_indexing(self) -> bool:
+        # Only a public page of a consultant who opted in (safety.md E31).
+        return self.visibility == Audience.PUBLIC and self.profile.allow_search_engines
+
+    def get_sitemap_urls(self, request=None):
+        if not self.allow_search_engine_indexing:
+            return []
+        return super().get_sitemap_urls(request)
+
+
+class SpeakerIndexPage(RoutablePageMixin, BasePage):
+    """The speaker directory (/speakers/), with topic pages and the site-wide feed."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=1000)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["portfolio.SpeakerProfilePage"]
+    max_count = 1
+    allow_search_engine_indexing = True
+
+    class Meta:
+        verbose_name = _("speaker directory")
+
+    @path("")
+    def directory(self, request):
+        from portfolio import views
+
+        return views.directory(request, self)
+
+    @path("topics/<slug:slug>/")
+    def topic(self, request, slug):
+        from portfolio import views
+
+        return views.topic(request, self, slug)
+
+    @path("feed/")
+    def feed(self, request):
+        from portfolio import feeds
+
+        return feeds.SiteFeed()(request, index_page=self)
+
+    @path("feed/atom/")
+    def atom_feed(self, request):
+        from portfolio import feeds
+
+        return feeds.SiteAtomFeed()(request, index_page=self)
+
+
+class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
+    """One per consultant, created (as a draft) with the account; owned by them."""
+
+    consultant = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="speaker_profile",
+        editable=False,
+    )
+    headline = models.CharField(_("headline"), max_length=140, blank=True)
+    bio = RichTextField(_("professional bio"), features=RICH_TEXT_FEATURES, blank=True)
+    lived_experience = RichTextField(
+        _("lived-experience statement"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Optional. Kept apart from your bio, with its own audience."),
+    )
+    lived_experience_audience = models.CharField(
+        _("who can see the statement"),
+        max_length=10,
+        choices=Audience.choices,
+        default=Audience.PRIVATE,
+    )
+    photo = models.ForeignKey(
+        "core.PodiumImage",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: without one, your initials are shown."),
+    )
+    pronouns = models.CharField(_("pronouns"), max_length=40, blank=True)
+    topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True)
+    languages = ParentalManyToManyField(Language, verbose_name=_("languages"), blank=True)
+    years_of_experience = models.PositiveSmallIntegerField(
+        _("years of experience"), null=True, blank=True
+    )
+    credentials = models.TextField(_("credentials"), blank=True, max_length=2000)
+    country = models.CharField(
+        _("country you travel from"),
+        max_length=80,
+        blank=True,
+        help_text=_("A country, never a street or a city, unless you choose to name one."),
+    )
+    region = models.CharField(_("region"), max_length=80, blank=True)
+    travel = models.CharField(
+        _("travel"), max_length=20, choices=Travel.choices, default=Travel.NONE
+    )
+    virtual = models.BooleanField(_("available for virtual events"), default=True)
+    rates_audience = models.CharField(
+        _("who can see your rates"),
+        max_length=10,
+        choices=Audience.choices,
+        default=Audience.NETWORK,
+    )
+    topics_not_discussed = models.TextField(
+        _("topics I will not discuss"), blank=True, max_length=1000
+    )
+    no_personal_story = models.BooleanField(_("no requests for my personal story"), default=False)
+    accommodation_needs = models.TextField(
+        _("accommodation needs"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Shown only to an organization whose booking you have confirmed."),
+    )
+    availability = models.CharField(
+        _("availability"),
+        max_length=10,
+        choices=Availability.choices,
+        default=Availability.OPEN,
+    )
+    paused_until = models.DateField(_("paused until"), null=True, blank=True)
+    monthly_cap = models.PositiveSmallIntegerField(
+        _("most engagements a month"), null=True, blank=True
+    )
+    allow_search_engines = models.BooleanField(
+        _("let search engines list my profile"),
+        default=False,
+        help_text=_(
+            "Off: search engines are asked not to list your pages, they are left out of "
+            "the sitemap, and no structured data describes you. Only public pages can be "
+            "listed."
+        ),
+    )
+    # A pause hides the profile everywhere at once; it is state, not content.
+    paused_at = models.DateTimeField(null=True, blank=True, editable=False)
+    state_fields = ("visibility", "paused_at")
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("headline"),
+        index.SearchField("bio"),
+        index.SearchField("credentials"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("visibility"),
+    ]
+
+    content_panels = [
+        FieldPanel(
+            "title",
+            heading=_("Professional name"),
+            help_text=_(
+                "The name you work under. A professional name is normal; your legal name is "
+                "never needed."
+            ),
+        ),
+        FieldPanel("headline"),
+        FieldPanel("pronouns"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        MultiFieldPanel(
+            [FieldPanel("lived_experience"), FieldPanel("lived_experience_audience")],
+            heading=_("Lived experience (optional)"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics"),
+                FieldPanel("languages"),
+                FieldPanel("years_of_experience"),
+                FieldPanel("credentials"),
+                InlinePanel("links", label=_("links")),
+            ],
+            heading=_("Expertise"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+                FieldPanel("travel"),
+                FieldPanel("virtual"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("rates_audience"), InlinePanel("rates", label=_("rates"))],
+            heading=_("Engagements and rates"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics_not_discussed"),
+                FieldPanel("no_personal_story"),
+                FieldPanel("accommodation_needs"),
+            ],
+            heading=_("Boundaries"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("availability"),
+                FieldPanel("paused_until"),
+                FieldPanel("monthly_cap"),
+            ],
+            heading=_("Availability"),
+        ),
+    ]
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("allow_search_engines")],
+            heading=_("Address and search engines"),
+        )
+    ]
+    settings_panels = [FieldPanel("audience")]
+
+    parent_page_types = ["portfolio.SpeakerIndexPage"]
+    subpage_types = ["portfolio.BlogPostPage", "portfolio.VideoPage"]
+
+    class Meta:
+        verbose_name = _("speaker profile")
+
+    @property
+    def profile(self):
+        return self
+
+    @property
+    def initials(self) -> str:
+        return "".join(word[0] for word in self.title.split()[:2]).upper() or "?"
+
+    @property
+    def is_paused(self) -> bool:
+        return self.paused_at is not None
+
+    @path("")
+    def profile_view(self, request):
+        from portfolio import views
+
+        return views.profile(request, self)
+
+    @path("media-kit/")
+    def media_kit(self, request):
+        from portfolio import views
+
+        return views.media_kit(request, self)
+
+    @path("feed/")
+    def feed(self, request):
+        from portfolio import feeds
+
+        return feeds.ProfileFeed()(request, profile=self)
+
+    @path("feed/atom/")
+    def atom_feed(self, request):
+        from portfolio import feeds
+
+        return feeds.ProfileAtomFeed()(request, profile=self)
+
+
+class ProfileLink(Orderable):
+    profile = ParentalKey(SpeakerProfilePage, on_delete=models.CASCADE, related_name="links")
+    label = models.CharField(_("label"), max_length=80)
+    url = models.URLField(_("address"), max_length=500)
+
+    panels = [FieldPanel("label"), FieldPanel("url")]
+
+
+class RateCardEntry(Orderable):
+    """What a consultant charges for one kind of engagement; its rows say what they offer."""
+
+    profile = ParentalKey(SpeakerProfilePage, on_delete=models.CASCADE, related_name="rates")
+    engagement_type = models.CharField(
+        _("engagement"), max_length=20, choices=EngagementType.choices
+    )
+    minimum_fee = models.DecimalField(
+        _("minimum fee"),
+        max_digits=9,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("1"))],
+    )
+    currency = models.CharField(_("currency"), max_length=3, default="USD")
+    unit = models.CharField(_("unit"), max_length=10, choices=RateUnit.choices)
+
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("engagement_type"),
+                FieldPanel("minimum_fee"),
+                FieldPanel("currency"),
+                FieldPanel("unit"),
+            ]
+        )
+    ]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "engagement_type"], name="one_rate_per_engagement_type"
+            )
+        ]
+
+
+class ChildOfProfile(ConsultantPage):
+    """Blog posts and videos: children of a profile, owned by its consultant."""
+
+    consultant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+
+    summary = models.TextField(_("summary"), max_length=300, blank=True)
+    topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True)
+    content_note = models.TextField(
+        _("content note"),
+        blank=True,
+        max_length=500,
+        help_text=_(
+            "Optional. Readers see it first and choose whether to go on, e.g. "
+            '"mentions of violence".'
+        ),
+    )
+
+    parent_page_types = ["portfolio.SpeakerProfilePage"]
+    subpage_types: list[str] = []
+    settings_panels = [FieldPanel("audience")]
+    promote_panels = [FieldPanel("slug")]
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def profile(self) -> SpeakerProfilePage:
+        return SpeakerProfilePage.objects.parent_of(self).get()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # A content note comes first, on a page of its own; the reader chooses to go on.
+        context["show_content_note"] = bool(self.content_note) and request.GET.get("read") != "1"
+        return context
+
+    def save(self, *args, **kwargs):
+        if not self.consultant_id:
+            # Whoever writes the page (the consultant, or an editor helping), it belongs
+            # to the consultant whose profile it sits under.
+            self.consultant_id = self.profile.consultant_id
+        super().save(*args, **kwargs)
+
+
+class BlogPostPage(ChildOfProfile):
+    body = StreamField(BodyBlock(), verbose_name=_("text"), blank=True)
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("visibility"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("content_note"),
+        FieldPanel("body"),
+        FieldPanel("topics"),
+    ]
+
+    class Meta:
+        verbose_name = _("blog post")
+
+    @property
+    def reading_minutes(self) -> int:
+        words = len(strip_tags(str(self.body)).split())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+class VideoPage(ChildOfProfile):
+    video_url = models.URLField(
+        _("YouTube or Vimeo link"),
+        max_length=300,
+        help_text=_("Played from YouTube's privacy-enhanced mode or Vimeo with do-not-track."),
+    )
+    poster = models.ForeignKey(
+        "core.PodiumImage",
+        verbose_name=_("poster image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    transcript = models.TextField(_("transcript"), blank=True, max_length=50_000)
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("transcript"),
+        index.FilterField("visibility"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("video_url"),
+        FieldPanel("summary"),
+        FieldPanel("content_note"),
+        FieldPanel("poster"),
+        FieldPanel("transcript"),
+        FieldPanel("topics"),
+    ]
+
+    class Meta:
+        verbose_name = _("video")
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        try:
+            parse_video_url(self.video_url)
+        except ValidationError as error:
+            raise ValidationError({"video_url": error.messages}) from error
+
+    @property
+    def embed(self):
+        return parse_video_url(self.video_url)

@@ -1,0 +1,79 @@
+"""Read paths for consultants' pages, each with the queries it needs and the policy applied."""
+
+from django.db.models import Prefetch, QuerySet
+
+from portfolio import policy
+from portfolio.models import (
+    BlogPostPage,
+    RateCardEntry,
+    SpeakerProfilePage,
+    Topic,
+    VideoPage,
+)
+
+SEARCH_LIMIT = 1000
+
+
+def _with_card_data(profiles: QuerySet) -> QuerySet:
+    return profiles.select_related("photo").prefetch_related(
+        "topics",
+        "languages",
+        Prefetch("rates", queryset=RateCardEntry.objects.order_by("sort_order")),
+    )
+
+
+def directory_profiles(*, viewer, filters: dict) -> QuerySet:
+    """Profiles the viewer may see, narrowed by the directory's filters."""
+    profiles = policy.visible(SpeakerProfilePage.objects.all(), viewer)
+    if filters.get("topic"):
+        profiles = profiles.filter(topics=filters["topic"])
+    if filters.get("engagement"):
+        profiles = profiles.filter(rates__engagement_type=filters["engagement"])
+    if filters.get("language"):
+        profiles = profiles.filter(languages=filters["language"])
+    if filters.get("country"):
+        profiles = profiles.filter(country__iexact=filters["country"])
+    if filters.get("virtual"):
+        profiles = profiles.filter(virtual=True)
+    if filters.get("travel"):
+        profiles = profiles.filter(travel=filters["travel"])
+    if filters.get("availability"):
+        profiles = profiles.filter(availability=filters["availability"])
+    if filters.get("budget") is not None:
+        # Only rates the viewer may see can match, or filtering would reveal hidden rates.
+        profiles = profiles.filter(
+            rates_audience__in=policy.audiences_for(viewer),
+            rates__currency="USD",
+            rates__minimum_fee__lte=filters["budget"],
+        )
+    if filters.get("q"):
+        matches = SpeakerProfilePage.objects.live().search(filters["q"], operator="and")
+        profiles = profiles.filter(pk__in=[p.pk for p in matches[:SEARCH_LIMIT]])
+    return _with_card_data(profiles.distinct().order_by("title"))
+
+
+def profile_posts(*, profile, viewer) -> QuerySet:
+    posts = policy.visible(BlogPostPage.objects.child_of(profile), viewer)
+    return posts.order_by("-first_published_at")
+
+
+def profile_videos(*, profile, viewer) -> QuerySet:
+    videos = policy.visible(VideoPage.objects.child_of(profile), viewer)
+    return videos.select_related("poster").order_by("-first_published_at")
+
+
+def topic_pages(*, topic: Topic, viewer) -> dict:
+    profiles = policy.visible(SpeakerProfilePage.objects.filter(topics=topic), viewer)
+    posts = policy.visible(BlogPostPage.objects.filter(topics=topic), viewer)
+    videos = policy.visible(VideoPage.objects.filter(topics=topic), viewer)
+    # A post's visibility already includes its profile's (services.visibility_sync).
+    return {
+        "profiles": _with_card_data(profiles.order_by("title")),
+        "posts": posts.order_by("-first_published_at")[:20],
+        "videos": videos.select_related("poster").order_by("-first_published_at")[:20],
+    }
+
+
+def public_posts() -> QuerySet:
+    """Posts anyone may read: what feeds carry (they are read without signing in)."""
+    return BlogPostPage.objects.live().filter(visibility="public").order_by("-first_published_at")

@@ -1,0 +1,146 @@
+"""Writes for consultants' pages: creation, audiences, pause, review, forgetting."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import (
+    GroupPagePermission,
+    Page,
+    PageViewRestriction,
+    Revision,
+    Workflow,
+    WorkflowPage,
+)
+
+from accounts.enums import EDITOR_GROUPS
+from accounts.models import ConsultantWorkspace, User
+from portfolio.enums import NETWORK_GROUP, Audience, narrowest
+from portfolio.models import SpeakerIndexPage, SpeakerProfilePage
+
+SAFETY_REVIEW_WORKFLOW = "Safety review"
+# What a consultant may do in their own subtree before and after their first review.
+DRAFTING_PERMISSIONS = ("add_page", "change_page")
+PUBLISHING_PERMISSIONS = ("publish_page",)
+
+
+def _page_permission(codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+
+
+@transaction.atomic
+def profile_create(*, workspace: ConsultantWorkspace) -> SpeakerProfilePage:
+    """A draft profile for a new consultant, editable only by them, reviewed when first sent.
+
+    The slug is random: a consultant chooses a public address, never one derived from
+    an e-mail address or a name.
+    """
+    user = workspace.user
+    existing = SpeakerProfilePage.objects.filter(consultant=user).first()
+    if existing:
+        return existing
+    index = SpeakerIndexPage.objects.get()
+    profile = SpeakerProfilePage(
+        title="New speaker",
+        slug=f"speaker-{user.public_id.hex[:10]}",
+        consultant=user,
+        owner=user,
+        live=False,
+    )
+    index.add_child(instance=profile)
+    profile.save_revision(user=user, log_action=False)
+    for codename in DRAFTING_PERMISSIONS:
+        GroupPagePermission.objects.create(
+            group=workspace.group, page=profile, permission=_page_permission(codename)
+        )
+    workflow = Workflow.objects.filter(name=SAFETY_REVIEW_WORKFLOW, active=True).first()
+    if workflow:
+        WorkflowPage.objects.create(workflow=workflow, page=profile)
+    user.groups.add(Group.objects.get(name=NETWORK_GROUP))
+    return profile
+
+
+@transaction.atomic
+def direct_publishing_grant(*, profile: SpeakerProfilePage) -> None:
+    """After the first approved review, later publications go live directly."""
+    workspace = profile.consultant.workspace
+    for codename in PUBLISHING_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=workspace.group, page=profile, permission=_page_permission(codename)
+        )
+    WorkflowPage.objects.filter(page=profile).delete()
+
+
+def _restriction_groups(profile: SpeakerProfilePage, visibility: str) -> list[Group]:
+    groups = list(Group.objects.filter(name__in=EDITOR_GROUPS))
+    groups.append(profile.consultant.workspace.group)
+    if visibility == Audience.NETWORK:
+        groups.append(Group.objects.get(name=NETWORK_GROUP))
+    return groups
+
+
+def _restrict(page: Page, groups: list[Group] | None) -> None:
+    PageViewRestriction.objects.filter(page=page).delete()
+    if groups:
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.set(groups)
+
+
+@transaction.atomic
+def visibility_sync(*, profile: SpeakerProfilePage) -> None:
+    """Write the effective audience of the profile and each page under it.
+
+    The narrowest of: the page's own audience, the profile's, and "private" while the
+    profile is paused. Also writes matching Wagtail view restrictions, so that Wagtail's
+    own `.public()` listings agree.
+    """
+    # The page rows hold the published content; drafts live in revisions.
+    profile = SpeakerProfilePage.objects.select_for_update().get(pk=profile.pk)
+    profile_visibility = narrowest(
+        profile.audience, Audience.PRIVATE if profile.is_paused else Audience.PUBLIC
+    )
+    pages = [profile, *profile.get_descendants().specific()]
+    for page in pages:
+        visibility = narrowest(page.audience, profile_visibility)
+        type(page).objects.filter(pk=page.pk).update(visibility=visibility)
+        page.visibility = visibility
+        groups = None if visibility == Audience.PUBLIC else _restriction_groups(profile, visibility)
+        _restrict(page, groups)
+
+
+@transaction.atomic
+def profile_pause(*, profile: SpeakerProfilePage) -> None:
+    """Hide the profile and everything under it from everyone but its owner and editors."""
+    SpeakerProfilePage.objects.filter(pk=profile.pk).update(paused_at=timezone.now())
+    profile.paused_at = timezone.now()
+    visibility_sync(profile=profile)
+
+
+@transaction.atomic
+def profile_resume(*, profile: SpeakerProfilePage) -> None:
+    SpeakerProfilePage.objects.filter(pk=profile.pk).update(paused_at=None)
+    profile.paused_at = None
+    visibility_sync(profile=profile)
+
+
+@transaction.atomic
+def old_versions_forget(*, profile: SpeakerProfilePage) -> int:
+    """Delete every revision of the consultant's pages but the live and the latest ones.
+
+    For when a consultant removes identifying details: the old text must not survive
+    in the revision history (safety.md E33).
+    """
+    pages = [profile, *profile.get_descendants().specific()]
+    keep = set()
+    for page in pages:
+        keep.update(filter(None, [page.live_revision_id, page.latest_revision_id]))
+    stale = Revision.page_revisions.filter(object_id__in=[str(p.pk) for p in pages]).exclude(
+        pk__in=keep
+    )
+    count, _ = stale.delete()
+    return count
+
+
+def profile_for(user: User) -> SpeakerProfilePage | None:
+    return SpeakerProfilePage.objects.filter(consultant=user).first()

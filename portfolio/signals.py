@@ -1,0 +1,28 @@
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, workflow_approved
+
+from accounts.signals import consultant_workspace_created
+from portfolio import services
+from portfolio.models import ConsultantPage, SpeakerProfilePage
+
+
+@receiver(consultant_workspace_created)
+def create_profile(sender, workspace, **kwargs):
+    services.profile_create(workspace=workspace)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def sync_visibility(sender, instance, **kwargs):
+    if isinstance(instance, ConsultantPage):
+        services.visibility_sync(profile=instance.profile)
+
+
+@receiver(workflow_approved)
+def allow_direct_publishing(sender, instance, user=None, **kwargs):
+    # `instance` is the workflow state; its object is the page that was approved.
+    page = instance.content_object.specific
+    if isinstance(page, ConsultantPage):
+        profile = page.profile
+        if isinstance(profile, SpeakerProfilePage):
+            services.direct_publishing_grant(profile=profile)

@@ -1,0 +1,94 @@
+"""Views behind the directory and profile routes (portfolio.models routes call these)."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.html import strip_tags
+
+from portfolio import policy, selectors
+from portfolio.forms import DirectoryFilterForm
+from portfolio.models import Topic
+
+PAGE_SIZE = 20
+
+# Fair-pay benchmarks shown beside every rate card (product.md §2). Editors will manage
+# them in site settings with the editorial issue.
+FAIR_PAY_BENCHMARKS = [
+    ("US federal grant cap (OJP/OVW)", "$81.25 per hour or $650 per day"),
+    ("Washington State lived-experience minimum", "$57 per hour"),
+]
+
+
+def directory(request, index_page):
+    form = DirectoryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    profiles = selectors.directory_profiles(viewer=request.user, filters=filters)
+    page_obj = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return TemplateResponse(
+        request,
+        "portfolio/speaker_index_page.html",
+        {
+            "page": index_page,
+            "self": index_page,
+            "form": form,
+            "page_obj": page_obj,
+            "profiles": page_obj.object_list,
+            "filter_query": query.urlencode(),
+            "topics": Topic.objects.all(),
+        },
+    )
+
+
+def topic(request, index_page, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    return TemplateResponse(
+        request,
+        "portfolio/topic.html",
+        {
+            "page": index_page,
+            "self": index_page,
+            "topic": topic,
+            **selectors.topic_pages(topic=topic, viewer=request.user),
+        },
+    )
+
+
+def _profile_context(request, profile) -> dict:
+    viewer = request.user
+    return {
+        "page": profile,
+        "self": profile,
+        "is_owner": policy.is_owner(viewer, profile),
+        "show_lived_experience": bool(profile.lived_experience)
+        and policy.can_see_section(viewer, profile, profile.lived_experience_audience),
+        "show_rates": policy.can_see_section(viewer, profile, profile.rates_audience),
+        "rates": profile.rates.all(),
+        "benchmarks": FAIR_PAY_BENCHMARKS,
+    }
+
+
+def profile(request, profile):
+    context = _profile_context(request, profile)
+    context["posts"] = selectors.profile_posts(profile=profile, viewer=request.user)[:10]
+    context["videos"] = selectors.profile_videos(profile=profile, viewer=request.user)[:10]
+    if profile.allow_search_engine_indexing:
+        context["structured_data"] = person_json_ld(request, profile)
+    return TemplateResponse(request, "portfolio/speaker_profile_page.html", context)
+
+
+def media_kit(request, profile):
+    return TemplateResponse(request, "portfolio/media_kit.html", _profile_context(request, profile))
+
+
+def person_json_ld(request, profile) -> dict:
+    """schema.org Person for an opted-in public profile (rendered by core's json_ld filter)."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": profile.title,
+        "description": profile.headline or strip_tags(profile.bio)[:300],
+        "url": profile.get_full_url(request),
+        "knowsAbout": [t.name for t in profile.topics.all()],
+    }
