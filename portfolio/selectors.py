@@ -74,6 +74,13 @@ def topic_pages(*, topic: Topic, viewer) -> dict:
     }
 
 
-def public_posts() -> QuerySet:
-    """Posts anyone may read: what feeds carry (they are read without signing in)."""
-    return BlogPostPage.objects.live().filter(visibility="public").order_by("-first_published_at")
+def public_posts(*, viewer=None) -> QuerySet:
+    """Posts anyone may read: what feeds carry (they are read without signing in).
+
+    A signed-in viewer whom a consultant has blocked does not get that consultant's.
+    """
+    posts = BlogPostPage.objects.live().filter(visibility="public")
+    hidden = policy.consultants_hiding_from(viewer)
+    if hidden:
+        posts = posts.exclude(consultant__in=hidden)
+    return posts.order_by("-first_published_at")
