@@ -22,6 +22,7 @@ urlpatterns = [
     path("accounts/logout/", account_views.LogoutView.as_view(), name="account_logout"),
     path("accounts/", include("allauth.urls")),
     path("dashboard/", account_views.dashboard, name="dashboard"),
+    path("dashboard/", include("portfolio.urls")),
 ]
 
 if settings.DEBUG:

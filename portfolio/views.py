@@ -1,11 +1,17 @@
 """Views behind the directory and profile routes (portfolio.models routes call these)."""
 
+from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from portfolio import policy, selectors
+from portfolio import policy, selectors, services
 from portfolio.forms import DirectoryFilterForm
 from portfolio.models import Topic
 
@@ -92,3 +98,42 @@ def person_json_ld(request, profile) -> dict:
         "url": profile.get_full_url(request),
         "knowsAbout": [t.name for t in profile.topics.all()],
     }
+
+
+def _own_profile(request):
+    profile = services.profile_for(request.user)
+    if profile is None:
+        raise Http404
+    return profile
+
+
+@require_POST
+@login_required
+def pause(request):
+    services.profile_pause(profile=_own_profile(request))
+    messages.success(
+        request,
+        _("Your profile is paused. Only you and Podium's editors can see it, until you resume."),
+    )
+    return redirect("dashboard")
+
+
+@require_POST
+@login_required
+def resume(request):
+    services.profile_resume(profile=_own_profile(request))
+    messages.success(request, _("Your profile is visible again, to the audience you chose."))
+    return redirect("dashboard")
+
+
+@require_POST
+@login_required
+@reauthentication_required
+def forget_old_versions(request):
+    count = services.old_versions_forget(profile=_own_profile(request))
+    messages.success(
+        request,
+        _("Older versions of your pages are deleted (%(count)s). Only the current ones remain.")
+        % {"count": count},
+    )
+    return redirect("dashboard")

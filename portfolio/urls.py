@@ -1,0 +1,11 @@
+from django.urls import path
+
+from portfolio import views
+
+app_name = "portfolio"
+
+urlpatterns = [
+    path("profile/pause/", views.pause, name="pause"),
+    path("profile/resume/", views.resume, name="resume"),
+    path("profile/forget-old-versions/", views.forget_old_versions, name="forget_old_versions"),
+]
