@@ -1,3 +1,6 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from wagtail import hooks
 
 
@@ -13,3 +16,19 @@ def robots_header(next_serve):
         return response
 
     return serve
+
+
+@hooks.register("before_edit_page")
+@hooks.register("before_create_page")
+def refuse_publishing_without_permission(request, page, *args):
+    """A crafted "publish" from someone without the right gets a message, not an error.
+
+    Wagtail hides the button but raises PublishPagePermissionError (a server error) when
+    the action arrives anyway.
+    """
+    if request.method != "POST" or "action-publish" not in request.POST:
+        return None
+    if page.permissions_for_user(request.user).can_publish():
+        return None
+    messages.error(request, _("You cannot publish this page yet: send it for review instead."))
+    return redirect(request.get_full_path())

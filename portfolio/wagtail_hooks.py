@@ -1,8 +1,10 @@
+from django.db.models import Q
 from django.http import Http404
 from wagtail import hooks
 
+from accounts.rules import is_editor
 from portfolio import policy
-from portfolio.models import ConsultantPage
+from portfolio.models import BlogPostPage, ConsultantPage, SpeakerProfilePage, VideoPage
 
 
 @hooks.register("before_serve_page")
@@ -14,3 +16,20 @@ def refuse_hidden_consultant_pages(page, request, serve_args, serve_kwargs):
     """
     if isinstance(page, ConsultantPage) and not policy.can_view(request.user, page):
         raise Http404
+
+
+@hooks.register("construct_page_chooser_queryset")
+@hooks.register("construct_explorer_page_queryset")
+def hide_other_consultants_pages(pages, request):
+    """Wagtail's page chooser lists every page, drafts and private ones included.
+
+    A consultant linking to a page sees only the consultant pages they may view
+    (their own and those whose audience includes them); editors see everything.
+    """
+    if is_editor(request.user):
+        return pages
+    hidden = Q()
+    for page_class in (SpeakerProfilePage, BlogPostPage, VideoPage):
+        allowed = policy.visible(page_class.objects.all(), request.user)
+        hidden |= Q(pk__in=page_class.objects.exclude(pk__in=allowed.values("pk")).values("pk"))
+    return pages.exclude(hidden)

@@ -30,6 +30,18 @@ def forwards(apps, schema_editor):
     ContentType = apps.get_model("contenttypes.ContentType")
 
     Group.objects.get_or_create(name="Network")
+    # Editors review consultants' first publications, so they may publish (approving a
+    # review publishes the page as the approving editor).
+    Page = apps.get_model("wagtailcore.Page")
+    GroupPagePermission = apps.get_model("wagtailcore.GroupPagePermission")
+    Permission = apps.get_model("auth.Permission")
+    root = Page.objects.filter(depth=1).first()
+    publish = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename="publish_page"
+    ).first()
+    editors = Group.objects.filter(name="Editors").first()
+    if root and publish and editors:
+        GroupPagePermission.objects.get_or_create(group=editors, page=root, permission=publish)
     for code, name in LANGUAGES:
         Language.objects.get_or_create(code=code, defaults={"name": name})
 
