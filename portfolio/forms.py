@@ -1,3 +1,4 @@
+import re
 from decimal import Decimal
 
 from django import forms
@@ -7,6 +8,7 @@ from portfolio.enums import Availability, EngagementType, Travel
 from portfolio.models import Language, Topic
 
 ANY = [("", _("Any"))]
+MAX_SEARCH_WORDS = 10
 
 
 class DirectoryFilterForm(forms.Form):
@@ -46,4 +48,6 @@ class DirectoryFilterForm(forms.Form):
     )
 
     def clean_q(self):
-        return " ".join(self.cleaned_data["q"].replace("\x00", "").split())
+        # Words only: quotes and operators would reach the search engine's own query
+        # syntax (SQLite's FTS5 fails on a stray quote).
+        return " ".join(re.findall(r"\w+", self.cleaned_data["q"])[:MAX_SEARCH_WORDS])

@@ -25,6 +25,7 @@ from wagtail.snippets.models import register_snippet
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.embeds import parse_video_url
+from core.richtext import clean_rich_text, clean_stream_rich_text
 from core.models import BasePage
 from portfolio.enums import Audience, Availability, EngagementType, RateUnit, Travel
 
@@ -89,6 +90,14 @@ class ConsultantPage(BasePage):
 
     class Meta:
         abstract = True
+
+    # Rich text fields of the page, cleaned on every save (core.richtext).
+    rich_text_fields: tuple[str, ...] = ()
+
+    def save(self, *args, **kwargs):
+        for name in self.rich_text_fields:
+            setattr(self, name, clean_rich_text(getattr(self, name), RICH_TEXT_FEATURES))
+        super().save(*args, **kwargs)
 
     def with_content_json(self, content):
         page = super().with_content_json(content)
@@ -238,6 +247,7 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
     # A pause hides the profile everywhere at once; it is state, not content.
     paused_at = models.DateTimeField(null=True, blank=True, editable=False)
     state_fields = ("visibility", "paused_at")
+    rich_text_fields = ("bio", "lived_experience")
 
     search_fields = [
         *BasePage.search_fields,
@@ -462,6 +472,10 @@ class BlogPostPage(ChildOfProfile):
 
     class Meta:
         verbose_name = _("blog post")
+
+    def save(self, *args, **kwargs):
+        clean_stream_rich_text(self.body, RICH_TEXT_FEATURES)
+        super().save(*args, **kwargs)
 
     @property
     def reading_minutes(self) -> int:
