@@ -25,8 +25,8 @@ from wagtail.snippets.models import register_snippet
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.embeds import parse_video_url
-from core.richtext import clean_rich_text, clean_stream_rich_text
 from core.models import BasePage
+from core.richtext import clean_rich_text, clean_stream_rich_text
 from portfolio.enums import Audience, Availability, EngagementType, RateUnit, Travel
 
 WORDS_PER_MINUTE = 200

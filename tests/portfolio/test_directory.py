@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portfolio.models import BlogPostPage, Language, SpeakerProfilePage, VideoPage
+from portfolio.models import BlogPostPage, Language, VideoPage
 from tests.factories import TopicFactory, published_child, published_profile
 
 pytestmark = pytest.mark.django_db
