@@ -1,0 +1,278 @@
+"""Fictional speakers for `make run` (called by cms's load_demo). Every name is invented.
+
+The video links point at an invalid YouTube id ("Podium-Demo"), so that the demo never
+plays anybody's real video.
+"""
+
+from decimal import Decimal
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+
+from accounts import services as account_services
+from accounts.enums import Role
+from accounts.models import User
+from portfolio import services
+from portfolio.enums import NETWORK_GROUP
+from portfolio.models import (
+    BlogPostPage,
+    Language,
+    RateCardEntry,
+    SpeakerProfilePage,
+    Topic,
+    VideoPage,
+)
+
+DEMO_VIDEO = "https://www.youtube.com/watch?v=Podium-Demo"
+
+TOPICS = [
+    ("Labour exploitation", "How forced labour hides in supply chains, and what auditors miss."),
+    ("Survivor-informed policy", "Writing laws and programmes with the people they are for."),
+    ("Housing and shelter", "Safe, stable housing as the ground of recovery."),
+    ("Healthcare and trauma", "Trauma-informed care in clinics, hospitals and helplines."),
+    ("Youth and prevention", "Reaching young people before recruiters do."),
+    ("Economic empowerment", "Work, pay and ownership after exploitation."),
+    ("Law enforcement training", "Identifying victims without re-traumatising them."),
+    ("Online exploitation", "Platforms, grooming and digital safety."),
+]
+
+# (e-mail, professional name, headline, topics, languages, country, audience, search engines,
+#  engagement rates)
+SPEAKERS = [
+    (
+        "consultant@example.org",
+        "Lina Okafor",
+        "Trainer on survivor-informed policy",
+        [1, 5],
+        ["en"],
+        "United States",
+        "public",
+        True,
+        [("keynote", 1500), ("workshop", 650)],
+    ),
+    (
+        "speaker01@example.org",
+        "Marisol Vega",
+        "Keynotes on labour exploitation in agriculture",
+        [0, 5],
+        ["es", "en"],
+        "Mexico",
+        "public",
+        True,
+        [("keynote", 1200), ("panel", 400)],
+    ),
+    (
+        "speaker02@example.org",
+        "Dara Kim",
+        "Helping clinics become trauma-informed",
+        [3],
+        ["en", "ko"],
+        "United States",
+        "public",
+        False,
+        [("workshop", 800), ("consulting", 95)],
+    ),
+    (
+        "speaker03@example.org",
+        "Ifeoma Bello",
+        "Prevention programmes that young people trust",
+        [4, 7],
+        ["en"],
+        "Nigeria",
+        "public",
+        False,
+        [("workshop", 500), ("media", 150)],
+    ),
+    (
+        "speaker04@example.org",
+        "Tomás Ruiz",
+        "Advisor to housing providers",
+        [2],
+        ["es"],
+        "Spain",
+        "public",
+        True,
+        [("advisory", 900), ("review", 400)],
+    ),
+    (
+        "speaker05@example.org",
+        "Priya Raman",
+        "Research partner on online exploitation",
+        [7],
+        ["en", "hi"],
+        "India",
+        "public",
+        False,
+        [("research", 2000), ("panel", 300)],
+    ),
+    (
+        "speaker06@example.org",
+        "Ana Lucía Méndez",
+        "Training officers to identify victims",
+        [6],
+        ["es", "en"],
+        "Colombia",
+        "public",
+        False,
+        [("workshop", 700)],
+    ),
+    (
+        "speaker07@example.org",
+        "Sophie Laurent",
+        "Speaker on economic empowerment",
+        [5],
+        ["fr", "en"],
+        "France",
+        "public",
+        False,
+        [("keynote", 1000)],
+    ),
+    (
+        "speaker08@example.org",
+        "Grace Mwangi",
+        "Consultant on shelter standards",
+        [2, 3],
+        ["en"],
+        "Kenya",
+        "network",
+        False,
+        [("consulting", 80), ("review", 350)],
+    ),
+    (
+        "speaker09@example.org",
+        "Elena Petrova",
+        "Curriculum reviewer, prevention education",
+        [4],
+        ["ru", "uk", "en"],
+        "Ukraine",
+        "network",
+        False,
+        [("review", 450)],
+    ),
+    (
+        "speaker10@example.org",
+        "Rosa Tran",
+        "Survivor-led policy advisor",
+        [1],
+        ["vi", "en"],
+        "United States",
+        "private",
+        False,
+        [("advisory", 1200)],
+    ),
+    (
+        "speaker11@example.org",
+        "Noor Haddad",
+        "Panels on labour migration",
+        [0],
+        ["ar", "en"],
+        "Jordan",
+        "public",
+        False,
+        [("panel", 350), ("media", 200)],
+    ),
+]
+
+BIO = (
+    "<p>{name} has worked with anti-trafficking organizations for more than ten years, "
+    "first as a peer advocate and now as an independent consultant. Her work focuses on "
+    "{topic}.</p><p>She designs sessions that leave teams with practical steps, not only "
+    "awareness.</p>"
+)
+
+
+def load(password: str) -> None:
+    topics = [
+        Topic.objects.get_or_create(name=name, defaults={"description": text})[0]
+        for name, text in TOPICS
+    ]
+    for index, row in enumerate(SPEAKERS):
+        _speaker(index, row, topics, password)
+
+
+def _speaker(index, row, topics, password):
+    email, name, headline, topic_ids, languages, country, audience, indexed, rates = row
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(email=email, password=password)
+        account_services.user_register(user=user, role=Role.CONSULTANT)
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    user.groups.add(Group.objects.get(name=NETWORK_GROUP))
+    profile = SpeakerProfilePage.objects.get(consultant=user)
+    if profile.live:
+        return  # already loaded: the command is idempotent
+    my_topics = [topics[i] for i in topic_ids]
+    profile.title = name
+    profile.slug = name.lower().replace(" ", "-").replace("á", "a").replace("é", "e")
+    profile.headline = headline
+    profile.bio = BIO.format(name=name.split()[0], topic=my_topics[0].name.lower())
+    profile.lived_experience = (
+        "<p>I share parts of my own story when it helps an audience understand; I choose "
+        "which parts.</p>"
+    )
+    profile.lived_experience_audience = "network"
+    profile.country = country
+    profile.travel = ["international", "in_country", "none"][index % 3]
+    profile.virtual = index % 4 != 3
+    profile.years_of_experience = 4 + index
+    profile.audience = audience
+    profile.allow_search_engines = indexed
+    profile.rates_audience = "public" if index % 2 == 0 else "network"
+    profile.no_personal_story = index % 3 == 0
+    profile.topics_not_discussed = "Details of my recruitment" if index % 2 else ""
+    profile.availability = ["open", "open", "limited"][index % 3]
+    profile.topics = my_topics
+    profile.languages = list(Language.objects.filter(code__in=languages))
+    profile.rates = [
+        RateCardEntry(
+            engagement_type=kind,
+            minimum_fee=Decimal(fee),
+            currency="USD",
+            unit="hour" if fee < 200 else "event",
+        )
+        for kind, fee in rates
+    ]
+    profile.save_revision(user=user).publish()
+    services.direct_publishing_grant(profile=profile)
+    _content(profile, my_topics, index)
+
+
+def _content(profile, topics, index):
+    post = BlogPostPage(
+        title=f"What I wish trainers knew about {topics[0].name.lower()}",
+        audience="public",
+        summary="Three things that change how a room listens, from years of sessions.",
+        content_note="Mentions exploitation in general terms." if index % 2 else "",
+        body=[
+            (
+                "paragraph",
+                "<p>Every session starts before anyone speaks: with how the "
+                "invitation was written, and whether the fee was clear.</p>",
+            ),
+            ("heading", {"text": "Start with the work, not the story", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Ask what the audience needs to be able to do afterwards. "
+                "A personal story is one tool among many, and it is mine to "
+                "offer.</p>",
+            ),
+            ("quote", {"text": "Expertise first, story optional.", "attribution": ""}),
+        ],
+    )
+    profile.add_child(instance=post)
+    post.topics = topics
+    post.save_revision(user=profile.consultant).publish()
+    if index % 3 == 0:
+        video = VideoPage(
+            title=f"Talk: {topics[0].name}",
+            audience="public",
+            summary="A recorded talk (demo: the video link is a placeholder).",
+            video_url=DEMO_VIDEO,
+            transcript="Thank you for having me. Today I want to talk about what changes "
+            "when the people affected are paid to shape the work.",
+        )
+        profile.add_child(instance=video)
+        video.topics = topics
+        video.save_revision(user=profile.consultant).publish()

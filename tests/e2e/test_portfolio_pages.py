@@ -1,0 +1,119 @@
+"""Portfolio pages in the browser: axe-core, inert stored payloads, click-to-load video."""
+
+import pytest
+
+from portfolio.models import BlogPostPage, VideoPage
+from tests.e2e.conftest import LOCAL, axe_violations, url
+from tests.factories import TopicFactory, published_child, published_profile
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PAYLOAD = "<img src=x onerror=\"alert('xss')\"><script>alert('xss')</script>"
+
+
+@pytest.fixture
+def pages():
+    topic = TopicFactory(name="Housing", slug="housing")
+    profile = published_profile(
+        title="Ana Rivera",
+        headline="Trainer on housing",
+        bio="<p>Ana trains housing providers.</p>",
+        topics=[topic],
+        rates=[("keynote", 900)],
+        rates_audience="public",
+        lived_experience="<p>I choose what I share.</p>",
+        lived_experience_audience="public",
+        topics_not_discussed="My family",
+    )
+    post = published_child(
+        profile,
+        BlogPostPage,
+        title="What trainers miss",
+        summary="Three lessons.",
+        content_note="Mentions exploitation.",
+        topics=[topic],
+        body=[
+            ("paragraph", "<p>Start with the work.</p>"),
+            ("quote", {"text": "Expertise first.", "attribution": "Ana"}),
+            ("video", "https://vimeo.com/123456789"),
+        ],
+    )
+    video = published_child(
+        profile,
+        VideoPage,
+        title="A talk on housing",
+        video_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        transcript="Thank you for having me.",
+        topics=[topic],
+    )
+    return {"profile": profile, "post": post, "video": video}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/speakers/",
+        "/speakers/?topic=housing&budget=abc",
+        "/speakers/topics/housing/",
+        "profile",
+        "profile:media-kit/",
+        "post",
+        "post:?read=1",
+        "video",
+    ],
+)
+def test_portfolio_pages_have_no_axe_violations(page, live_server, pages, path):
+    if not path.startswith("/"):
+        name, _, suffix = path.partition(":")
+        path = pages[name].url + suffix
+    page.goto(url(live_server, path))
+    assert axe_violations(page) == []
+
+
+def test_stored_payloads_fire_no_dialog(page, live_server):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    profile = published_profile(title=f"Name {PAYLOAD}", headline=PAYLOAD, bio=f"<p>{PAYLOAD}</p>")
+    post = published_child(
+        profile,
+        BlogPostPage,
+        title=f"Post {PAYLOAD}",
+        summary=PAYLOAD,
+        body=[("paragraph", f"<p>{PAYLOAD}</p>"), ("heading", {"text": PAYLOAD, "level": "h2"})],
+    )
+
+    for path in (profile.url, post.url, "/speakers/", f"/speakers/?q={PAYLOAD}"):
+        page.goto(url(live_server, path))
+        page.wait_for_load_state("load")
+    assert dialogs == []
+
+
+def test_a_video_loads_from_the_provider_only_after_play(page, live_server, pages):
+    offsite = []
+    page.on("request", lambda request: LOCAL.match(request.url) or offsite.append(request.url))
+
+    page.goto(url(live_server, pages["video"].url))
+    page.wait_for_load_state("load")
+    assert offsite == []
+    assert page.locator("iframe").count() == 0
+
+    page.get_by_role("button", name="Play video").click()
+
+    frame = page.locator("iframe")
+    assert frame.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/")
+    page.wait_for_timeout(300)
+    assert any("youtube-nocookie.com" in u for u in offsite)
+
+
+def test_without_javascript_the_video_is_a_plain_link(browser, live_server, pages):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url(live_server, pages["video"].url))
+
+    link = page.get_by_role("link", name="Watch on YouTube")
+    assert link.get_attribute("href").startswith("https://www.youtube.com/watch?v=")
+    assert not page.get_by_role("button", name="Play video").is_visible()
+    context.close()
