@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "accounts.middleware.MFARequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
+    "core.throttle.DirectoryThrottleMiddleware",
     "core.middleware.PrivateResponseMiddleware",
 ]
 
@@ -283,6 +284,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# Requests a minute one address may make to the pages that list or show consultants.
+PODIUM_DIRECTORY_RATE_PER_MINUTE = env.DIRECTORY_RATE_PER_MINUTE
+PODIUM_THROTTLED_PREFIXES = ("/speakers/",)
 
 # --- Celery (config/celery.py) ----------------------------------------------------
 CELERY_BROKER_URL = env.CELERY_BROKER_URL or "memory://"

@@ -70,4 +70,6 @@ S3_SECRET_ACCESS_KEY = _str("PODIUM_S3_SECRET_ACCESS_KEY")
 
 # Tests: make tests that need PostgreSQL, Redis or Chromium fail instead of skip.
 REQUIRE_SERVICES = _bool("PODIUM_REQUIRE_SERVICES")
+# Pages a minute one address may fetch under /speakers/ (0 turns the limit off).
+DIRECTORY_RATE_PER_MINUTE = _int("PODIUM_DIRECTORY_RATE_PER_MINUTE", 120)
 CHROMIUM_PATH = _str("PODIUM_CHROMIUM_PATH", "/usr/bin/chromium")
