@@ -61,7 +61,7 @@ class VideoEmbedBlock(blocks.URLBlock):
 
     class Meta:
         icon = "media"
-        label = _("video (YouTube or Vimeo)")
+        label = _("Video (YouTube or Vimeo)")
         template = "blocks/video_embed.html"
 
 

@@ -8,6 +8,7 @@ edited by hand.
 import math
 from decimal import Decimal
 
+from django import forms
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -272,13 +273,16 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
         FieldPanel("photo"),
         FieldPanel("bio"),
         MultiFieldPanel(
-            [FieldPanel("lived_experience"), FieldPanel("lived_experience_audience")],
+            [
+                FieldPanel("lived_experience"),
+                FieldPanel("lived_experience_audience", widget=forms.RadioSelect),
+            ],
             heading=_("Lived experience (optional)"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("topics"),
-                FieldPanel("languages"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("years_of_experience"),
                 FieldPanel("credentials"),
                 InlinePanel("links", label=_("links")),
@@ -294,7 +298,10 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
             heading=_("Where"),
         ),
         MultiFieldPanel(
-            [FieldPanel("rates_audience"), InlinePanel("rates", label=_("rates"))],
+            [
+                FieldPanel("rates_audience", widget=forms.RadioSelect),
+                InlinePanel("rates", label=_("rates")),
+            ],
             heading=_("Engagements and rates"),
         ),
         MultiFieldPanel(
@@ -320,7 +327,7 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
             heading=_("Address and search engines"),
         )
     ]
-    settings_panels = [FieldPanel("audience")]
+    settings_panels = [FieldPanel("audience", widget=forms.RadioSelect)]
 
     parent_page_types = ["portfolio.SpeakerIndexPage"]
     subpage_types = ["portfolio.BlogPostPage", "portfolio.VideoPage"]
@@ -429,7 +436,7 @@ class ChildOfProfile(ConsultantPage):
 
     parent_page_types = ["portfolio.SpeakerProfilePage"]
     subpage_types: list[str] = []
-    settings_panels = [FieldPanel("audience")]
+    settings_panels = [FieldPanel("audience", widget=forms.RadioSelect)]
     promote_panels = [FieldPanel("slug")]
 
     class Meta:
@@ -467,7 +474,7 @@ class BlogPostPage(ChildOfProfile):
         FieldPanel("summary"),
         FieldPanel("content_note"),
         FieldPanel("body"),
-        FieldPanel("topics"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
     ]
 
     class Meta:
@@ -512,7 +519,7 @@ class VideoPage(ChildOfProfile):
         FieldPanel("content_note"),
         FieldPanel("poster"),
         FieldPanel("transcript"),
-        FieldPanel("topics"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
     ]
 
     class Meta:

@@ -1,0 +1,140 @@
+"""The whole portfolio journey in the browser, through the real Wagtail admin.
+
+A consultant uploads a GPS-tagged photo, fills in the profile, writes a post with a
+content note and a video, and sends both for review; an editor (with two-step sign-in)
+approves; a visitor finds the profile by topic and reads the post after its note.
+"""
+
+import re
+
+import pytest
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+
+from core.models import PodiumImage
+from portfolio.models import BlogPostPage, SpeakerProfilePage
+from tests.conftest import fixture_path
+from tests.core import images as h
+from tests.e2e.conftest import sign_in, url
+from tests.factories import ConsultantFactory, EditorFactory, TopicFactory
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def screenshot_on_failure(page, name):
+    page.screenshot(path=f"/tmp/{name}.png", full_page=True)
+
+
+def field(page, label):
+    # Wagtail labels a field's panel, its anchors and the input alike: ask for the input.
+    return page.get_by_role("textbox", name=re.compile(f"^{re.escape(label)}"))
+
+
+def submit_for_review(page):
+    # The primary action is "Save draft"; sending for review is in the action menu.
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name=re.compile("Submit to Safety review")).click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
+
+
+def sign_in_with_code(page, live_server, user, secret):
+    page.goto(url(live_server, "/accounts/login/"))
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill("a long and unusual passphrase 42")
+    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
+    counter = next(yield_hotp_counters_from_time())
+    page.get_by_label("Code").fill(format_hotp_value(hotp_value(secret, counter)))
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(re.compile(r"/dashboard/$"))
+
+
+def test_write_review_publish_and_read(page, live_server):
+    topic = TopicFactory(name="Housing", slug="housing")
+    consultant = ConsultantFactory()
+    editor = EditorFactory()
+    secret = generate_totp_secret()
+    TOTP.activate(editor, secret)
+    profile = SpeakerProfilePage.objects.get(consultant=consultant)
+
+    try:
+        # 1. The consultant uploads a GPS-tagged photo.
+        sign_in(page, live_server, consultant)
+        page.goto(url(live_server, "/admin/images/add/"))
+        page.locator("input[type=file]").set_input_files(fixture_path("images", "DSCN0010.jpg"))
+        page.get_by_role("button", name="Upload").click()
+        page.wait_for_url(re.compile(r"/admin/images/(\?|$)"))
+
+        # 2. Fills in the profile and chooses the photo.
+        page.goto(url(live_server, "/dashboard/"))
+        page.get_by_role("link", name="Edit your profile").click()
+        page.wait_for_url(re.compile(rf"/admin/pages/{profile.pk}/edit/"))
+        field(page, "Professional name").fill("Ana Rivera")
+        field(page, "Headline").fill("Trainer for housing providers")
+        page.get_by_role("button", name="Choose an image").click()
+        page.locator(".modal-content").get_by_role("link", name="Untitled image").first.click()
+        page.get_by_label("Housing").check()
+        page.get_by_role("tab", name="Settings").click()
+        page.locator("input[name=audience][value=public]").check()
+        submit_for_review(page)
+
+        # 3. Writes a post with a content note and a video, and sends it too.
+        page.goto(url(live_server, f"/admin/pages/add/portfolio/blogpostpage/{profile.pk}/"))
+        field(page, "Title").fill("What trainers miss")
+        field(page, "Summary").fill("Three lessons from the room.")
+        field(page, "Content note").fill("Mentions exploitation in general terms.")
+        page.get_by_role("button", name="Insert a block").first.click()
+        page.get_by_text("Video (YouTube or Vimeo)").click()
+        page.locator("input[name$='-value']").last.fill("https://vimeo.com/123456789")
+        page.get_by_label("Housing").check()
+        page.get_by_role("tab", name="Settings").click()
+        page.locator("input[name=audience][value=public]").check()
+        submit_for_review(page)
+        assert not SpeakerProfilePage.objects.get(pk=profile.pk).live
+
+        # 4. An editor approves both.
+        page.context.clear_cookies()
+        sign_in_with_code(page, live_server, editor, secret)
+        post = BlogPostPage.objects.get()
+        for reviewed in (profile, post):
+            page.goto(url(live_server, f"/admin/pages/{reviewed.pk}/edit/"))
+            page.get_by_role("button", name="More actions").click()
+            page.get_by_role("button", name=re.compile("^Approve")).first.click()
+            dialog = page.get_by_role("dialog")
+            if dialog.count() and dialog.get_by_role("button", name=re.compile("Approve")).count():
+                dialog.get_by_role("button", name=re.compile("Approve")).first.click()
+            page.wait_for_load_state("load")
+
+        profile.refresh_from_db()
+        post.refresh_from_db()
+        assert profile.live
+        assert post.live
+
+        # 5. A visitor finds the profile by topic and reads the post after its note.
+        page.context.clear_cookies()
+        page.goto(url(live_server, "/speakers/topics/housing/"))
+        page.get_by_role("link", name="Ana Rivera").click()
+        page.get_by_role("link", name="What trainers miss").click()
+        assert page.get_by_text("Mentions exploitation in general terms.").is_visible()
+        page.get_by_role("link", name="Continue").click()
+        assert page.get_by_role("button", name="Play video").is_visible()
+    except Exception:
+        screenshot_on_failure(page, "portfolio-journey")
+        raise
+
+    # The photo on the profile carries no location, in the original or its renditions.
+    image = PodiumImage.objects.get()
+    assert profile.photo_id == image.pk
+    with image.file.open("rb") as stored:
+        h.assert_no_metadata(stored.read())
+    for rendition in image.renditions.all():
+        with rendition.file.open("rb") as handle:
+            h.assert_no_metadata(handle.read())
