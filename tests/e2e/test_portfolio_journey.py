@@ -6,8 +6,10 @@ approves; a visitor finds the profile by topic and reads the post after its note
 """
 
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from allauth.mfa.totp.internal.auth import (
     TOTP,
     format_hotp_value,
@@ -30,7 +32,10 @@ pytestmark = [
 
 
 def screenshot_on_failure(page, name):
-    page.screenshot(path=f"/tmp/{name}.png", full_page=True)
+    # test-results/ is git-ignored; the picture shows where the admin stopped.
+    page.screenshot(
+        path=str(Path(settings.BASE_DIR, "test-results", f"{name}.png")), full_page=True
+    )
 
 
 def field(page, label):
@@ -58,7 +63,7 @@ def sign_in_with_code(page, live_server, user, secret):
 
 
 def test_write_review_publish_and_read(page, live_server):
-    topic = TopicFactory(name="Housing", slug="housing")
+    TopicFactory(name="Housing", slug="housing")
     consultant = ConsultantFactory()
     editor = EditorFactory()
     secret = generate_totp_secret()
