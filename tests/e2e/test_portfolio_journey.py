@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from allauth.mfa.totp.internal.auth import (
     TOTP,
     format_hotp_value,
@@ -17,6 +16,7 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
+from django.conf import settings
 
 from core.models import PodiumImage
 from portfolio.models import BlogPostPage, SpeakerProfilePage
