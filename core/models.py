@@ -138,3 +138,51 @@ class OutgoingEmail(models.Model):
         self.sent_at = timezone.now()
         self.message = {}
         self.save(update_fields=["sent_at", "message"])
+
+
+def _video_source_path(instance, filename):
+    return f"video_sources/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()[:6]}"
+
+
+def _video_path(instance, filename):
+    return f"videos/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()[:6]}"
+
+
+def _captions_path(instance, filename):
+    return f"captions/{uuid.uuid4().hex}.vtt"
+
+
+class PodiumVideo(models.Model):
+    """An uploaded video. Its source waits in private storage until core.tasks.process_video
+    has written a copy without metadata to `file`; then the source is deleted.
+    """
+
+    class Status(models.TextChoices):
+        PROCESSING = "processing", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Could not be used")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    title = models.CharField(_("title"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="videos", editable=False
+    )
+    source = models.FileField(storage=private_storage, upload_to=_video_source_path, blank=True)
+    file = models.FileField(upload_to=_video_path, blank=True, editable=False)
+    captions = models.FileField(_("captions (WebVTT)"), upload_to=_captions_path, blank=True)
+    captions_language = models.CharField(_("captions language"), max_length=12, default="en")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PROCESSING)
+    problem = models.CharField(max_length=255, blank=True)
+    duration_seconds = models.FloatField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("video")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == self.Status.READY and bool(self.file)

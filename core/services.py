@@ -4,7 +4,7 @@ from django.core.files import File
 from django.db import transaction
 
 from core.images import scrubbed_file
-from core.models import PodiumImage
+from core.models import PodiumImage, PodiumVideo
 
 
 @transaction.atomic
@@ -21,3 +21,27 @@ def image_create(*, source: File, title: str, collection=None, uploaded_by=None)
         image.collection = collection
     image.save()
     return image
+
+
+@transaction.atomic
+def video_create(
+    *,
+    uploaded_by,
+    title: str,
+    source: File,
+    captions: File | None = None,
+    captions_language: str = "en",
+) -> PodiumVideo:
+    """Store an upload privately and queue its cleaning (core.tasks.process_video)."""
+    from core.tasks import process_video
+
+    video = PodiumVideo(
+        title=title, uploaded_by=uploaded_by, captions_language=captions_language or "en"
+    )
+    video.source.save(source.name, source, save=False)
+    if captions is not None:
+        video.captions.save("captions.vtt", captions, save=False)
+    video.save()
+    video_id = str(video.pk)
+    transaction.on_commit(lambda: process_video.delay(video_id), robust=True)
+    return video

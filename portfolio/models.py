@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -490,11 +491,38 @@ class BlogPostPage(ChildOfProfile):
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
+class VideoPageForm(WagtailAdminPageForm):
+    """Offers only the consultant's own uploaded videos (editors see all)."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        from accounts.rules import is_editor
+        from core.models import PodiumVideo
+
+        if "uploaded_video" in self.fields:
+            videos = PodiumVideo.objects.filter(status=PodiumVideo.Status.READY)
+            if for_user is not None and not is_editor(for_user):
+                videos = videos.filter(uploaded_by=for_user)
+            if self.instance.uploaded_video_id:
+                videos = videos | PodiumVideo.objects.filter(pk=self.instance.uploaded_video_id)
+            self.fields["uploaded_video"].queryset = videos
+
+
 class VideoPage(ChildOfProfile):
     video_url = models.URLField(
         _("YouTube or Vimeo link"),
         max_length=300,
+        blank=True,
         help_text=_("Played from YouTube's privacy-enhanced mode or Vimeo with do-not-track."),
+    )
+    uploaded_video = models.ForeignKey(
+        "core.PodiumVideo",
+        verbose_name=_("or a video you uploaded"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Upload videos from your dashboard; they appear here once prepared."),
     )
     poster = models.ForeignKey(
         "core.PodiumImage",
@@ -505,6 +533,7 @@ class VideoPage(ChildOfProfile):
         related_name="+",
     )
     transcript = models.TextField(_("transcript"), blank=True, max_length=50_000)
+    base_form_class = VideoPageForm
 
     search_fields = [
         *BasePage.search_fields,
@@ -515,6 +544,7 @@ class VideoPage(ChildOfProfile):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("video_url"),
+        FieldPanel("uploaded_video"),
         FieldPanel("summary"),
         FieldPanel("content_note"),
         FieldPanel("poster"),
@@ -529,11 +559,16 @@ class VideoPage(ChildOfProfile):
         super().clean()
         from django.core.exceptions import ValidationError
 
-        try:
-            parse_video_url(self.video_url)
-        except ValidationError as error:
-            raise ValidationError({"video_url": error.messages}) from error
+        if bool(self.video_url) == bool(self.uploaded_video_id):
+            raise ValidationError(
+                {"video_url": _("Give either a YouTube or Vimeo link, or a video you uploaded.")}
+            )
+        if self.video_url:
+            try:
+                parse_video_url(self.video_url)
+            except ValidationError as error:
+                raise ValidationError({"video_url": error.messages}) from error
 
     @property
     def embed(self):
-        return parse_video_url(self.video_url)
+        return parse_video_url(self.video_url) if self.video_url else None

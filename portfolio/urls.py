@@ -8,4 +8,5 @@ urlpatterns = [
     path("profile/pause/", views.pause, name="pause"),
     path("profile/resume/", views.resume, name="resume"),
     path("profile/forget-old-versions/", views.forget_old_versions, name="forget_old_versions"),
+    path("videos/", views.videos, name="videos"),
 ]

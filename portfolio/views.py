@@ -11,6 +11,9 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import services as core_services
+from core.models import PodiumVideo
+from core.video_forms import VideoUploadForm
 from portfolio import policy, selectors, services
 from portfolio.forms import DirectoryFilterForm
 from portfolio.models import Topic
@@ -137,3 +140,29 @@ def forget_old_versions(request):
         % {"count": count},
     )
     return redirect("dashboard")
+
+
+@login_required
+def videos(request):
+    """The consultant's uploaded videos, and the form to upload another."""
+    if services.profile_for(request.user) is None:
+        raise Http404
+    form = VideoUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        core_services.video_create(
+            uploaded_by=request.user,
+            title=form.cleaned_data["title"],
+            source=form.cleaned_data["file"],
+            captions=form.cleaned_data.get("captions"),
+            captions_language=form.cleaned_data.get("captions_language") or "en",
+        )
+        messages.success(
+            request,
+            _("Your video is being prepared. When it is ready you can add it to a video page."),
+        )
+        return redirect("portfolio:videos")
+    return TemplateResponse(
+        request,
+        "portfolio/videos.html",
+        {"form": form, "videos": PodiumVideo.objects.filter(uploaded_by=request.user)},
+    )

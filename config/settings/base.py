@@ -285,6 +285,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
+# Uploaded videos are streamed to a temporary file, never held in memory.
+PODIUM_MAX_VIDEO_UPLOAD_BYTES = 500 * 1024 * 1024
+
 # Requests a minute one address may make to the pages that list or show consultants.
 PODIUM_DIRECTORY_RATE_PER_MINUTE = env.DIRECTORY_RATE_PER_MINUTE
 PODIUM_THROTTLED_PREFIXES = ("/speakers/",)
