@@ -18,7 +18,9 @@ def test_public_pages_have_no_violations(page, live_server, path):
     assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize("path", ["/dashboard/", "/accounts/2fa/", "/accounts/sessions/"])
+@pytest.mark.parametrize(
+    "path", ["/dashboard/", "/dashboard/videos/", "/accounts/2fa/", "/accounts/sessions/"]
+)
 def test_member_pages_have_no_violations(page, live_server, consultant, path):
     sign_in(page, live_server, consultant)
     page.goto(url(live_server, path))
