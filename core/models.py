@@ -186,3 +186,8 @@ class PodiumVideo(models.Model):
     @property
     def is_ready(self) -> bool:
         return self.status == self.Status.READY and bool(self.file)
+
+    @property
+    def public_url(self) -> str:
+        """The cleaned copy's address; the source upload never has one."""
+        return self.file.url if self.is_ready else ""

@@ -19,7 +19,6 @@ def refuse_hidden_consultant_pages(page, request, serve_args, serve_kwargs):
 
 
 @hooks.register("construct_page_chooser_queryset")
-@hooks.register("construct_explorer_page_queryset")
 def hide_other_consultants_pages(pages, request):
     """Wagtail's page chooser lists every page, drafts and private ones included.
 
@@ -33,3 +32,8 @@ def hide_other_consultants_pages(pages, request):
         allowed = policy.visible(page_class.objects.all(), request.user)
         hidden |= Q(pk__in=page_class.objects.exclude(pk__in=allowed.values("pk")).values("pk"))
     return pages.exclude(hidden)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_other_consultants_pages_in_explorer(parent_page, pages, request):
+    return hide_other_consultants_pages(pages, request)

@@ -192,3 +192,12 @@ def test_wagtails_privacy_control_is_off_for_consultant_pages(client, a):
     response = client.get(f"/admin/pages/{a.speaker_profile.pk}/privacy/")
     assert response.status_code in (302, 403, 404)
     assert not Page.objects.get(pk=a.speaker_profile.pk).get_view_restrictions().exists()
+
+
+def test_editors_see_every_consultants_pages_in_the_explorer(client, editor, b_profile):
+    client.force_login(editor)
+
+    response = client.get(f"/admin/pages/{b_profile.get_parent().pk}/")
+
+    assert response.status_code == 200
+    assert b"Bea Other" in response.content

@@ -105,7 +105,7 @@ def test_a_video_page_plays_the_cleaned_file_with_captions(client, consultant, t
 
     html = client.get(page.url).content.decode()
 
-    assert f'src="{video.file.url}"' in html
+    assert f'src="{video.public_url}"' in html
     assert f'src="{video.captions.url}" srclang="es"' in html
     assert "video_sources" not in html
 
