@@ -4,10 +4,12 @@ The video links point at an invalid YouTube id ("Podium-Demo"), so that the demo
 plays anybody's real video.
 """
 
+import datetime
 from decimal import Decimal
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from accounts import services as account_services
 from accounts.enums import Role
@@ -17,8 +19,10 @@ from portfolio.enums import NETWORK_GROUP
 from portfolio.models import (
     BlogPostPage,
     Language,
+    PastEngagement,
     RateCardEntry,
     SpeakerProfilePage,
+    Testimonial,
     Topic,
     VideoPage,
 )
@@ -234,8 +238,25 @@ def _speaker(index, row, topics, password):
         )
         for kind, fee in rates
     ]
+    profile.past_engagements = [
+        PastEngagement(
+            title="Keynote, annual conference",
+            organization="Harbourlight Alliance",
+            date=timezone.localdate() - datetime.timedelta(days=60 + index * 7),
+            show_on_profile=True,
+        )
+    ]
     profile.save_revision(user=user).publish()
     services.direct_publishing_grant(profile=profile)
+    if index % 2 == 0:
+        Testimonial.objects.create(
+            profile=profile,
+            text="Practical, generous with her expertise, and clear about what she "
+            "would and would not cover. Our staff still use her checklist.",
+            author_name="Jordan Ellis",
+            author_role="Training lead, Northgate Community Services",
+            approved_at=timezone.now(),
+        )
     _content(profile, my_topics, index)
 
 

@@ -6,6 +6,7 @@ edited by hand.
 """
 
 import math
+import uuid
 from decimal import Decimal
 
 from django import forms
@@ -313,6 +314,7 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
             ],
             heading=_("Boundaries"),
         ),
+        InlinePanel("past_engagements", heading=_("Past engagements"), label=_("engagement")),
         MultiFieldPanel(
             [
                 FieldPanel("availability"),
@@ -379,6 +381,54 @@ class ProfileLink(Orderable):
     url = models.URLField(_("address"), max_length=500)
 
     panels = [FieldPanel("label"), FieldPanel("url")]
+
+
+class PastEngagement(Orderable):
+    """An engagement the consultant chooses to list; shown only once its date has passed."""
+
+    profile = ParentalKey(
+        SpeakerProfilePage, on_delete=models.CASCADE, related_name="past_engagements"
+    )
+    title = models.CharField(_("what it was"), max_length=200)
+    organization = models.CharField(_("for whom"), max_length=200)
+    date = models.DateField(_("date"))
+    show_on_profile = models.BooleanField(
+        _("show on my profile"),
+        default=False,
+        help_text=_("Shown only after the date: your profile never announces where you will be."),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("organization"), FieldPanel("date")]),
+        FieldPanel("show_on_profile"),
+    ]
+
+
+@register_snippet
+class Testimonial(models.Model):
+    """Words about a consultant's work, public only once the consultant approves them.
+
+    Organizations write them after a completed booking (networking); editors may add
+    one a consultant forwards to them. The consultant approves or declines each.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    profile = models.ForeignKey(
+        SpeakerProfilePage, on_delete=models.CASCADE, related_name="testimonials"
+    )
+    text = models.TextField(_("testimonial"), max_length=2000)
+    author_name = models.CharField(_("name"), max_length=120)
+    author_role = models.CharField(_("role and organization"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    approved_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("testimonial")
+
+    def __str__(self):
+        return f"{self.author_name}: {self.text[:40]}"
 
 
 class RateCardEntry(Orderable):

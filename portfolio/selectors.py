@@ -1,12 +1,14 @@
 """Read paths for consultants' pages, each with the queries it needs and the policy applied."""
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
 from portfolio import policy
 from portfolio.models import (
     BlogPostPage,
     RateCardEntry,
     SpeakerProfilePage,
+    Testimonial,
     Topic,
     VideoPage,
 )
@@ -84,3 +86,17 @@ def public_posts(*, viewer=None) -> QuerySet:
     if hidden:
         posts = posts.exclude(consultant__in=hidden)
     return posts.order_by("-first_published_at")
+
+
+def approved_testimonials(*, profile) -> QuerySet:
+    return Testimonial.objects.filter(profile=profile, approved_at__isnull=False)
+
+
+def pending_testimonials(*, profile) -> QuerySet:
+    return Testimonial.objects.filter(profile=profile, approved_at__isnull=True)
+
+
+def shown_past_engagements(*, profile) -> list:
+    """Chosen engagements whose date has passed: never a future date or place (E34)."""
+    today = timezone.localdate()
+    return [e for e in profile.past_engagements.all() if e.show_on_profile and e.date < today]

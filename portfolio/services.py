@@ -15,7 +15,7 @@ from wagtail.models import (
 from accounts.enums import EDITOR_GROUPS
 from accounts.models import ConsultantWorkspace, User
 from portfolio.enums import NETWORK_GROUP, Audience, narrowest
-from portfolio.models import SpeakerIndexPage, SpeakerProfilePage
+from portfolio.models import SpeakerIndexPage, SpeakerProfilePage, Testimonial
 
 SAFETY_REVIEW_WORKFLOW = "Safety review"
 # What a consultant may do in their own subtree before and after their first review.
@@ -144,3 +144,15 @@ def old_versions_forget(*, profile: SpeakerProfilePage) -> int:
 
 def profile_for(user: User) -> SpeakerProfilePage | None:
     return SpeakerProfilePage.objects.filter(consultant=user).first()
+
+
+@transaction.atomic
+def testimonial_approve(*, testimonial: Testimonial) -> None:
+    testimonial.approved_at = timezone.now()
+    testimonial.save(update_fields=["approved_at"])
+
+
+@transaction.atomic
+def testimonial_decline(*, testimonial: Testimonial) -> None:
+    """A declined testimonial is deleted: nothing the consultant refused is kept."""
+    testimonial.delete()

@@ -9,4 +9,15 @@ urlpatterns = [
     path("profile/resume/", views.resume, name="resume"),
     path("profile/forget-old-versions/", views.forget_old_versions, name="forget_old_versions"),
     path("videos/", views.videos, name="videos"),
+    path("testimonials/", views.testimonials, name="testimonials"),
+    path(
+        "testimonials/<uuid:testimonial_id>/approve/",
+        views.testimonial_approve,
+        name="testimonial_approve",
+    ),
+    path(
+        "testimonials/<uuid:testimonial_id>/decline/",
+        views.testimonial_decline,
+        name="testimonial_decline",
+    ),
 ]

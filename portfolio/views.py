@@ -16,7 +16,7 @@ from core.models import PodiumVideo
 from core.video_forms import VideoUploadForm
 from portfolio import policy, selectors, services
 from portfolio.forms import DirectoryFilterForm
-from portfolio.models import Topic
+from portfolio.models import Testimonial, Topic
 
 PAGE_SIZE = 20
 
@@ -80,6 +80,8 @@ def _profile_context(request, profile) -> dict:
 
 def profile(request, profile):
     context = _profile_context(request, profile)
+    context["testimonials"] = selectors.approved_testimonials(profile=profile)
+    context["past_engagements"] = selectors.shown_past_engagements(profile=profile)
     context["posts"] = selectors.profile_posts(profile=profile, viewer=request.user)[:10]
     context["videos"] = selectors.profile_videos(profile=profile, viewer=request.user)[:10]
     if profile.allow_search_engine_indexing:
@@ -166,3 +168,37 @@ def videos(request):
         "portfolio/videos.html",
         {"form": form, "videos": PodiumVideo.objects.filter(uploaded_by=request.user)},
     )
+
+
+@login_required
+def testimonials(request):
+    profile = _own_profile(request)
+    return TemplateResponse(
+        request,
+        "portfolio/testimonials.html",
+        {
+            "pending": selectors.pending_testimonials(profile=profile),
+            "approved": selectors.approved_testimonials(profile=profile),
+        },
+    )
+
+
+def _own_testimonial(request, testimonial_id) -> Testimonial:
+    # Another consultant's testimonial does not exist for this one: 404.
+    return get_object_or_404(Testimonial, pk=testimonial_id, profile=_own_profile(request))
+
+
+@require_POST
+@login_required
+def testimonial_approve(request, testimonial_id):
+    services.testimonial_approve(testimonial=_own_testimonial(request, testimonial_id))
+    messages.success(request, _("The testimonial now shows on your profile."))
+    return redirect("portfolio:testimonials")
+
+
+@require_POST
+@login_required
+def testimonial_decline(request, testimonial_id):
+    services.testimonial_decline(testimonial=_own_testimonial(request, testimonial_id))
+    messages.success(request, _("The testimonial is deleted."))
+    return redirect("portfolio:testimonials")

@@ -19,7 +19,14 @@ def test_public_pages_have_no_violations(page, live_server, path):
 
 
 @pytest.mark.parametrize(
-    "path", ["/dashboard/", "/dashboard/videos/", "/accounts/2fa/", "/accounts/sessions/"]
+    "path",
+    [
+        "/dashboard/",
+        "/dashboard/videos/",
+        "/dashboard/testimonials/",
+        "/accounts/2fa/",
+        "/accounts/sessions/",
+    ],
 )
 def test_member_pages_have_no_violations(page, live_server, consultant, path):
     sign_in(page, live_server, consultant)
