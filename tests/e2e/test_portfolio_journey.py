@@ -130,7 +130,8 @@ def test_write_review_publish_and_read(page, live_server):
         page.get_by_role("link", name="What trainers miss").click()
         assert page.get_by_text("Mentions exploitation in general terms.").is_visible()
         page.get_by_role("link", name="Continue").click()
-        assert page.get_by_role("button", name="Play video").is_visible()
+        # The button appears once click-to-load.js has run (it is deferred).
+        page.get_by_role("button", name="Play video").wait_for(state="visible")
     except Exception:
         screenshot_on_failure(page, "portfolio-journey")
         raise

@@ -32,6 +32,7 @@ def profile_form(profile, **changes):
         "virtual": "on",
         "rates_audience": "network",
         "rates": inline_formset([]),
+        "past_engagements": inline_formset([]),
         "topics_not_discussed": "",
         "accommodation_needs": "",
         "availability": "open",

@@ -160,7 +160,7 @@ def test_profile_post_and_feed_make_a_bounded_number_of_queries(
     post = profile.get_children().type(BlogPostPage).first()
     client.get(profile.url)
 
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(18):
         client.get(profile.url)
     with django_assert_max_num_queries(13):
         client.get(post.specific.url)
