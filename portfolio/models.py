@@ -362,6 +362,12 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
 
         return views.media_kit(request, self)
 
+    @path("media-kit/pdf/")
+    def media_kit_pdf(self, request):
+        from portfolio import views
+
+        return views.media_kit_pdf(request, self)
+
     @path("feed/")
     def feed(self, request):
         from portfolio import feeds

@@ -4,7 +4,7 @@ from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
@@ -16,6 +16,7 @@ from core.models import PodiumVideo
 from core.video_forms import VideoUploadForm
 from portfolio import policy, selectors, services
 from portfolio.forms import DirectoryFilterForm
+from portfolio.media_kit_pdf import media_kit_pdf as build_media_kit_pdf
 from portfolio.models import Testimonial, Topic
 
 PAGE_SIZE = 20
@@ -91,6 +92,14 @@ def profile(request, profile):
 
 def media_kit(request, profile):
     return TemplateResponse(request, "portfolio/media_kit.html", _profile_context(request, profile))
+
+
+def media_kit_pdf(request, profile):
+    response = HttpResponse(
+        build_media_kit_pdf(_profile_context(request, profile)), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = 'attachment; filename="one-sheet.pdf"'
+    return response
 
 
 def person_json_ld(request, profile) -> dict:
