@@ -23,6 +23,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("dashboard/", account_views.dashboard, name="dashboard"),
     path("dashboard/", include("portfolio.urls")),
+    path("network/", include("networking.urls")),
 ]
 
 if settings.DEBUG:

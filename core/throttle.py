@@ -15,6 +15,18 @@ from django.utils.translation import gettext as _
 WINDOW_SECONDS = 60
 
 
+def over_limit(key: str, limit: int, *, window: int = WINDOW_SECONDS) -> bool:
+    """Count one more event under `key` in the current window; True once past `limit`."""
+    bucket = f"throttle:{key}:{int(time.time() // window)}"
+    cache.add(bucket, 0, timeout=window * 2)
+    try:
+        count = cache.incr(bucket)
+    except ValueError:  # evicted between add and incr
+        cache.set(bucket, 1, timeout=window * 2)
+        count = 1
+    return count > limit
+
+
 class DirectoryThrottleMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -34,14 +46,6 @@ class DirectoryThrottleMiddleware:
         limit = settings.PODIUM_DIRECTORY_RATE_PER_MINUTE
         if not limit or not request.path.startswith(settings.PODIUM_THROTTLED_PREFIXES):
             return False
-        window = int(time.time() // WINDOW_SECONDS)
         # allauth's reading of the address honours PODIUM_TRUSTED_PROXY_COUNT, so behind a
         # proxy each visitor is counted, not the proxy.
-        key = f"throttle:{get_adapter(request).get_client_ip(request)}:{window}"
-        cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # evicted between add and incr
-            cache.set(key, 1, timeout=WINDOW_SECONDS * 2)
-            count = 1
-        return count > limit
+        return over_limit(f"directory:{get_adapter(request).get_client_ip(request)}", limit)

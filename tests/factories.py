@@ -1,8 +1,11 @@
 """One factory per model the tests create. Pages use wagtail_factories."""
 
+import itertools
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from accounts import services
 from accounts.enums import EDITORS_GROUP, MODERATORS_GROUP, Role
@@ -108,3 +111,35 @@ class TopicFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Topic {n}")
     slug = factory.Sequence(lambda n: f"topic-{n}")
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    """A verified organization unless told otherwise."""
+
+    class Meta:
+        model = "networking.Organization"
+
+    name = factory.Sequence(lambda n: f"Harbor Alliance {n}")
+    kind = "ngo"
+    email_domain = factory.Sequence(lambda n: f"org{n}.example")
+    verification = "verified"
+    verified_at = factory.LazyFunction(timezone.now)
+
+
+_member_numbers = itertools.count(1)
+
+
+def member_of(organization, *, role="admin", mfa=True, **fields):
+    """A person in the organization, with a second factor unless mfa=False."""
+    from allauth.mfa.models import Authenticator
+
+    from networking.models import Membership
+    from networking.services.organizations import network_access_sync
+
+    fields.setdefault("email", f"member{next(_member_numbers)}@{organization.email_domain}")
+    user = UserFactory(role=Role.ORGANIZATION, **fields)
+    Membership.objects.create(organization=organization, user=user, role=role)
+    if mfa:
+        Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={})
+    network_access_sync(organization=organization)
+    return user

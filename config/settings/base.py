@@ -310,7 +310,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "send-pending-emails": {"task": "core.send_pending_emails", "schedule": 300.0},
+    "expire-bookings": {"task": "networking.expire_bookings", "schedule": 3600.0},
+    # Hourly, but each person gets at most one digest a day (networking.tasks).
+    "send-digests": {"task": "networking.send_digests", "schedule": 3600.0},
 }
+
+# A booking request (or new terms, or an acceptance) that nobody answers in this many
+# days expires.
+PODIUM_BOOKING_ANSWER_DAYS = 14
 
 # --- E-mail -------------------------------------------------------------------------
 # Every message is stored and handed to one Celery task (core.tasks.send_email), which

@@ -1,0 +1,86 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganizationKind(models.TextChoices):
+    NGO = "ngo", _("Non-profit or NGO")
+    GOVERNMENT = "government", _("Government agency")
+    COMPANY = "company", _("Company")
+    EVENT = "event", _("Event or conference")
+    UNIVERSITY = "university", _("University or school")
+    FAITH = "faith", _("Faith-based organization")
+    OTHER = "other", _("Other")
+
+
+class Verification(models.TextChoices):
+    UNVERIFIED = "unverified", _("Not verified")
+    PENDING = "pending", _("Waiting for review")
+    VERIFIED = "verified", _("Verified")
+    REJECTED = "rejected", _("Not verified (rejected)")
+
+
+class MemberRole(models.TextChoices):
+    ADMIN = "admin", _("Administrator")
+    MEMBER = "member", _("Member")
+
+
+class ContactPolicy(models.TextChoices):
+    VERIFIED = "verified", _("Verified organizations")
+    NOBODY = "nobody", _("Nobody for now")
+
+
+class EmailFrequency(models.TextChoices):
+    IMMEDIATE = "immediate", _("Right away")
+    DAILY = "daily", _("Once a day, at most")
+    NONE = "none", _("Never: I will look on the site")
+
+
+class EventFormat(models.TextChoices):
+    VIRTUAL = "virtual", _("Virtual")
+    IN_PERSON = "in_person", _("In person")
+    HYBRID = "hybrid", _("Hybrid")
+
+
+class OpportunityStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+    FILLED = "filled", _("Filled")
+
+
+class BookingState(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    COUNTERED = "countered", _("New terms proposed")
+    CONFIRMED = "confirmed", _("Confirmed")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+    EXPIRED = "expired", _("Expired")
+
+
+# States in which the venue and contact details are shared (product.md §3: only from the
+# consultant's acceptance on).
+DETAILS_RELEASED = (BookingState.ACCEPTED, BookingState.CONFIRMED, BookingState.COMPLETED)
+# States still waiting for somebody's answer; beat expires them after BOOKING_ANSWER_DAYS.
+AWAITING_ANSWER = (BookingState.REQUESTED, BookingState.COUNTERED, BookingState.ACCEPTED)
+ACTIVE = (*AWAITING_ANSWER, BookingState.CONFIRMED)
+
+
+class ReportTarget(models.TextChoices):
+    PROFILE = "profile", _("Profile")
+    ORGANIZATION = "organization", _("Organization")
+    OPPORTUNITY = "opportunity", _("Opportunity")
+    MESSAGE = "message", _("Message")
+    BOOKING = "booking", _("Booking request")
+
+
+class ReportStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DISMISSED = "dismissed", _("Dismissed")
+    WARNED = "warned", _("Warning sent")
+    SUSPENDED = "suspended", _("Organization suspended")
+
+
+# What a report is about when nobody filed it: Podium's own scam check.
+SCAM_CHECK = "scam_check"

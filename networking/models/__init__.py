@@ -1,0 +1,34 @@
+"""Networking data, one module per area; services change it, selectors read it."""
+
+from networking.models.bookings import Booking, BookingEvent
+from networking.models.calendar import UnavailableDate
+from networking.models.conversations import Conversation, Message
+from networking.models.notifications import Notification
+from networking.models.opportunities import Interest, MatchSuggestion, Opportunity
+from networking.models.organizations import (
+    Invitation,
+    Membership,
+    Organization,
+    Preferences,
+    VerificationApplication,
+)
+from networking.models.safety import Block, Report
+
+__all__ = [
+    "Block",
+    "Booking",
+    "BookingEvent",
+    "Conversation",
+    "Interest",
+    "Invitation",
+    "MatchSuggestion",
+    "Membership",
+    "Message",
+    "Notification",
+    "Opportunity",
+    "Organization",
+    "Preferences",
+    "Report",
+    "UnavailableDate",
+    "VerificationApplication",
+]

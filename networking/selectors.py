@@ -1,0 +1,203 @@
+"""Read paths: every object lookup is scoped to the person asking (another's id is a 404)."""
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from networking.enums import OpportunityStatus
+from networking.models import (
+    Block,
+    Booking,
+    Conversation,
+    Interest,
+    Message,
+    Notification,
+    Opportunity,
+)
+from networking.rules import membership_of
+from portfolio import policy
+
+
+def _party_filter(user, *, prefix: str = "") -> Q:
+    """Objects where the person is the consultant, or is in the organization (not blocked)."""
+    if not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
+    mine = Q(**{f"{prefix}consultant": user})
+    membership = membership_of(user)
+    if membership is not None:
+        theirs = Q(**{f"{prefix}organization_id": membership.organization_id})
+        hidden = policy.consultants_hiding_from(user)
+        if hidden:
+            theirs &= ~Q(**{f"{prefix}consultant_id__in": hidden})
+        mine |= theirs
+    return mine
+
+
+def _get_or_404(queryset: QuerySet, pk):
+    obj = queryset.filter(pk=pk).first()
+    if obj is None:
+        raise Http404
+    return obj
+
+
+def bookings_for(*, user) -> QuerySet:
+    return Booking.objects.filter(_party_filter(user)).select_related(
+        "organization", "consultant__speaker_profile"
+    )
+
+
+def booking_for(*, user, booking_id) -> Booking:
+    return _get_or_404(
+        bookings_for(user=user).select_related("conversation", "opportunity"), booking_id
+    )
+
+
+def booking_events(*, booking: Booking) -> QuerySet:
+    return booking.events.select_related("actor")
+
+
+def conversations_for(*, user) -> QuerySet:
+    unread_from_others = Message.objects.filter(conversation=OuterRef("pk")).exclude(sender=user)
+    return (
+        Conversation.objects.filter(_party_filter(user))
+        .select_related(
+            "organization", "consultant__speaker_profile", "booking", "interest__opportunity"
+        )
+        .annotate(message_count=Count("messages"), has_replies=Exists(unread_from_others))
+        .order_by("-last_message_at", "-created_at")
+    )
+
+
+def conversation_for(*, user, conversation_id) -> Conversation:
+    return _get_or_404(conversations_for(user=user), conversation_id)
+
+
+def conversation_messages(*, conversation: Conversation) -> QuerySet:
+    return conversation.messages.select_related("sender")
+
+
+def organization_opportunities(*, user) -> QuerySet:
+    membership = membership_of(user)
+    if membership is None:
+        return Opportunity.objects.none()
+    return (
+        Opportunity.objects.filter(organization_id=membership.organization_id)
+        .select_related("organization", "language")
+        .prefetch_related("topics")
+        .annotate(interest_count=Count("interests", filter=Q(interests__withdrawn_at=None)))
+        .order_by("-created_at")
+    )
+
+
+def _not_blocked_by(user) -> Q:
+    return ~Q(organization__in=Block.objects.filter(consultant=user).values("organization")) & ~Q(
+        organization__email_domain__in=Block.objects.filter(consultant=user).values("email_domain")
+    )
+
+
+def open_opportunities_for(*, consultant, filters: dict) -> QuerySet:
+    """Open opportunities of organizations that can still act and that this consultant has
+    not blocked; by default those matching their topics and engagement types."""
+    opportunities = (
+        Opportunity.objects.filter(
+            status=OpportunityStatus.OPEN,
+            deadline__gte=timezone.localdate(),
+            organization__verification="verified",
+            organization__suspended_at=None,
+        )
+        .filter(_not_blocked_by(consultant))
+        .select_related("organization", "language")
+        .prefetch_related("topics")
+        .annotate(
+            interested=Exists(
+                Interest.objects.filter(opportunity=OuterRef("pk"), consultant=consultant)
+            )
+        )
+        .order_by("deadline", "created_at")
+    )
+    if filters.get("topic"):
+        opportunities = opportunities.filter(topics=filters["topic"])
+    if filters.get("engagement"):
+        opportunities = opportunities.filter(engagement_type=filters["engagement"])
+    if filters.get("format"):
+        opportunities = opportunities.filter(format=filters["format"])
+    if filters.get("mine"):
+        profile = getattr(consultant, "speaker_profile", None)
+        if profile is not None:
+            topic_ids = list(profile.topics.values_list("pk", flat=True))
+            types = list(profile.rates.values_list("engagement_type", flat=True))
+            match = Q()
+            if topic_ids:
+                match |= Q(topics__in=topic_ids)
+            if types:
+                match |= Q(engagement_type__in=types)
+            if topic_ids or types:
+                opportunities = opportunities.filter(match)
+    return opportunities.distinct()
+
+
+def opportunity_for(*, user, opportunity_id) -> Opportunity:
+    """The organization's own (any status), or an open one a consultant may see."""
+    membership = membership_of(user)
+    if membership is not None:
+        return _get_or_404(organization_opportunities(user=user), opportunity_id)
+    if getattr(user, "is_consultant", False):
+        return _get_or_404(open_opportunities_for(consultant=user, filters={}), opportunity_id)
+    raise Http404
+
+
+def opportunity_interests(*, opportunity: Opportunity, viewer) -> QuerySet:
+    hidden = policy.consultants_hiding_from(viewer)
+    return (
+        opportunity.interests.filter(withdrawn_at=None)
+        .exclude(consultant_id__in=hidden)
+        .select_related("consultant__speaker_profile", "booking", "conversation")
+    )
+
+
+def opportunity_suggestions(*, opportunity: Opportunity, viewer, limit: int = 10) -> list:
+    """The stored suggestions whose profiles the viewer may still see (audience, blocks)."""
+    from portfolio.models import SpeakerProfilePage
+
+    suggestions = list(opportunity.suggestions.all()[: limit * 3])
+    visible = {
+        page.consultant_id: page
+        for page in policy.visible(
+            SpeakerProfilePage.objects.filter(
+                consultant_id__in=[s.consultant_id for s in suggestions]
+            ),
+            viewer,
+        ).filter(paused_at__isnull=True)
+    }
+    return [(s, visible[s.consultant_id]) for s in suggestions if s.consultant_id in visible][
+        :limit
+    ]
+
+
+def interest_for_consultant(*, consultant, interest_id) -> Interest:
+    return _get_or_404(
+        Interest.objects.filter(consultant=consultant).select_related("opportunity"), interest_id
+    )
+
+
+def interest_for_organization(*, user, interest_id) -> Interest:
+    membership = membership_of(user)
+    if membership is None:
+        raise Http404
+    hidden = policy.consultants_hiding_from(user)
+    return _get_or_404(
+        Interest.objects.filter(
+            opportunity__organization_id=membership.organization_id, withdrawn_at=None
+        )
+        .exclude(consultant_id__in=hidden)
+        .select_related("opportunity", "consultant__speaker_profile"),
+        interest_id,
+    )
+
+
+def notifications_for(*, user) -> QuerySet:
+    return Notification.objects.filter(user=user)
+
+
+def unread_notification_count(*, user) -> int:
+    return Notification.objects.filter(user=user, read_at=None).count()

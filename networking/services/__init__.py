@@ -1,0 +1,1 @@
+"""Every networking write: one keyword-only function per use case, atomic, effects on commit."""

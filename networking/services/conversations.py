@@ -1,0 +1,101 @@
+import re
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.throttle import over_limit
+from networking.enums import DETAILS_RELEASED, ReportTarget
+from networking.errors import Forbidden, Hidden, RateLimited, Refused
+from networking.models import Conversation, Message
+from networking.rules import can_act_for_organization, membership_of
+from networking.scam import scam_signals
+from networking.services.notifications import notify, notify_many
+from networking.services.safety import scam_report_create
+from portfolio import policy
+
+MESSAGES_PER_MEMBER_PER_MINUTE = 20
+MESSAGES_PER_ORGANIZATION_PER_MINUTE = 60
+
+# Anything a mail client or browser would turn into a link: a scheme, www., an address,
+# or a bare domain name with a common ending.
+LINK = re.compile(
+    r"(\b[a-z][a-z0-9+.-]*://|\bwww\.|[\w.+-]+@[\w-]+\.[\w.]+|"
+    r"\b[\w-]+\.(com|org|net|io|co|me|info|biz|ly|gl|link|app|xyz|ru|cn|tk)\b)",
+    re.IGNORECASE,
+)
+
+
+def links_allowed(conversation: Conversation) -> bool:
+    """Links only once the consultant has accepted a booking (safety.md R27)."""
+    booking = conversation.booking
+    return booking is not None and booking.state in DETAILS_RELEASED
+
+
+def conversation_side(user, conversation: Conversation) -> str | None:
+    if conversation.consultant_id == user.pk:
+        return "consultant"
+    membership = membership_of(user)
+    if (
+        membership is not None
+        and membership.organization_id == conversation.organization_id
+        and conversation.consultant_id not in policy.consultants_hiding_from(user)
+    ):
+        return "organization"
+    return None
+
+
+@transaction.atomic
+def message_send(*, conversation: Conversation, sender, body: str) -> Message:
+    side = conversation_side(sender, conversation)
+    if side is None:
+        raise Hidden(_("Not found."))
+    if side == "organization" and not can_act_for_organization(sender):
+        raise Forbidden(_("Your organization cannot send messages at the moment."))
+    body = body.replace("\r\n", "\n").strip()
+    if not body:
+        raise Refused(_("Write a message first."))
+    if len(body) > 5000:
+        raise Refused(_("Messages can be up to 5,000 characters."))
+    if "\x00" in body:
+        raise Refused(_("The message contains characters that cannot be sent."))
+    if not links_allowed(conversation) and LINK.search(body):
+        raise Refused(
+            _("Links and addresses can be shared once the consultant has accepted a booking.")
+        )
+    limited = over_limit(f"messages:user:{sender.pk}", MESSAGES_PER_MEMBER_PER_MINUTE)
+    if side == "organization":
+        limited |= over_limit(
+            f"messages:org:{conversation.organization_id}", MESSAGES_PER_ORGANIZATION_PER_MINUTE
+        )
+    if limited:
+        raise RateLimited(_("Many messages in a short time. Please wait a minute."))
+    signals = scam_signals(body) if side == "organization" else []
+    message = Message.objects.create(
+        conversation=conversation, sender=sender, body=body, scam_signals=signals
+    )
+    conversation.last_message_at = message.created_at or timezone.now()
+    conversation.save(update_fields=["last_message_at"])
+    if signals:
+        scam_report_create(
+            target_kind=ReportTarget.MESSAGE,
+            target_id=message.pk,
+            organization=conversation.organization,
+            signals=signals,
+        )
+    url = reverse("networking:conversation", args=[conversation.pk])
+    key = f"message:{message.pk}"
+    text = _("You have a new message.")
+    if side == "organization":
+        notify(user=conversation.consultant, event_key=key, text=text, url=url)
+    else:
+        from accounts.models import User
+
+        notify_many(
+            users=User.objects.filter(membership__organization_id=conversation.organization_id),
+            event_key=key,
+            text=text,
+            url=url,
+        )
+    return message

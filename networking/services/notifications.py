@@ -1,0 +1,37 @@
+from django.db import transaction
+
+from networking.models import Notification
+
+
+def notify(*, user, event_key: str, text: str, url: str) -> Notification | None:
+    """Record one event for one person and queue its e-mail after commit.
+
+    `text` must be discreet (it may show on a shared screen and goes into e-mail subjects
+    of nobody: e-mails only say that something happened). The same event_key twice does
+    nothing the second time, so a retried task or a double click notifies once.
+    """
+    notification, created = Notification.objects.get_or_create(
+        user=user, event_key=event_key[:120], defaults={"text": text[:200], "url": url[:300]}
+    )
+    if not created:
+        return None
+    from networking.tasks import deliver_notification
+
+    notification_id = str(notification.pk)
+    transaction.on_commit(lambda: deliver_notification.delay(notification_id), robust=True)
+    return notification
+
+
+def notify_many(*, users, event_key: str, text: str, url: str) -> int:
+    return sum(
+        notify(user=user, event_key=event_key, text=text, url=url) is not None for user in users
+    )
+
+
+def notifications_mark_read(*, user, ids=None) -> int:
+    from django.utils import timezone
+
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    if ids is not None:
+        unread = unread.filter(pk__in=ids)
+    return unread.update(read_at=timezone.now())

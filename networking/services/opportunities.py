@@ -1,0 +1,133 @@
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.rules import is_consultant
+from networking.enums import OpportunityStatus
+from networking.errors import Forbidden, Hidden, Refused
+from networking.models import Conversation, Interest, Opportunity
+from networking.rules import can_act_for_organization, membership_of
+from networking.services.notifications import notify_many
+
+EDITABLE = (OpportunityStatus.DRAFT, OpportunityStatus.OPEN)
+
+
+def _require_acting_member(actor, organization) -> None:
+    membership = membership_of(actor)
+    if membership is None or membership.organization_id != organization.pk:
+        raise Hidden(_("Not found."))
+    if not can_act_for_organization(actor):
+        raise Forbidden(
+            _(
+                "Only verified organizations can do this, and you need two-step "
+                "verification switched on."
+            )
+        )
+
+
+def _check_fields(fields: dict) -> None:
+    if not fields.get("pay_parity_attested"):
+        raise Refused(_("Please confirm the pay-parity attestation."))
+    if fields["ends_on"] < fields["starts_on"]:
+        raise Refused(_("The last date cannot be before the first date."))
+    if fields["deadline"] > fields["starts_on"]:
+        raise Refused(_("The answer-by date must be on or before the first date."))
+
+
+@transaction.atomic
+def opportunity_create(*, actor, topics=(), **fields) -> Opportunity:
+    membership = membership_of(actor)
+    if membership is None:
+        raise Forbidden(_("Only organization members can post opportunities."))
+    _require_acting_member(actor, membership.organization)
+    _check_fields(fields)
+    fields.pop("pay_parity_attested")
+    opportunity = Opportunity(
+        organization=membership.organization,
+        created_by=actor,
+        pay_parity_attested_at=timezone.now(),
+        **fields,
+    )
+    opportunity.full_clean()
+    opportunity.save()
+    opportunity.topics.set(topics)
+    return opportunity
+
+
+@transaction.atomic
+def opportunity_update(*, opportunity: Opportunity, actor, topics=(), **fields) -> Opportunity:
+    _require_acting_member(actor, opportunity.organization)
+    if opportunity.status not in EDITABLE:
+        raise Refused(_("A closed or filled opportunity cannot be changed."))
+    _check_fields(fields)
+    fields.pop("pay_parity_attested")
+    for name, value in fields.items():
+        setattr(opportunity, name, value)
+    opportunity.pay_parity_attested_at = timezone.now()
+    opportunity.full_clean()
+    opportunity.save()
+    opportunity.topics.set(topics)
+    return opportunity
+
+
+@transaction.atomic
+def opportunity_set_status(*, opportunity: Opportunity, actor, status: str) -> Opportunity:
+    _require_acting_member(actor, opportunity.organization)
+    allowed = {
+        OpportunityStatus.DRAFT: {OpportunityStatus.OPEN},
+        OpportunityStatus.OPEN: {OpportunityStatus.CLOSED, OpportunityStatus.FILLED},
+        OpportunityStatus.CLOSED: {OpportunityStatus.OPEN},
+    }
+    if status not in allowed.get(opportunity.status, set()):
+        raise Refused(_("This opportunity cannot change to that status."))
+    if status == OpportunityStatus.OPEN and opportunity.deadline < timezone.localdate():
+        raise Refused(_("The answer-by date has passed; change it before opening."))
+    opportunity.status = status
+    if status == OpportunityStatus.OPEN and opportunity.opened_at is None:
+        opportunity.opened_at = timezone.now()
+        from networking.tasks import match_opportunity
+
+        opportunity_id = str(opportunity.pk)
+        transaction.on_commit(lambda: match_opportunity.delay(opportunity_id), robust=True)
+    opportunity.save(update_fields=["status", "opened_at"])
+    return opportunity
+
+
+@transaction.atomic
+def interest_express(*, consultant, opportunity: Opportunity, note: str, fee) -> Interest:
+    if not is_consultant(consultant):
+        raise Refused(_("Only consultants can express interest."))
+    if opportunity.status != OpportunityStatus.OPEN or opportunity.deadline < timezone.localdate():
+        raise Refused(_("This opportunity is no longer open."))
+    if Interest.objects.filter(opportunity=opportunity, consultant=consultant).exists():
+        raise Refused(_("You have already expressed interest in this opportunity."))
+    interest = Interest(opportunity=opportunity, consultant=consultant, note=note.strip(), fee=fee)
+    interest.full_clean()
+    interest.save()
+    Conversation.objects.create(
+        consultant=consultant, organization=opportunity.organization, interest=interest
+    )
+    notify_many(
+        users=_members(opportunity.organization),
+        event_key=f"interest:{interest.pk}",
+        text=_("A consultant is interested in one of your opportunities."),
+        url=reverse("networking:opportunity", args=[opportunity.pk]),
+    )
+    return interest
+
+
+def _members(organization):
+    from accounts.models import User
+
+    return User.objects.filter(membership__organization=organization)
+
+
+@transaction.atomic
+def interest_withdraw(*, consultant, interest: Interest) -> Interest:
+    if interest.consultant_id != consultant.pk:
+        raise Hidden(_("Not found."))
+    if interest.withdrawn_at is None:
+        interest.withdrawn_at = timezone.now()
+        interest.save(update_fields=["withdrawn_at"])
+    return interest

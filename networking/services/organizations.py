@@ -1,0 +1,228 @@
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.enums import Role
+from accounts.models import User
+from networking.enums import MemberRole, Verification
+from networking.errors import Refused
+from networking.models import Invitation, Membership, Organization, VerificationApplication
+from networking.services.notifications import notify_many
+from portfolio.enums import NETWORK_GROUP
+
+INVITATION_DAYS = 14
+
+
+def email_domain(address: str) -> str:
+    return address.rpartition("@")[2].strip().lower()
+
+
+def _forget_cached_membership(user) -> None:
+    user.__dict__.pop("_podium_membership", None)
+    user.__dict__.pop("_podium_network_member", None)
+
+
+def _admins(organization):
+    return User.objects.filter(
+        membership__organization=organization, membership__role=MemberRole.ADMIN
+    )
+
+
+def network_access_sync(*, organization: Organization) -> None:
+    """Members of a verified, unsuspended organization see "network" pages; others do not."""
+    group = Group.objects.get(name=NETWORK_GROUP)
+    members = User.objects.filter(membership__organization=organization)
+    if organization.is_verified:
+        group.user_set.add(*members)
+    else:
+        group.user_set.remove(*members)
+
+
+@transaction.atomic
+def organization_create(*, user, **fields) -> Organization:
+    if user.role != Role.ORGANIZATION:
+        raise Refused(_("Only organization accounts can create an organization."))
+    if Membership.objects.filter(user=user).exists():
+        raise Refused(_("You already belong to an organization."))
+    fields["email_domain"] = fields["email_domain"].strip().lower().lstrip("@")
+    organization = Organization.objects.create(**fields)
+    Membership.objects.create(organization=organization, user=user, role=MemberRole.ADMIN)
+    _forget_cached_membership(user)
+    return organization
+
+
+@transaction.atomic
+def organization_update(*, organization: Organization, actor, **fields) -> Organization:
+    if organization.is_suspended:
+        raise Refused(_("This organization is suspended."))
+    if organization.verification in (Verification.VERIFIED, Verification.PENDING):
+        # What editors checked stays as they checked it.
+        fields.pop("email_domain", None)
+        fields.pop("registration_number", None)
+    for name, value in fields.items():
+        setattr(organization, name, value)
+    organization.full_clean()
+    organization.save()
+    return organization
+
+
+@transaction.atomic
+def invitation_create(*, organization: Organization, actor, email: str, role: str) -> Invitation:
+    email = email.strip().lower()
+    if organization.is_suspended:
+        raise Refused(_("This organization is suspended."))
+    if email_domain(email) != organization.email_domain:
+        raise Refused(
+            _("Invite addresses at your organization's domain (@%(domain)s) only.")
+            % {"domain": organization.email_domain}
+        )
+    if Membership.objects.filter(organization=organization, user__email__iexact=email).exists():
+        raise Refused(_("This person is already a member."))
+    Invitation.objects.filter(organization=organization, email=email, accepted_at=None).delete()
+    invitation = Invitation.objects.create(
+        organization=organization,
+        email=email,
+        role=role,
+        invited_by=actor,
+        expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
+    )
+    from django.conf import settings
+
+    from core.models import SiteSettings
+
+    context = {
+        "organization": organization.name,
+        "site_name": SiteSettings.load().site_name,
+        "link": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        + reverse("networking:invitation", args=[invitation.token]),
+        "days": INVITATION_DAYS,
+    }
+    send_mail(
+        render_to_string("networking/email/invitation_subject.txt", context).strip(),
+        render_to_string("networking/email/invitation.txt", context),
+        None,
+        [email],
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, user, token: str) -> Membership:
+    invitation = (
+        Invitation.objects.select_for_update()
+        .select_related("organization")
+        .filter(token=token)
+        .first()
+    )
+    if invitation is None or not invitation.is_usable:
+        raise Refused(_("This invitation has expired or was already used."))
+    if invitation.email != user.email.lower():
+        raise Refused(_("This invitation was sent to another e-mail address."))
+    if user.role != Role.ORGANIZATION:
+        raise Refused(_("Consultant accounts cannot join an organization."))
+    if Membership.objects.filter(user=user).exists():
+        raise Refused(_("You already belong to an organization."))
+    membership = Membership.objects.create(
+        organization=invitation.organization, user=user, role=invitation.role
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    network_access_sync(organization=invitation.organization)
+    _forget_cached_membership(user)
+    return membership
+
+
+@transaction.atomic
+def member_remove(*, organization: Organization, actor, member_id) -> None:
+    membership = Membership.objects.filter(
+        organization=organization, user__public_id=member_id
+    ).first()
+    if membership is None:
+        raise Refused(_("No such member."))
+    if membership.role == MemberRole.ADMIN and _admins(organization).count() == 1:
+        raise Refused(_("An organization needs at least one administrator."))
+    Group.objects.get(name=NETWORK_GROUP).user_set.remove(membership.user)
+    membership.delete()
+
+
+@transaction.atomic
+def verification_apply(*, organization: Organization, actor, pledge: bool, **fields):
+    if organization.is_suspended:
+        raise Refused(_("This organization is suspended."))
+    if organization.verification in (Verification.VERIFIED, Verification.PENDING):
+        raise Refused(_("This organization is already verified or waiting for review."))
+    if not pledge:
+        raise Refused(_("Please accept the fair-pay and ethical-engagement pledge."))
+    domain_email = fields["domain_email"].strip().lower()
+    if email_domain(domain_email) != organization.email_domain:
+        raise Refused(
+            _("The e-mail address must be at your organization's domain (@%(domain)s).")
+            % {"domain": organization.email_domain}
+        )
+    # The address must be one this person proved they receive mail at (allauth).
+    if not EmailAddress.objects.filter(
+        user=actor, email__iexact=domain_email, verified=True
+    ).exists():
+        raise Refused(_("Confirm this e-mail address in your account first, then apply again."))
+    fields["domain_email"] = domain_email
+    application = VerificationApplication.objects.create(
+        organization=organization,
+        submitted_by=actor,
+        pledge_accepted_at=timezone.now(),
+        **fields,
+    )
+    organization.registration_number = fields["registration_number"]
+    organization.verification = Verification.PENDING
+    organization.save(update_fields=["registration_number", "verification"])
+    return application
+
+
+@transaction.atomic
+def verification_decide(
+    *, application: VerificationApplication, editor, approve: bool, reason: str = ""
+) -> Organization:
+    application = VerificationApplication.objects.select_for_update().get(pk=application.pk)
+    if application.decision:
+        raise Refused(_("This application was already decided."))
+    reason = reason.strip()
+    if not approve and not reason:
+        raise Refused(_("Give the organization a reason for the rejection."))
+    decision = Verification.VERIFIED if approve else Verification.REJECTED
+    now = timezone.now()
+    application.decision = decision
+    application.decided_by = editor
+    application.decided_at = now
+    application.reason = reason
+    application.save()
+    organization = application.organization
+    organization.verification = decision
+    organization.verified_at = now if approve else None
+    organization.save(update_fields=["verification", "verified_at"])
+    network_access_sync(organization=organization)
+    notify_many(
+        users=_admins(organization),
+        event_key=f"verification:{application.pk}",
+        text=_("Your verification application was answered."),
+        url=reverse("networking:organization"),
+    )
+    return organization
+
+
+# Addresses anyone can get: an organization cannot claim these as its domain, or a block
+# on it would hide a consultant from everyone who uses the provider.
+PUBLIC_MAIL_DOMAINS = frozenset(
+    {
+        *("gmail.com", "googlemail.com", "yahoo.com", "ymail.com", "outlook.com"),
+        *("hotmail.com", "live.com", "msn.com", "aol.com", "icloud.com", "me.com"),
+        *("mac.com", "proton.me", "protonmail.com", "pm.me", "gmx.com", "gmx.net"),
+        *("gmx.de", "mail.com", "yandex.com", "yandex.ru", "zoho.com", "tutanota.com"),
+        *("tuta.io", "fastmail.com", "hey.com", "qq.com", "163.com", "web.de"),
+    }
+)

@@ -1,0 +1,61 @@
+from django.urls import path
+
+from networking.views import bookings, conversations, opportunities, organizations, safety
+
+app_name = "networking"
+
+urlpatterns = [
+    path("organization/", organizations.organization, name="organization"),
+    path("organization/invite/", organizations.organization_invite, name="invite"),
+    path(
+        "organization/members/<uuid:member_id>/remove/",
+        organizations.member_remove,
+        name="member_remove",
+    ),
+    path("organization/verification/", organizations.verification_apply, name="verification"),
+    path("invitations/<str:token>/", organizations.invitation, name="invitation"),
+    path("opportunities/", opportunities.opportunities, name="opportunities"),
+    path("opportunities/new/", opportunities.opportunity_new, name="opportunity_new"),
+    path("opportunities/<uuid:opportunity_id>/", opportunities.opportunity, name="opportunity"),
+    path(
+        "opportunities/<uuid:opportunity_id>/edit/",
+        opportunities.opportunity_edit,
+        name="opportunity_edit",
+    ),
+    path(
+        "opportunities/<uuid:opportunity_id>/status/",
+        opportunities.opportunity_status,
+        name="opportunity_status",
+    ),
+    path(
+        "opportunities/<uuid:opportunity_id>/interest/",
+        opportunities.opportunity_interest,
+        name="opportunity_interest",
+    ),
+    path(
+        "interests/<uuid:interest_id>/withdraw/",
+        opportunities.interest_withdraw,
+        name="interest_withdraw",
+    ),
+    path("bookings/", bookings.bookings, name="bookings"),
+    path("request/<uuid:consultant_id>/", bookings.booking_new, name="booking_new"),
+    path("bookings/<uuid:booking_id>/", bookings.booking, name="booking"),
+    path("bookings/<uuid:booking_id>/move/", bookings.booking_move, name="booking_move"),
+    path("inbox/", conversations.inbox, name="inbox"),
+    path(
+        "conversations/<uuid:conversation_id>/",
+        conversations.conversation,
+        name="conversation",
+    ),
+    path("report/<slug:kind>/<str:target_id>/", safety.report, name="report"),
+    path("organizations/<uuid:organization_id>/block/", safety.block, name="block"),
+    path("blocks/<int:block_id>/remove/", safety.unblock, name="unblock"),
+    path("settings/", safety.settings, name="settings"),
+    path("notifications/", safety.notifications, name="notifications"),
+    path("notifications/read/", safety.notifications_read, name="notifications_read"),
+    path(
+        "notifications/<uuid:notification_id>/",
+        safety.notification_open,
+        name="notification_open",
+    ),
+]

@@ -1,0 +1,46 @@
+"""What every networking view shares: running a service and turning refusals into answers."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.template.response import TemplateResponse
+
+from networking.errors import Forbidden, Hidden, RateLimited, Refused
+
+
+def member_view(view: Callable) -> Callable:
+    """Signed in; anything hidden from this person is a 404, never a hint."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Hidden as hidden:
+            raise Http404 from hidden
+
+    return wrapped
+
+
+def attempt(form, action: Callable):
+    """Run a service for a valid form. Returns (result, status): a refusal becomes a form
+    error (status 400, or 429 when rate-limited) and nothing is written."""
+    try:
+        return action(), 200
+    except Hidden:
+        raise
+    except RateLimited as limited:
+        form.add_error(None, str(limited))
+        return None, 429
+    except Forbidden as forbidden:
+        form.add_error(None, str(forbidden))
+        return None, 403
+    except Refused as refused:
+        form.add_error(None, str(refused))
+        return None, 400
+
+
+def render(request, template: str, context: dict, status: int = 200):
+    return TemplateResponse(request, template, context, status=status)

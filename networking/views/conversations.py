@@ -1,0 +1,49 @@
+from django.core.paginator import Paginator
+from django.shortcuts import redirect
+from django.views.decorators.http import require_http_methods, require_safe
+
+from networking import selectors
+from networking.forms import MessageForm
+from networking.services import conversations as services
+from networking.views.common import attempt, member_view, render
+
+PAGE_SIZE = 20
+
+
+@member_view
+@require_safe
+def inbox(request):
+    listing = selectors.conversations_for(user=request.user)
+    page_obj = Paginator(listing, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "networking/inbox.html", {"page_obj": page_obj})
+
+
+@member_view
+@require_http_methods(["GET", "POST"])
+def conversation(request, conversation_id):
+    conversation = selectors.conversation_for(user=request.user, conversation_id=conversation_id)
+    form = MessageForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            result, status = attempt(
+                form,
+                lambda: services.message_send(
+                    conversation=conversation, sender=request.user, body=form.cleaned_data["body"]
+                ),
+            )
+            if result:
+                return redirect("networking:conversation", conversation.pk)
+    return render(
+        request,
+        "networking/conversation.html",
+        {
+            "conversation": conversation,
+            "messages_list": selectors.conversation_messages(conversation=conversation),
+            "form": form,
+            "links_allowed": services.links_allowed(conversation),
+            "is_consultant": conversation.consultant_id == request.user.pk,
+        },
+        status,
+    )

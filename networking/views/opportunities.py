@@ -1,0 +1,180 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from networking import selectors
+from networking.forms import ActionForm, InterestForm, OpportunityFilterForm, OpportunityForm
+from networking.rules import can_act_for_organization, membership_of
+from networking.services import opportunities as services
+from networking.views.common import attempt, member_view, render
+
+PAGE_SIZE = 20
+
+
+@member_view
+@require_safe
+def opportunities(request):
+    if membership_of(request.user) is not None:
+        listing = selectors.organization_opportunities(user=request.user)
+        page_obj = Paginator(listing, PAGE_SIZE).get_page(request.GET.get("page"))
+        return render(
+            request,
+            "networking/opportunities_organization.html",
+            {"page_obj": page_obj, "can_act": can_act_for_organization(request.user)},
+        )
+    if not request.user.is_consultant:
+        raise Http404
+    # With no choice made yet, show what matches the consultant's profile.
+    data = request.GET if request.GET else {"mine": "on"}
+    form = OpportunityFilterForm(data)
+    filters = form.cleaned_data if form.is_valid() else {"mine": True}
+    listing = selectors.open_opportunities_for(consultant=request.user, filters=filters)
+    page_obj = Paginator(listing, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "networking/opportunities_consultant.html",
+        {"form": form, "page_obj": page_obj, "filter_query": query.urlencode()},
+    )
+
+
+def _save_opportunity(request, form, opportunity=None):
+    fields = dict(form.cleaned_data)
+    topics = fields.pop("topics")
+    if opportunity is None:
+        return attempt(
+            form,
+            lambda: services.opportunity_create(actor=request.user, topics=topics, **fields),
+        )
+    return attempt(
+        form,
+        lambda: services.opportunity_update(
+            opportunity=opportunity, actor=request.user, topics=topics, **fields
+        ),
+    )
+
+
+@member_view
+@require_http_methods(["GET", "POST"])
+def opportunity_new(request):
+    if membership_of(request.user) is None:
+        raise Http404
+    form = OpportunityForm(request.POST or None, initial={"currency": "USD"})
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            result, status = _save_opportunity(request, form)
+            if result:
+                messages.success(request, _("Saved as a draft. Open it when it is ready."))
+                return redirect("networking:opportunity", result.pk)
+    return render(request, "networking/opportunity_form.html", {"form": form}, status)
+
+
+@member_view
+@require_http_methods(["GET", "POST"])
+def opportunity_edit(request, opportunity_id):
+    opportunity = selectors.opportunity_for(user=request.user, opportunity_id=opportunity_id)
+    if membership_of(request.user) is None:
+        raise Http404
+    form = OpportunityForm(request.POST or None, instance=opportunity)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            opportunity.refresh_from_db()
+            result, status = _save_opportunity(request, form, opportunity)
+            if result:
+                messages.success(request, _("Saved."))
+                return redirect("networking:opportunity", result.pk)
+    return render(
+        request,
+        "networking/opportunity_form.html",
+        {"form": form, "opportunity": opportunity},
+        status,
+    )
+
+
+@member_view
+@require_safe
+def opportunity(request, opportunity_id):
+    opportunity = selectors.opportunity_for(user=request.user, opportunity_id=opportunity_id)
+    context = {"opportunity": opportunity}
+    if membership_of(request.user) is not None:
+        context |= {
+            "is_organization": True,
+            "can_act": can_act_for_organization(request.user),
+            "interests": selectors.opportunity_interests(
+                opportunity=opportunity, viewer=request.user
+            ),
+            "suggestions": selectors.opportunity_suggestions(
+                opportunity=opportunity, viewer=request.user
+            ),
+        }
+    else:
+        context["interest"] = opportunity.interests.filter(consultant=request.user).first()
+        context["interest_form"] = InterestForm()
+    return render(request, "networking/opportunity.html", context)
+
+
+@member_view
+@require_POST
+def opportunity_status(request, opportunity_id):
+    if membership_of(request.user) is None:
+        raise Http404
+    opportunity = selectors.opportunity_for(user=request.user, opportunity_id=opportunity_id)
+    form = ActionForm.bound()
+    _result, status = attempt(
+        form,
+        lambda: services.opportunity_set_status(
+            opportunity=opportunity, actor=request.user, status=request.POST.get("status", "")
+        ),
+    )
+    if status == 200:
+        messages.success(
+            request,
+            _("The opportunity is now %(status)s.")
+            % {"status": opportunity.get_status_display().lower()},
+        )
+    else:
+        messages.error(request, " ".join(form.non_field_errors()))
+    return redirect("networking:opportunity", opportunity.pk)
+
+
+@member_view
+@require_POST
+def opportunity_interest(request, opportunity_id):
+    if not request.user.is_consultant:
+        raise Http404
+    opportunity = selectors.opportunity_for(user=request.user, opportunity_id=opportunity_id)
+    form = InterestForm(request.POST)
+    status = 400
+    if form.is_valid():
+        result, status = attempt(
+            form,
+            lambda: services.interest_express(
+                consultant=request.user, opportunity=opportunity, **form.cleaned_data
+            ),
+        )
+        if result:
+            messages.success(request, _("The organization can now see your interest."))
+            return redirect("networking:opportunity", opportunity.pk)
+    return render(
+        request,
+        "networking/opportunity.html",
+        {"opportunity": opportunity, "interest": None, "interest_form": form},
+        status,
+    )
+
+
+@member_view
+@require_POST
+def interest_withdraw(request, interest_id):
+    interest = selectors.interest_for_consultant(consultant=request.user, interest_id=interest_id)
+    services.interest_withdraw(consultant=request.user, interest=interest)
+    messages.success(request, _("Your interest was withdrawn."))
+    return redirect("networking:opportunities")

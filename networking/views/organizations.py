@@ -1,0 +1,166 @@
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.enums import Role
+from networking.forms import ActionForm, InvitationForm, OrganizationForm, VerificationForm
+from networking.models import Invitation
+from networking.rules import can_act_for_organization, is_org_admin, membership_of
+from networking.services import organizations as services
+from networking.views.common import attempt, member_view, render
+
+
+def _organization_context(request, **forms):
+    membership = membership_of(request.user)
+    organization = membership.organization
+    context = {
+        "membership": membership,
+        "organization": organization,
+        "is_admin": membership.role == "admin",
+        "can_act": can_act_for_organization(request.user),
+        "members": organization.memberships.select_related("user").order_by("joined_at"),
+        "invitations": organization.invitations.filter(accepted_at=None).order_by("-created_at"),
+        "application": organization.applications.first(),
+        "edit_form": OrganizationForm(instance=organization),
+        "invite_form": InvitationForm(),
+    }
+    context.update(forms)
+    return context
+
+
+@member_view
+@require_http_methods(["GET", "POST"])
+def organization(request):
+    """An organization member's home for their organization; others may create one."""
+    if membership_of(request.user) is None:
+        if request.user.role != Role.ORGANIZATION:
+            raise Http404
+        form = OrganizationForm(request.POST or None)
+        status = 200
+        if request.method == "POST" and form.is_valid():
+            result, status = attempt(
+                form, lambda: services.organization_create(user=request.user, **form.cleaned_data)
+            )
+            if result:
+                messages.success(request, _("Your organization was created."))
+                return redirect("networking:organization")
+        elif request.method == "POST":
+            status = 400
+        return render(request, "networking/organization_new.html", {"form": form}, status)
+    if request.method == "POST":
+        return organization_edit(request)
+    return render(request, "networking/organization.html", _organization_context(request))
+
+
+def organization_edit(request):
+    if not is_org_admin(request.user):
+        raise Http404
+    organization = membership_of(request.user).organization
+    form = OrganizationForm(request.POST, instance=organization)
+    status = 400
+    if form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        organization.refresh_from_db()
+        result, status = attempt(
+            form,
+            lambda: services.organization_update(
+                organization=organization, actor=request.user, **fields
+            ),
+        )
+        if result:
+            messages.success(request, _("Saved."))
+            return redirect("networking:organization")
+    context = _organization_context(request, edit_form=form)
+    return render(request, "networking/organization.html", context, status)
+
+
+@member_view
+@require_POST
+def organization_invite(request):
+    if not is_org_admin(request.user):
+        raise Http404
+    organization = membership_of(request.user).organization
+    form = InvitationForm(request.POST)
+    status = 400
+    if form.is_valid():
+        result, status = attempt(
+            form,
+            lambda: services.invitation_create(
+                organization=organization, actor=request.user, **form.cleaned_data
+            ),
+        )
+        if result:
+            messages.success(request, _("The invitation was sent."))
+            return redirect("networking:organization")
+    context = _organization_context(request, invite_form=form)
+    return render(request, "networking/organization.html", context, status)
+
+
+@member_view
+@require_POST
+def member_remove(request, member_id):
+    if not is_org_admin(request.user):
+        raise Http404
+    organization = membership_of(request.user).organization
+    form = ActionForm.bound()
+    _result, status = attempt(
+        form,
+        lambda: services.member_remove(
+            organization=organization, actor=request.user, member_id=member_id
+        ),
+    )
+    if status == 200:
+        messages.success(request, _("The member was removed."))
+    else:
+        messages.error(request, " ".join(form.non_field_errors()))
+    return redirect("networking:organization")
+
+
+@member_view
+@require_http_methods(["GET", "POST"])
+def verification_apply(request):
+    if not is_org_admin(request.user):
+        raise Http404
+    organization = membership_of(request.user).organization
+    form = VerificationForm(request.POST or None, initial={"domain_email": request.user.email})
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            result, status = attempt(
+                form,
+                lambda: services.verification_apply(
+                    organization=organization, actor=request.user, **form.cleaned_data
+                ),
+            )
+            if result:
+                messages.success(request, _("Thank you. An editor will review your application."))
+                return redirect("networking:organization")
+    return render(
+        request,
+        "networking/verification_apply.html",
+        {"form": form, "organization": organization},
+        status,
+    )
+
+
+@member_view
+@require_http_methods(["GET", "POST"])
+def invitation(request, token):
+    found = Invitation.objects.select_related("organization").filter(token=token).first()
+    if found is None:
+        raise Http404
+    form = ActionForm.bound()
+    status = 200
+    if request.method == "POST":
+        result, status = attempt(
+            form, lambda: services.invitation_accept(user=request.user, token=token)
+        )
+        if result:
+            messages.success(request, _("You joined %(name)s.") % {"name": found.organization})
+            return redirect("networking:organization")
+    return render(
+        request, "networking/invitation.html", {"invitation": found, "form": form}, status
+    )

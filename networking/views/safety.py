@@ -1,0 +1,154 @@
+import uuid
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from networking import selectors
+from networking.enums import ReportTarget
+from networking.forms import PreferencesForm, ReportForm
+from networking.models import Block, Message, Organization, Preferences
+from networking.services import notifications as notification_services
+from networking.services import safety as services
+from networking.views.common import attempt, member_view, render
+from portfolio import policy
+from portfolio.models import SpeakerProfilePage
+
+
+def _uuid(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError as error:
+        raise Http404 from error
+
+
+def _report_target(user, kind: str, target_id: str):
+    """(what the reporter sees as its name, the organization answerable) or 404."""
+    if kind == ReportTarget.PROFILE:
+        if not target_id.isdigit():
+            raise Http404
+        profile = SpeakerProfilePage.objects.filter(pk=int(target_id)).first()
+        if profile is None or not policy.can_view(user, profile):
+            raise Http404
+        return profile.title, None
+    if kind == ReportTarget.ORGANIZATION:
+        organization = get_object_or_404(Organization, pk=_uuid(target_id))
+        return organization.name, organization
+    if kind == ReportTarget.OPPORTUNITY:
+        opportunity = selectors.opportunity_for(user=user, opportunity_id=_uuid(target_id))
+        return opportunity.title, opportunity.organization
+    if kind == ReportTarget.BOOKING:
+        booking = selectors.booking_for(user=user, booking_id=_uuid(target_id))
+        return booking.title, booking.organization
+    if kind == ReportTarget.MESSAGE:
+        message = Message.objects.filter(pk=_uuid(target_id)).first()
+        if message is None:
+            raise Http404
+        conversation = selectors.conversation_for(
+            user=user, conversation_id=message.conversation_id
+        )
+        return _("a message"), conversation.organization
+    raise Http404
+
+
+@member_view
+@require_http_methods(["GET", "POST"])
+def report(request, kind, target_id):
+    name, organization = _report_target(request.user, kind, target_id)
+    form = ReportForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            result, status = attempt(
+                form,
+                lambda: services.report_create(
+                    reporter=request.user,
+                    target_kind=kind,
+                    target_id=target_id,
+                    organization=organization,
+                    reason=form.cleaned_data["reason"],
+                ),
+            )
+            if result:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you. Podium's editors will look at it. "
+                        "You do not need to do anything else."
+                    ),
+                )
+                return redirect("dashboard")
+    return render(request, "networking/report.html", {"form": form, "name": name}, status)
+
+
+@member_view
+@require_POST
+def block(request, organization_id):
+    if not request.user.is_consultant:
+        raise Http404
+    organization = get_object_or_404(Organization, pk=organization_id)
+    services.block_create(consultant=request.user, organization=organization)
+    messages.success(
+        request,
+        _("%(name)s can no longer see you or contact you. They are not told.")
+        % {"name": organization.name},
+    )
+    return redirect("networking:settings")
+
+
+@member_view
+@require_POST
+def unblock(request, block_id):
+    get_object_or_404(Block, pk=block_id, consultant=request.user)
+    services.block_remove(consultant=request.user, block_id=block_id)
+    messages.success(request, _("The block was removed."))
+    return redirect("networking:settings")
+
+
+@member_view
+@require_http_methods(["GET", "POST"])
+def settings(request):
+    preferences, _created = Preferences.objects.get_or_create(user=request.user)
+    form = PreferencesForm(request.POST or None, instance=preferences)
+    if not request.user.is_consultant:
+        del form.fields["contact_policy"]
+        del form.fields["match_notifications"]
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Saved."))
+            return redirect("networking:settings")
+        status = 400
+    blocks = Block.objects.filter(consultant=request.user).select_related("organization")
+    return render(request, "networking/settings.html", {"form": form, "blocks": blocks}, status)
+
+
+@member_view
+@require_safe
+def notifications(request):
+    return render(
+        request,
+        "networking/notifications.html",
+        {"notifications": selectors.notifications_for(user=request.user)[:100]},
+    )
+
+
+@member_view
+@require_safe
+def notification_open(request, notification_id):
+    notification = get_object_or_404(
+        selectors.notifications_for(user=request.user), pk=notification_id
+    )
+    notification_services.notifications_mark_read(user=request.user, ids=[notification.pk])
+    return redirect(notification.url)
+
+
+@member_view
+@require_POST
+def notifications_read(request):
+    notification_services.notifications_mark_read(user=request.user)
+    return redirect("networking:notifications")

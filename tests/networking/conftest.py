@@ -1,0 +1,54 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import OrganizationFactory, member_of, published_profile
+
+
+@pytest.fixture
+def profile(db):
+    """A published, public profile of a consultant open to verified organizations."""
+    return published_profile(
+        topics_not_discussed="My family", no_personal_story=True, title="Rosa Calder"
+    )
+
+
+@pytest.fixture
+def organization(db):
+    return OrganizationFactory(name="Lakeside Learning Trust")
+
+
+@pytest.fixture
+def org_member(organization):
+    return member_of(organization)
+
+
+def booking_fields(**overrides):
+    start = timezone.localdate() + timedelta(days=30)
+    fields = {
+        "title": "Spring training day",
+        "engagement_type": "workshop",
+        "topic": "Recognising labour exploitation",
+        "starts_on": start,
+        "ends_on": start,
+        "format": "in_person",
+        "audience_size": 40,
+        "fee": 1200,
+        "currency": "USD",
+        "cancellation_fee": 300,
+        "message": "We would be glad to work with you.",
+        "venue": "Hall 3, 12 Quay Street",
+        "contact_name": "Sam Ortiz",
+        "contact_details": "sam@org.example",
+        "boundaries_acknowledged": True,
+    }
+    fields.update(overrides)
+    return fields
+
+
+@pytest.fixture
+def booking(profile, org_member):
+    from networking.services.bookings import booking_request
+
+    return booking_request(actor=org_member, consultant=profile.consultant, **booking_fields())
