@@ -58,6 +58,7 @@ def test_the_closest_fit_ranks_first(org_member, topics):
     order = [cid for cid, _score in rank(opportunity)]
     assert order.index(best.consultant_id) == 0
     assert order.index(best.consultant_id) < order.index(expensive.consultant_id)
+    assert order.index(best.consultant_id) < order.index(partial.consultant_id)
     assert far.consultant_id not in order  # in person, and she does not travel abroad
 
 
