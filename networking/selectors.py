@@ -201,3 +201,28 @@ def notifications_for(*, user) -> QuerySet:
 
 def unread_notification_count(*, user) -> int:
     return Notification.objects.filter(user=user, read_at=None).count()
+
+
+def dashboard_summary(*, user) -> dict:
+    """Counts for the dashboard, in a fixed number of queries."""
+    from django.db.models import Count
+
+    from networking.enums import ACTIVE
+
+    states = dict(
+        bookings_for(user=user)
+        .filter(state__in=ACTIVE)
+        .order_by()
+        .values_list("state")
+        .annotate(n=Count("pk"))
+    )
+    membership = membership_of(user)
+    return {
+        "membership": membership,
+        "organization": membership.organization if membership else None,
+        "active_bookings": sum(states.values()),
+        "awaiting_you": states.get("requested", 0)
+        if not membership
+        else (states.get("accepted", 0) + states.get("countered", 0)),
+        "unread": unread_notification_count(user=user),
+    }

