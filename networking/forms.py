@@ -10,7 +10,7 @@ from networking.enums import BookingState, EventFormat, MemberRole
 from networking.models import Booking, Opportunity, Organization, Preferences
 from networking.services.organizations import PUBLIC_MAIL_DOMAINS
 from portfolio.enums import EngagementType
-from portfolio.models import Topic
+from portfolio.models import Language, Topic
 
 DOMAIN = re.compile(r"^(?=.{4,120}$)([a-z0-9](-?[a-z0-9])*\.)+[a-z]{2,63}$")
 MAX_FEE = Decimal("1000000")
@@ -98,10 +98,19 @@ class OpportunityForm(PlainTextMixin, forms.ModelForm):
         label=_("We attest that this fee is the same as we pay other experts for comparable work."),
         error_messages={"required": _("Please confirm the pay-parity attestation.")},
     )
+    # Chosen by slug and code, not by number: a number too large for the database would
+    # otherwise reach it (and fail there) before the form could refuse it.
     topics = forms.ModelMultipleChoiceField(
         label=_("Topics"),
         queryset=Topic.objects.all(),
+        to_field_name="slug",
         widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    language = forms.ModelChoiceField(
+        label=_("Language of the engagement"),
+        queryset=Language.objects.all(),
+        to_field_name="code",
         required=False,
     )
 

@@ -85,7 +85,7 @@ def test_an_organization_from_sign_up_to_a_completed_booking(client):
         {
             "title": "Supplier audit training",
             "engagement_type": "workshop",
-            "topics": [topic.pk],
+            "topics": [topic.slug],
             "description": "Half a day with our buyers.",
             "format": "in_person",
             "country": "Canada",
