@@ -263,7 +263,7 @@ class ReportForm(PlainTextMixin, forms.Form):
 class PreferencesForm(forms.ModelForm):
     class Meta:
         model = Preferences
-        fields = ["contact_policy", "match_notifications", "email_frequency"]
+        fields = ["contact_policy", "match_notifications", "email_frequency", "yearly_threshold"]
         widgets = {
             "contact_policy": forms.RadioSelect,
             "email_frequency": forms.RadioSelect,
@@ -282,3 +282,39 @@ class ActionForm(forms.Form):
         form = cls(data={})
         form.full_clean()
         return form
+
+
+class InvoiceIssueForm(forms.Form):
+    due_days = forms.IntegerField(label=_("Days to pay"), min_value=1, max_value=120, initial=30)
+
+
+class InvoicePaidForm(forms.Form):
+    paid_on = forms.DateField(label=_("Date the payment arrived"), widget=DateInput)
+
+
+SCORES = [(n, str(n)) for n in range(1, 6)]
+
+
+class RatingForm(forms.Form):
+    pay_parity = forms.TypedChoiceField(
+        label=_("Paid on a par with other experts (1 to 5)"),
+        choices=SCORES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    payment_speed = forms.TypedChoiceField(
+        label=_("Paid on time (1 to 5)"), choices=SCORES, coerce=int, widget=forms.RadioSelect
+    )
+    respect = forms.TypedChoiceField(
+        label=_("Treated me with respect (1 to 5)"),
+        choices=SCORES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+
+
+class TestimonialForm(PlainTextMixin, forms.Form):
+    text = forms.CharField(label=_("Testimonial"), max_length=2000, widget=forms.Textarea)
+    author_name = forms.CharField(
+        label=_("Name to show with it (yours, or your team's)"), max_length=120
+    )

@@ -226,3 +226,94 @@ def dashboard_summary(*, user) -> dict:
         else (states.get("accepted", 0) + states.get("countered", 0)),
         "unread": unread_notification_count(user=user),
     }
+
+
+def invoices_for(*, user) -> QuerySet:
+    from networking.models import Invoice
+
+    return Invoice.objects.filter(_party_filter(user)).select_related(
+        "organization", "booking", "consultant__speaker_profile"
+    )
+
+
+def invoice_for(*, user, invoice_id):
+    return _get_or_404(invoices_for(user=user), invoice_id)
+
+
+RATINGS_SHOWN_FROM = 3
+
+
+def organization_ratings(*, organization_ids) -> dict:
+    """Average ratings per organization, only where at least three consultants rated it
+    (fewer could identify who said what)."""
+    from django.db.models import Avg
+
+    from networking.models import Rating
+
+    rows = (
+        Rating.objects.filter(organization_id__in=organization_ids)
+        .values("organization_id")
+        .annotate(
+            n=Count("pk"),
+            pay_parity=Avg("pay_parity"),
+            payment_speed=Avg("payment_speed"),
+            respect=Avg("respect"),
+        )
+        .filter(n__gte=RATINGS_SHOWN_FROM)
+    )
+    return {row.pop("organization_id"): row for row in rows}
+
+
+def earnings(*, consultant, year: int) -> dict:
+    """Paid invoices this year, by month and by organization, and what is still owed."""
+    from collections import defaultdict
+    from decimal import Decimal
+
+    from networking.enums import BookingState
+    from networking.models import Invoice, InvoiceStatus, Preferences
+
+    paid = list(
+        Invoice.objects.filter(
+            consultant=consultant, status=InvoiceStatus.PAID, paid_on__year=year
+        ).select_related("organization")
+    )
+    by_month = defaultdict(Decimal)
+    by_organization = defaultdict(Decimal)
+    for invoice in paid:
+        by_month[invoice.paid_on.month] += invoice.amount
+        by_organization[invoice.organization.name] += invoice.amount
+    total = sum(by_month.values(), Decimal(0))
+    outstanding = sum(
+        Invoice.objects.filter(
+            consultant=consultant, status__in=[InvoiceStatus.SENT, InvoiceStatus.OVERDUE]
+        ).values_list("amount", flat=True),
+        Decimal(0),
+    )
+    confirmed = sum(
+        Booking.objects.filter(
+            consultant=consultant,
+            state=BookingState.CONFIRMED,
+            starts_on__year=year,
+            invoices__isnull=True,
+        ).values_list("fee", flat=True),
+        Decimal(0),
+    )
+    threshold = (
+        Preferences.objects.filter(user=consultant)
+        .values_list("yearly_threshold", flat=True)
+        .first()
+    )
+    expected = total + outstanding + confirmed
+    return {
+        "year": year,
+        "total": total,
+        "outstanding": outstanding,
+        "confirmed": confirmed,
+        "expected": expected,
+        "by_month": sorted(by_month.items()),
+        "by_organization": sorted(by_organization.items(), key=lambda item: -item[1]),
+        "invoices": paid,
+        "threshold": threshold,
+        # Warn from 90% of the threshold on, counting what is invoiced and confirmed too.
+        "near_threshold": bool(threshold) and expected >= threshold * Decimal("0.9"),
+    }

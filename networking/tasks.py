@@ -100,3 +100,11 @@ def match_opportunity(opportunity_id: str) -> int:
     if opportunity is None:
         return 0
     return opportunity_match(opportunity=opportunity)
+
+
+@shared_task(name="networking.remind_overdue_invoices")
+def remind_overdue_invoices() -> int:
+    """Mark unpaid invoices overdue and remind both sides once a week (beat, daily)."""
+    from networking.services.money import invoices_remind_overdue
+
+    return invoices_remind_overdue(today=timezone.localdate())

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from networking.views import bookings, conversations, opportunities, organizations, safety
+from networking.views import (
+    bookings,
+    calendar,
+    conversations,
+    money,
+    opportunities,
+    organizations,
+    safety,
+)
 
 app_name = "networking"
 
@@ -41,6 +49,22 @@ urlpatterns = [
     path("request/<uuid:consultant_id>/", bookings.booking_new, name="booking_new"),
     path("bookings/<uuid:booking_id>/", bookings.booking, name="booking"),
     path("bookings/<uuid:booking_id>/move/", bookings.booking_move, name="booking_move"),
+    path("bookings/<uuid:booking_id>/invoice/", money.invoice_issue, name="invoice_issue"),
+    path("bookings/<uuid:booking_id>/rating/", money.rating, name="rating"),
+    path("bookings/<uuid:booking_id>/public/", money.show_publicly, name="show_publicly"),
+    path("bookings/<uuid:booking_id>/testimonial/", money.testimonial, name="testimonial"),
+    path("invoices/", money.invoices, name="invoices"),
+    path("invoices/<uuid:invoice_id>/", money.invoice, name="invoice"),
+    path("invoices/<uuid:invoice_id>/pdf/", money.invoice_pdf_view, name="invoice_pdf"),
+    path("invoices/<uuid:invoice_id>/paid/", money.invoice_paid, name="invoice_paid"),
+    path("earnings/", money.earnings, name="earnings"),
+    path("earnings.csv", money.earnings_csv, name="earnings_csv"),
+    path("calendar/", calendar.calendar, name="calendar"),
+    path("calendar/reset/", calendar.calendar_reset, name="calendar_reset"),
+    path(
+        "calendar/days/<int:day_id>/remove/", calendar.unavailable_remove, name="unavailable_remove"
+    ),
+    path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
     path("inbox/", conversations.inbox, name="inbox"),
     path(
         "conversations/<uuid:conversation_id>/",

@@ -313,6 +313,7 @@ CELERY_BEAT_SCHEDULE = {
     "expire-bookings": {"task": "networking.expire_bookings", "schedule": 3600.0},
     # Hourly, but each person gets at most one digest a day (networking.tasks).
     "send-digests": {"task": "networking.send_digests", "schedule": 3600.0},
+    "remind-overdue-invoices": {"task": "networking.remind_overdue_invoices", "schedule": 86400.0},
 }
 
 # A booking request (or new terms, or an acceptance) that nobody answers in this many

@@ -3,6 +3,7 @@
 from networking.models.bookings import Booking, BookingEvent
 from networking.models.calendar import UnavailableDate
 from networking.models.conversations import Conversation, Message
+from networking.models.money import Invoice, InvoiceKind, InvoiceStatus, Rating
 from networking.models.notifications import Notification
 from networking.models.opportunities import Interest, MatchSuggestion, Opportunity
 from networking.models.organizations import (
@@ -21,6 +22,9 @@ __all__ = [
     "Conversation",
     "Interest",
     "Invitation",
+    "Invoice",
+    "InvoiceKind",
+    "InvoiceStatus",
     "MatchSuggestion",
     "Membership",
     "Message",
@@ -28,6 +32,7 @@ __all__ = [
     "Opportunity",
     "Organization",
     "Preferences",
+    "Rating",
     "Report",
     "UnavailableDate",
     "VerificationApplication",

@@ -163,6 +163,14 @@ class Preferences(models.Model):
         choices=EmailFrequency.choices,
         default=EmailFrequency.IMMEDIATE,
     )
+    yearly_threshold = models.DecimalField(
+        _("warn me before my earnings this year reach"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("For example the limit above which you would lose a benefit. Only you see it."),
+    )
     last_digest_at = models.DateTimeField(null=True, blank=True, editable=False)
     calendar_token = models.CharField(max_length=64, unique=True, default=_calendar_token)
 

@@ -6,7 +6,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from networking import selectors
-from networking.forms import BookingActionForm, BookingRequestForm, MessageForm
+from networking.enums import BookingState
+from networking.forms import BookingActionForm, BookingRequestForm, MessageForm, RatingForm
+from networking.models import Rating
 from networking.rules import can_act_for_organization, membership_of
 from networking.services import bookings as services
 from networking.views.common import attempt, member_view, render
@@ -104,7 +106,32 @@ def _booking_context(request, booking, **extra):
         "action_form": BookingActionForm(),
         "message_form": MessageForm(),
         "profile": getattr(booking.consultant, "speaker_profile", None),
+        **_after_context(request, booking),
         **extra,
+    }
+
+
+def _after_context(request, booking) -> dict:
+    """Invoices, rating and ratings: what follows a confirmed or completed booking."""
+    invoices = list(booking.invoices.all())
+    if booking.consultant_id != request.user.pk:
+        return {"invoices": invoices}
+    invoiced = {invoice.kind for invoice in invoices}
+    can_invoice = (
+        booking.state in (BookingState.CONFIRMED, BookingState.COMPLETED) and "fee" not in invoiced
+    ) or (
+        booking.state == BookingState.CANCELLED
+        and booking.cancellation_fee_due
+        and "cancellation" not in invoiced
+    )
+    return {
+        "invoices": invoices,
+        "can_invoice": can_invoice,
+        "has_rating": Rating.objects.filter(booking=booking).exists(),
+        "rating_form": RatingForm(),
+        "org_ratings": selectors.organization_ratings(
+            organization_ids=[booking.organization_id]
+        ).get(booking.organization_id),
     }
 
 

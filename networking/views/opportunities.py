@@ -117,6 +117,9 @@ def opportunity(request, opportunity_id):
         }
     else:
         context["interest"] = opportunity.interests.filter(consultant=request.user).first()
+        context["org_ratings"] = selectors.organization_ratings(
+            organization_ids=[opportunity.organization_id]
+        ).get(opportunity.organization_id)
         context["interest_form"] = InterestForm()
     return render(request, "networking/opportunity.html", context)
 

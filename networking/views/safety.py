@@ -116,6 +116,7 @@ def settings(request):
     if not request.user.is_consultant:
         del form.fields["contact_policy"]
         del form.fields["match_notifications"]
+        del form.fields["yearly_threshold"]
     status = 200
     if request.method == "POST":
         if form.is_valid():

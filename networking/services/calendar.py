@@ -1,0 +1,70 @@
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from networking.enums import BookingState
+from networking.errors import Refused
+from networking.models import Booking, Preferences, UnavailableDate
+
+MAX_UNAVAILABLE_AHEAD_DAYS = 730
+
+
+def unavailable_add(*, consultant, day) -> UnavailableDate:
+    today = timezone.localdate()
+    if not today <= day <= today + timedelta(days=MAX_UNAVAILABLE_AHEAD_DAYS):
+        raise Refused(_("Choose a date from today up to two years ahead."))
+    try:
+        with transaction.atomic():
+            return UnavailableDate.objects.create(consultant=consultant, date=day)
+    except IntegrityError:
+        return UnavailableDate.objects.get(consultant=consultant, date=day)
+
+
+def unavailable_remove(*, consultant, day_id: int) -> None:
+    UnavailableDate.objects.filter(consultant=consultant, pk=day_id).delete()
+
+
+@transaction.atomic
+def calendar_token_reset(*, consultant) -> str:
+    """A new secret address for the calendar feed; the old one stops working at once."""
+    preferences, _created = Preferences.objects.get_or_create(user=consultant)
+    preferences.calendar_token = secrets.token_urlsafe(32)
+    preferences.save(update_fields=["calendar_token"])
+    return preferences.calendar_token
+
+
+def calendar_feed(*, consultant) -> bytes:
+    """The consultant's confirmed bookings as iCalendar, for their own calendar app.
+
+    The feed's address is a secret, so it may hold what the consultant sees: titles,
+    organizations and, once released, the venue.
+    """
+    calendar = Calendar()
+    calendar.add("prodid", "-//Podium//Bookings//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Podium")
+    bookings = Booking.objects.filter(
+        consultant=consultant,
+        state__in=[BookingState.CONFIRMED, BookingState.COMPLETED],
+        ends_on__gte=timezone.localdate() - timedelta(days=365),
+    ).select_related("organization")
+    stamp = timezone.now()
+    for booking in bookings:
+        event = Event()
+        event.add("uid", f"{booking.pk}@podium")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", booking.starts_on)
+        event.add("dtend", booking.ends_on + timedelta(days=1))  # all-day, end exclusive
+        event.add("summary", f"{booking.title} ({booking.organization.name})")
+        event.add("location", booking.venue)
+        event.add(
+            "url",
+            settings.WAGTAILADMIN_BASE_URL.rstrip("/") + f"/network/bookings/{booking.pk}/",
+        )
+        calendar.add_component(event)
+    return calendar.to_ical()

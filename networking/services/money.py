@@ -1,0 +1,159 @@
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from networking.enums import BookingState
+from networking.errors import Hidden, Refused
+from networking.models import Booking, Invoice, InvoiceKind, InvoiceStatus, Rating
+from networking.services.notifications import notify, notify_many
+from portfolio.models import SpeakerProfilePage, Testimonial
+
+DEFAULT_DUE_DAYS = 30
+REMINDER_EVERY_DAYS = 7
+
+
+def _next_number(consultant, today) -> str:
+    count = Invoice.objects.filter(consultant=consultant, issued_on__year=today.year).count()
+    return f"{today.year}-{count + 1:04d}"
+
+
+@transaction.atomic
+def invoice_issue(*, consultant, booking: Booking, due_days: int = DEFAULT_DUE_DAYS) -> Invoice:
+    """The consultant invoices a confirmed or completed booking, or a cancellation fee."""
+    if booking.consultant_id != consultant.pk:
+        raise Hidden(_("Not found."))
+    if booking.state in (BookingState.CONFIRMED, BookingState.COMPLETED):
+        kind, amount = InvoiceKind.FEE, booking.fee
+    elif booking.state == BookingState.CANCELLED and booking.cancellation_fee_due:
+        kind, amount = InvoiceKind.CANCELLATION, booking.cancellation_fee_due
+    else:
+        raise Refused(
+            _("Only a confirmed or completed booking, or a cancellation fee, can be invoiced.")
+        )
+    if not 1 <= due_days <= 120:
+        raise Refused(_("Give between 1 and 120 days to pay."))
+    if Invoice.objects.filter(booking=booking, kind=kind).exists():
+        raise Refused(_("This booking has already been invoiced."))
+    today = timezone.localdate()
+    try:
+        with transaction.atomic():
+            invoice = Invoice.objects.create(
+                booking=booking,
+                consultant=consultant,
+                organization=booking.organization,
+                kind=kind,
+                number=_next_number(consultant, today),
+                amount=amount,
+                currency=booking.currency,
+                issued_on=today,
+                due_on=today + timedelta(days=due_days),
+            )
+    except IntegrityError as clash:  # a double click: the first one won
+        raise Refused(_("This booking has already been invoiced.")) from clash
+    notify_many(
+        users=User.objects.filter(membership__organization_id=booking.organization_id),
+        event_key=f"invoice:{invoice.pk}",
+        text=_("You have a new invoice."),
+        url=reverse("networking:invoice", args=[invoice.pk]),
+    )
+    return invoice
+
+
+@transaction.atomic
+def invoice_mark_paid(*, consultant, invoice: Invoice, paid_on=None) -> Invoice:
+    if invoice.consultant_id != consultant.pk:
+        raise Hidden(_("Not found."))
+    paid_on = paid_on or timezone.localdate()
+    if paid_on > timezone.localdate() or paid_on < invoice.issued_on - timedelta(days=365):
+        raise Refused(_("Give the date the payment arrived."))
+    invoice.status = InvoiceStatus.PAID
+    invoice.paid_on = paid_on
+    invoice.save(update_fields=["status", "paid_on"])
+    return invoice
+
+
+def invoices_remind_overdue(*, today) -> int:
+    """Mark unpaid invoices past their due date overdue; remind both sides every week."""
+    Invoice.objects.filter(status=InvoiceStatus.SENT, due_on__lt=today).update(
+        status=InvoiceStatus.OVERDUE
+    )
+    due = Invoice.objects.filter(status=InvoiceStatus.OVERDUE).exclude(
+        last_reminded_on__gt=today - timedelta(days=REMINDER_EVERY_DAYS)
+    )
+    reminded = 0
+    for invoice in due.select_related("consultant"):
+        with transaction.atomic():
+            locked = Invoice.objects.select_for_update().get(pk=invoice.pk)
+            if locked.last_reminded_on and locked.last_reminded_on > today - timedelta(
+                days=REMINDER_EVERY_DAYS
+            ):
+                continue
+            url = reverse("networking:invoice", args=[invoice.pk])
+            key = f"overdue:{invoice.pk}:{today.isoformat()}"
+            notify(
+                user=invoice.consultant,
+                event_key=key,
+                text=_("An invoice of yours is overdue."),
+                url=url,
+            )
+            notify_many(
+                users=User.objects.filter(membership__organization_id=invoice.organization_id),
+                event_key=key,
+                text=_("An invoice to your organization is overdue."),
+                url=url,
+            )
+            locked.last_reminded_on = today
+            locked.save(update_fields=["last_reminded_on"])
+            reminded += 1
+    return reminded
+
+
+@transaction.atomic
+def rating_create(*, consultant, booking: Booking, **scores) -> Rating:
+    if booking.consultant_id != consultant.pk:
+        raise Hidden(_("Not found."))
+    if booking.state != BookingState.COMPLETED:
+        raise Refused(_("You can rate an organization once the booking is completed."))
+    if Rating.objects.filter(booking=booking).exists():
+        raise Refused(_("You have already rated this booking."))
+    rating = Rating(
+        booking=booking, consultant=consultant, organization=booking.organization, **scores
+    )
+    rating.full_clean()
+    rating.save()
+    return rating
+
+
+@transaction.atomic
+def testimonial_write(*, author, booking: Booking, text: str, author_name: str) -> Testimonial:
+    """The organization's words after a completed booking; public once the consultant approves."""
+    from networking.rules import membership_of
+
+    membership = membership_of(author)
+    if membership is None or membership.organization_id != booking.organization_id:
+        raise Hidden(_("Not found."))
+    if booking.state != BookingState.COMPLETED:
+        raise Refused(_("A testimonial can be written once the booking is completed."))
+    profile = SpeakerProfilePage.objects.filter(consultant_id=booking.consultant_id).first()
+    if profile is None:
+        raise Hidden(_("Not found."))
+    text, author_name = text.strip(), author_name.strip()
+    if not text or not author_name:
+        raise Refused(_("Write the testimonial and the name to show with it."))
+    testimonial = Testimonial.objects.create(
+        profile=profile,
+        text=text[:2000],
+        author_name=author_name[:120],
+        author_role=booking.organization.name[:200],
+    )
+    notify(
+        user=booking.consultant,
+        event_key=f"testimonial:{testimonial.pk}",
+        text=_("Someone wrote a testimonial for you. It stays hidden until you approve it."),
+        url=reverse("portfolio:testimonials"),
+    )
+    return testimonial

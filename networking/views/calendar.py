@@ -1,0 +1,80 @@
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from networking.forms import UnavailableDateForm
+from networking.models import Preferences
+from networking.services import calendar as services
+from networking.views.common import attempt, member_view, render
+
+
+def _consultant_only(request) -> None:
+    if not request.user.is_consultant:
+        raise Http404
+
+
+@member_view
+@require_http_methods(["GET", "POST"])
+def calendar(request):
+    _consultant_only(request)
+    preferences, _created = Preferences.objects.get_or_create(user=request.user)
+    form = UnavailableDateForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            result, status = attempt(
+                form,
+                lambda: services.unavailable_add(
+                    consultant=request.user, day=form.cleaned_data["date"]
+                ),
+            )
+            if result:
+                return redirect("networking:calendar")
+    feed_url = request.build_absolute_uri(
+        reverse("networking:calendar_feed", args=[preferences.calendar_token])
+    )
+    return render(
+        request,
+        "networking/calendar.html",
+        {
+            "form": form,
+            "days": request.user.unavailable_dates.all(),
+            "feed_url": feed_url,
+        },
+        status,
+    )
+
+
+@member_view
+@require_POST
+def unavailable_remove(request, day_id):
+    _consultant_only(request)
+    services.unavailable_remove(consultant=request.user, day_id=day_id)
+    return redirect("networking:calendar")
+
+
+@member_view
+@require_POST
+def calendar_reset(request):
+    _consultant_only(request)
+    services.calendar_token_reset(consultant=request.user)
+    messages.success(request, _("Your calendar has a new address. The old one no longer works."))
+    return redirect("networking:calendar")
+
+
+@require_safe
+def calendar_feed(request, token):
+    """No sign-in: calendar apps cannot sign in. The long random address is the key."""
+    preferences = Preferences.objects.select_related("user").filter(calendar_token=token).first()
+    if preferences is None or len(token) < 32 or not preferences.user.is_consultant:
+        raise Http404
+    response = HttpResponse(
+        services.calendar_feed(consultant=preferences.user), content_type="text/calendar"
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,207 @@
+import csv
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from networking import selectors
+from networking.forms import (
+    InvoiceIssueForm,
+    InvoicePaidForm,
+    RatingForm,
+    TestimonialForm,
+)
+from networking.invoice_pdf import invoice_pdf
+from networking.services import money as services
+from networking.views.common import attempt, member_view, render
+
+
+@member_view
+@require_safe
+def invoices(request):
+    return render(
+        request,
+        "networking/invoices.html",
+        {"invoices": selectors.invoices_for(user=request.user)[:200]},
+    )
+
+
+@member_view
+@require_safe
+def invoice(request, invoice_id):
+    invoice = selectors.invoice_for(user=request.user, invoice_id=invoice_id)
+    return render(
+        request,
+        "networking/invoice.html",
+        {
+            "invoice": invoice,
+            "is_consultant": invoice.consultant_id == request.user.pk,
+            "paid_form": InvoicePaidForm(initial={"paid_on": timezone.localdate()}),
+        },
+    )
+
+
+@member_view
+@require_safe
+def invoice_pdf_view(request, invoice_id):
+    invoice = selectors.invoice_for(user=request.user, invoice_id=invoice_id)
+    response = HttpResponse(invoice_pdf(invoice), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="invoice-{invoice.number}.pdf"'
+    return response
+
+
+@member_view
+@require_POST
+def invoice_paid(request, invoice_id):
+    invoice = selectors.invoice_for(user=request.user, invoice_id=invoice_id)
+    if invoice.consultant_id != request.user.pk:
+        raise Http404
+    form = InvoicePaidForm(request.POST)
+    status = 400
+    if form.is_valid():
+        result, status = attempt(
+            form,
+            lambda: services.invoice_mark_paid(
+                consultant=request.user, invoice=invoice, **form.cleaned_data
+            ),
+        )
+        if result:
+            messages.success(request, _("Marked as paid."))
+            return redirect("networking:invoice", invoice.pk)
+    return render(
+        request,
+        "networking/invoice.html",
+        {"invoice": invoice, "is_consultant": True, "paid_form": form},
+        status,
+    )
+
+
+def _consultants_booking(request, booking_id):
+    booking = selectors.booking_for(user=request.user, booking_id=booking_id)
+    if booking.consultant_id != request.user.pk:
+        raise Http404
+    return booking
+
+
+@member_view
+@require_POST
+def invoice_issue(request, booking_id):
+    booking = _consultants_booking(request, booking_id)
+    form = InvoiceIssueForm(request.POST)
+    if form.is_valid():
+        result, _status = attempt(
+            form,
+            lambda: services.invoice_issue(
+                consultant=request.user, booking=booking, **form.cleaned_data
+            ),
+        )
+        if result:
+            messages.success(request, _("The invoice was sent to the organization."))
+            return redirect("networking:invoice", result.pk)
+    messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("networking:booking", booking.pk)
+
+
+@member_view
+@require_POST
+def rating(request, booking_id):
+    booking = _consultants_booking(request, booking_id)
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        result, _status = attempt(
+            form,
+            lambda: services.rating_create(
+                consultant=request.user, booking=booking, **form.cleaned_data
+            ),
+        )
+        if result:
+            messages.success(request, _("Thank you. Only averages of three or more are shown."))
+            return redirect("networking:booking", booking.pk)
+    messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("networking:booking", booking.pk)
+
+
+@member_view
+@require_POST
+def show_publicly(request, booking_id):
+    booking = _consultants_booking(request, booking_id)
+    booking.show_publicly = request.POST.get("show") == "yes"
+    booking.save(update_fields=["show_publicly"])
+    return redirect("networking:booking", booking.pk)
+
+
+@member_view
+@require_http_methods(["GET", "POST"])
+def testimonial(request, booking_id):
+    booking = selectors.booking_for(user=request.user, booking_id=booking_id)
+    if booking.consultant_id == request.user.pk:
+        raise Http404
+    form = TestimonialForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            result, status = attempt(
+                form,
+                lambda: services.testimonial_write(
+                    author=request.user, booking=booking, **form.cleaned_data
+                ),
+            )
+            if result:
+                messages.success(
+                    request,
+                    _("Thank you. It appears on the profile once the consultant approves it."),
+                )
+                return redirect("networking:booking", booking.pk)
+    return render(
+        request, "networking/testimonial.html", {"form": form, "booking": booking}, status
+    )
+
+
+def _year(request) -> int:
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        return timezone.localdate().year
+    return year if 2000 <= year <= 2100 else timezone.localdate().year
+
+
+@member_view
+@require_safe
+def earnings(request):
+    if not request.user.is_consultant:
+        raise Http404
+    summary = selectors.earnings(consultant=request.user, year=_year(request))
+    return render(request, "networking/earnings.html", {"summary": summary})
+
+
+@member_view
+@require_safe
+def earnings_csv(request):
+    if not request.user.is_consultant:
+        raise Http404
+    summary = selectors.earnings(consultant=request.user, year=_year(request))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="earnings-{summary["year"]}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["invoice", "organization", "paid_on", "amount", "currency", "kind"])
+    for invoice in summary["invoices"]:
+        writer.writerow(
+            [
+                invoice.number,
+                _csv_safe(invoice.organization.name),
+                invoice.paid_on.isoformat(),
+                f"{invoice.amount:.2f}",
+                invoice.currency,
+                invoice.kind,
+            ]
+        )
+    return response
+
+
+def _csv_safe(value: str) -> str:
+    """A spreadsheet would run a cell that starts like a formula (CSV injection)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
