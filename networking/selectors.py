@@ -317,3 +317,18 @@ def earnings(*, consultant, year: int) -> dict:
         # Warn from 90% of the threshold on, counting what is invoiced and confirmed too.
         "near_threshold": bool(threshold) and expected >= threshold * Decimal("0.9"),
     }
+
+
+def public_appearances(*, consultant_id) -> list:
+    from networking.enums import BookingState
+
+    return list(
+        Booking.objects.filter(
+            consultant_id=consultant_id,
+            state=BookingState.CONFIRMED,
+            show_publicly=True,
+            ends_on__gte=timezone.localdate(),
+        )
+        .select_related("organization")
+        .order_by("starts_on")[:10]
+    )

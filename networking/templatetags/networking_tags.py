@@ -9,3 +9,9 @@ register = template.Library()
 def networking_summary(user):
     """What the dashboard shows about bookings, messages and notifications."""
     return selectors.dashboard_summary(user=user)
+
+
+@register.simple_tag
+def public_appearances(profile):
+    """Upcoming engagements the consultant chose, one by one, to list on their profile."""
+    return selectors.public_appearances(consultant_id=profile.consultant_id)

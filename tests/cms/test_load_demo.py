@@ -47,3 +47,35 @@ def test_load_demo_fills_the_directory_with_a_dozen_fictional_speakers(settings,
     directory = client.get("/speakers/")
     assert directory.status_code == 200
     assert len(directory.context["profiles"]) == profiles.filter(visibility="public").count()
+
+
+def test_load_demo_gives_the_demo_accounts_living_networking_dashboards(settings, client):
+    from networking.enums import BookingState
+    from networking.models import Booking, Opportunity, Organization, Report
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    call_command("load_demo")
+
+    lina = User.objects.get(email="consultant@example.org")
+    assert set(Booking.objects.filter(consultant=lina).values_list("state", flat=True)) == set(
+        BookingState.values
+    )
+    assert set(Organization.objects.values_list("verification", flat=True)) == {
+        "verified",
+        "pending",
+        "unverified",
+    }
+    assert Opportunity.objects.filter(status="open").count() == 3
+    assert Report.objects.filter(status="open").count() == 2
+    client.force_login(lina)
+    dashboard = client.get("/dashboard/").content.decode()
+    assert "waiting for your answer" in dashboard
+    bookings = client.get("/network/bookings/").content.decode()
+    assert "Keynote: care that listens" in bookings
+    client.force_login(User.objects.get(email="organization@example.org"))
+    page = client.get("/network/organization/").content.decode()
+    assert "Riverside Learning Collective" in page
+    assert (
+        "Recognising labour exploitation" in client.get("/network/opportunities/").content.decode()
+    )

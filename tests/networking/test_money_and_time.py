@@ -229,3 +229,15 @@ def test_unavailable_dates_are_private_and_bounded(client, consultant):
     mine = consultant.unavailable_dates.get()
     client.post(reverse("networking:unavailable_remove", args=[mine.pk]))
     assert consultant.unavailable_dates.exists()
+
+
+def test_future_appearances_are_public_only_when_the_consultant_lists_them(client, booking):
+    _confirmed(booking)
+    url = booking.consultant.speaker_profile.url
+    assert "Spring training day" not in client.get(url).content.decode()
+    client.force_login(booking.consultant)
+    client.post(reverse("networking:show_publicly", args=[booking.pk]), {"show": "yes"})
+    client.logout()
+    page = client.get(url).content.decode()
+    assert "Spring training day" in page
+    assert "Quay Street" not in page  # the venue is never on the profile

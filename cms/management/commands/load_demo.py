@@ -9,6 +9,7 @@ from accounts import services
 from accounts.enums import EDITORS_GROUP, Role
 from accounts.models import User
 from core.models import SiteSettings
+from networking import demo as networking_demo
 from portfolio import demo as portfolio_demo
 
 # Published in the README: these accounts must never exist on a real site.
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             for email, role, first_name, is_editor in DEMO_USERS:
                 self._user(email, role, first_name, is_editor)
             portfolio_demo.load(password=DEMO_PASSWORD)
+            networking_demo.load(password=DEMO_PASSWORD)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def _user(self, email, role, first_name, is_editor):

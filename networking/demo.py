@@ -1,0 +1,384 @@
+"""Fictional networking demo content: organizations, opportunities, bookings in every
+state, messages, invoices and an editors' queue, so `make run` shows living dashboards.
+
+Every name is invented. Bookings are written directly with their history (the services
+refuse back-dated work, which a demo needs); everything else goes through the services.
+"""
+
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+
+from accounts import services as account_services
+from accounts.enums import Role
+from accounts.models import User
+from networking.enums import BookingState as S
+from networking.matching import opportunity_match
+from networking.models import (
+    Booking,
+    BookingEvent,
+    Conversation,
+    Interest,
+    Invoice,
+    Membership,
+    Message,
+    Opportunity,
+    Organization,
+    Report,
+    VerificationApplication,
+)
+from networking.services.notifications import notify
+from networking.services.organizations import network_access_sync
+from portfolio.models import Topic
+
+ORGANIZATIONS = [
+    # (name, kind, domain, verification, suspended, admin e-mail, country, description)
+    (
+        "Riverside Learning Collective",
+        "ngo",
+        "example.org",
+        "verified",
+        False,
+        "organization@example.org",
+        "United States",
+        "Trains social workers and teachers to recognise exploitation.",
+    ),
+    (
+        "Northgate Health Network",
+        "company",
+        "northgate.example",
+        "verified",
+        False,
+        "programs@northgate.example",
+        "Canada",
+        "A network of community clinics.",
+    ),
+    (
+        "Open Shelter Coalition",
+        "ngo",
+        "openshelter.example",
+        "pending",
+        False,
+        "hello@openshelter.example",
+        "United Kingdom",
+        "Emergency housing providers.",
+    ),
+    (
+        "Brightline Events",
+        "event",
+        "brightline.example",
+        "unverified",
+        False,
+        "team@brightline.example",
+        "Australia",
+        "Conference organisers.",
+    ),
+    (
+        "Silver Gate Talent Agency",
+        "company",
+        "silvergate.example",
+        "verified",
+        True,
+        "bookings@silvergate.example",
+        "",
+        "Says it places speakers at events.",
+    ),
+]
+
+
+def load(password: str) -> None:
+    if Organization.objects.filter(name=ORGANIZATIONS[0][0]).exists():
+        return  # already loaded
+    orgs = {row[0]: _organization(row, password) for row in ORGANIZATIONS}
+    riverside, northgate = orgs[ORGANIZATIONS[0][0]], orgs[ORGANIZATIONS[1][0]]
+    _application(orgs["Open Shelter Coalition"])
+    lina = User.objects.get(email="consultant@example.org")
+    opportunities = _opportunities(riverside, northgate)
+    Interest.objects.create(
+        opportunity=opportunities[0],
+        consultant=lina,
+        note="I have run this training for school staff twice this year.",
+        fee=700,
+    )
+    _bookings(lina, riverside, northgate, orgs["Silver Gate Talent Agency"])
+    for opportunity in opportunities:
+        if opportunity.status == "open":
+            opportunity_match(opportunity=opportunity)
+    notify(
+        user=lina,
+        event_key="demo:welcome",
+        text="There is news about a booking.",
+        url="/network/bookings/",
+    )
+
+
+def _organization(row, password) -> Organization:
+    name, kind, domain, verification, suspended, email, country, description = row
+    now = timezone.now()
+    organization = Organization.objects.create(
+        name=name,
+        kind=kind,
+        email_domain=domain,
+        website=f"https://{domain}" if domain != "example.org" else "",
+        country=country,
+        description=description,
+        verification=verification,
+        verified_at=now if verification == "verified" else None,
+        suspended_at=now if suspended else None,
+    )
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(email=email, password=password)
+        account_services.user_register(user=user, role=Role.ORGANIZATION)
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    Membership.objects.create(organization=organization, user=user, role="admin")
+    network_access_sync(organization=organization)
+    return organization
+
+
+def _application(organization):
+    VerificationApplication.objects.create(
+        organization=organization,
+        submitted_by=organization.memberships.get().user,
+        registration_number="CH-4471203",
+        domain_email="hello@openshelter.example",
+        reference_name="Priya Natarajan",
+        reference_contact="+44 20 7946 0000",
+        reference_relationship="Commissions our emergency beds for the city council.",
+        pledge_accepted_at=timezone.now(),
+    )
+
+
+def _opportunities(riverside, northgate) -> list[Opportunity]:
+    today = timezone.localdate()
+    rows = [
+        (
+            riverside,
+            "Recognising labour exploitation: a day for school staff",
+            "workshop",
+            ["Labour exploitation", "Youth and prevention"],
+            "in_person",
+            45,
+            900,
+            "open",
+        ),
+        (
+            riverside,
+            "Keynote for our spring safeguarding conference",
+            "keynote",
+            ["Survivor-informed policy"],
+            "hybrid",
+            70,
+            1500,
+            "open",
+        ),
+        (
+            northgate,
+            "Reviewing our clinic intake questions",
+            "review",
+            ["Healthcare and trauma"],
+            "virtual",
+            30,
+            1200,
+            "open",
+        ),
+        (
+            riverside,
+            "Advisory panel for a new youth programme",
+            "advisory",
+            ["Youth and prevention"],
+            "virtual",
+            90,
+            2000,
+            "draft",
+        ),
+        (
+            northgate,
+            "Grand rounds talk",
+            "keynote",
+            ["Healthcare and trauma"],
+            "in_person",
+            20,
+            800,
+            "filled",
+        ),
+    ]
+    made = []
+    for org, title, kind, topic_names, fmt, days, fee, status in rows:
+        start = today + timedelta(days=days)
+        opportunity = Opportunity.objects.create(
+            organization=org,
+            created_by=org.memberships.first().user,
+            title=title,
+            engagement_type=kind,
+            description=(
+                "We are looking for a survivor-leader to lead this with us. We pay the fee "
+                "below, cover the expenses marked, and will not ask about personal history."
+            ),
+            format=fmt,
+            country=org.country,
+            starts_on=start,
+            ends_on=start,
+            fee=fee,
+            currency="USD",
+            covers_travel=fmt != "virtual",
+            covers_lodging=fmt != "virtual",
+            pay_parity_attested_at=timezone.now(),
+            deadline=start - timedelta(days=14),
+            status=status,
+            opened_at=timezone.now() if status != "draft" else None,
+        )
+        opportunity.topics.set(Topic.objects.filter(name__in=topic_names))
+        made.append(opportunity)
+    return made
+
+
+def _bookings(lina, riverside, northgate, silvergate) -> None:
+    today = timezone.localdate()
+    member = {org.pk: org.memberships.first().user for org in (riverside, northgate, silvergate)}
+    rows = [
+        # (organization, title, days from today, path of states, fee)
+        (riverside, "Staff training: spotting forced labour", 50, [S.REQUESTED], 800),
+        (northgate, "Trauma-informed intake workshop", 35, [S.REQUESTED, S.ACCEPTED], 950),
+        (riverside, "Panel on housing after exploitation", 25, [S.REQUESTED, S.COUNTERED], 600),
+        (northgate, "Keynote: care that listens", 20, [S.REQUESTED, S.ACCEPTED, S.CONFIRMED], 1500),
+        (
+            riverside,
+            "Workshop for caseworkers",
+            -30,
+            [S.REQUESTED, S.ACCEPTED, S.CONFIRMED, S.COMPLETED],
+            700,
+        ),
+        (
+            northgate,
+            "Advisory session on outreach",
+            -60,
+            [S.REQUESTED, S.ACCEPTED, S.CONFIRMED, S.COMPLETED],
+            1100,
+        ),
+        (riverside, "Evening talk for volunteers", 15, [S.REQUESTED, S.DECLINED], 300),
+        (
+            northgate,
+            "Regional conference workshop",
+            10,
+            [S.REQUESTED, S.ACCEPTED, S.CONFIRMED, S.CANCELLED],
+            900,
+        ),
+        (riverside, "Podcast interview", -5, [S.REQUESTED, S.EXPIRED], 250),
+    ]
+    for org, title, days, path, fee in rows:
+        _booking(lina, org, member[org.pk], title, today + timedelta(days=days), path, fee)
+    _scam_attempt(lina, silvergate, member[silvergate.pk], today)
+
+
+def _booking(lina, org, requester, title, start, path, fee) -> Booking:
+    now = timezone.now()
+    final = path[-1]
+    booking = Booking.objects.create(
+        consultant=lina,
+        organization=org,
+        requested_by=requester,
+        title=title,
+        engagement_type="workshop",
+        topic=title,
+        starts_on=start,
+        ends_on=start,
+        format="in_person",
+        audience_size=40,
+        fee=fee + (150 if S.COUNTERED in path else 0),
+        cancellation_fee=200,
+        cancellation_fee_due=200 if final == S.CANCELLED else None,
+        message="Thank you for considering this. Parking and a quiet room are available.",
+        boundaries_acknowledged_at=now,
+        venue="Room 4, Civic Learning Centre, 200 Harbour Road",
+        contact_name="Jordan Ellis",
+        contact_details="+1 555 0142",
+        consultant_contact="Through Podium messages, please." if final != S.REQUESTED else "",
+        state=final,
+        state_changed_at=now,
+    )
+    previous = ""
+    for step, state in enumerate(path):
+        actor = (
+            None
+            if state == S.EXPIRED
+            else lina
+            if state in (S.ACCEPTED, S.DECLINED, S.COUNTERED, S.COMPLETED)
+            else requester
+        )
+        BookingEvent.objects.create(
+            booking=booking,
+            from_state=previous,
+            to_state=state,
+            actor=actor,
+            fee=booking.fee if state in (S.REQUESTED, S.COUNTERED) else None,
+            at=now - timedelta(days=len(path) - step),
+        )
+        previous = state
+    conversation = Conversation.objects.create(
+        consultant=lina, organization=org, booking=booking, last_message_at=now
+    )
+    Message.objects.create(
+        conversation=conversation,
+        sender=requester,
+        body="Hello Lina, we would be glad to have you. Do you have any questions?",
+    )
+    if final in (S.CONFIRMED, S.COMPLETED):
+        Message.objects.create(
+            conversation=conversation,
+            sender=lina,
+            body="Thank you. Could you send the room plan a week before?",
+        )
+    if final == S.COMPLETED:
+        # The older engagement was paid; the recent one is past its due date.
+        unpaid = start > timezone.localdate() - timedelta(days=45)
+        Invoice.objects.create(
+            booking=booking,
+            consultant=lina,
+            organization=org,
+            number=f"{start.year}-{Invoice.objects.filter(consultant=lina).count() + 1:04d}",
+            amount=booking.fee,
+            currency="USD",
+            issued_on=start,
+            due_on=start + timedelta(days=20),
+            status="overdue" if unpaid else "paid",
+            paid_on=None if unpaid else start + timedelta(days=15),
+        )
+    return booking
+
+
+def _scam_attempt(lina, silvergate, requester, today) -> None:
+    """A request from an "agency" that asked for a fee: flagged, reported, suspended."""
+    booking = _booking(
+        lina,
+        silvergate,
+        requester,
+        "Paid speaking tour",
+        today - timedelta(days=3),
+        [S.REQUESTED, S.EXPIRED],
+        5000,
+    )
+    message = Message.objects.create(
+        conversation=booking.conversation,
+        sender=requester,
+        body="To confirm the tour you must pay the visa fee of $450 by Western Union first.",
+        scam_signals=[
+            "asks you to pay a visa, permit or processing fee",
+            "asks for a wire or money transfer",
+        ],
+    )
+    Report.objects.create(
+        reporter=None,
+        target_kind="message",
+        target_id=str(message.pk),
+        organization=silvergate,
+        reason="scam_check: asks you to pay a visa, permit or processing fee",
+    )
+    Report.objects.create(
+        reporter=lina,
+        target_kind="organization",
+        target_id=str(silvergate.pk),
+        organization=silvergate,
+        reason="They asked me to pay before a booking.",
+    )
