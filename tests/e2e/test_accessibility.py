@@ -44,3 +44,78 @@ def test_the_axe_check_can_fail(page, live_server):
     page.goto(url(live_server, "/"))
     page.evaluate("document.querySelector('main').appendChild(document.createElement('img'))")
     assert [v["id"] for v in axe_violations(page)] == ["image-alt"]
+
+
+@pytest.fixture
+def networking_world(db):
+    """A consultant with a booking, a message and an invoice, and the organization."""
+    from networking.enums import BookingState
+    from networking.models import Booking
+    from networking.services.bookings import booking_request
+    from networking.services.conversations import message_send
+    from networking.services.money import invoice_issue
+    from tests.factories import OrganizationFactory, member_of, published_profile
+    from tests.networking.conftest import booking_fields
+
+    profile = published_profile(title="Iris Vale", topics_not_discussed="My family")
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    member = member_of(OrganizationFactory(name="Lakeside Learning Trust"), mfa=False)
+    member.totp_secret = generate_totp_secret()
+    TOTP.activate(member, member.totp_secret)
+    booking = booking_request(actor=member, consultant=profile.consultant, **booking_fields())
+    message_send(conversation=booking.conversation, sender=member, body="Hello Iris")
+    Booking.objects.filter(pk=booking.pk).update(state=BookingState.COMPLETED)
+    booking.refresh_from_db()
+    invoice = invoice_issue(consultant=profile.consultant, booking=booking)
+    return profile, member, booking, invoice
+
+
+CONSULTANT_PAGES = [
+    "/dashboard/",
+    "/network/bookings/",
+    "/network/bookings/{booking}/",
+    "/network/inbox/",
+    "/network/opportunities/",
+    "/network/settings/",
+    "/network/calendar/",
+    "/network/invoices/",
+    "/network/earnings/",
+    "/network/notifications/",
+    "/network/report/booking/{booking}/",
+]
+ORGANIZATION_PAGES = [
+    "/dashboard/",
+    "/network/organization/",
+    "/network/opportunities/",
+    "/network/opportunities/new/",
+    "/network/bookings/{booking}/",
+    "/network/bookings/{booking}/testimonial/",
+    "/network/invoices/{invoice}/",
+    "/network/request/{consultant}/",
+]
+
+
+def test_networking_pages_have_no_violations(page, live_server, networking_world):
+    from tests.e2e.test_portfolio_journey import sign_in_with_code
+
+    profile, member, booking, invoice = networking_world
+    names = {
+        "booking": booking.pk,
+        "invoice": invoice.pk,
+        "consultant": profile.consultant.public_id,
+    }
+    found = {}
+    for person, paths in ((profile.consultant, CONSULTANT_PAGES), (member, ORGANIZATION_PAGES)):
+        page.context.clear_cookies()
+        if person == member:
+            sign_in_with_code(page, live_server, person, member.totp_secret)
+        else:
+            sign_in(page, live_server, person)
+        for path in paths:
+            response = page.goto(url(live_server, path.format(**names)))
+            assert response.status == 200, path
+            violations = axe_violations(page)
+            if violations:
+                found[path] = violations
+    assert found == {}
