@@ -332,3 +332,55 @@ def public_appearances(*, consultant_id) -> list:
         .select_related("organization")
         .order_by("starts_on")[:10]
     )
+
+
+def export_for(*, user) -> dict:
+    """Everything of a person's bookings and conversations, for them to keep (R45)."""
+    bookings = bookings_for(user=user).prefetch_related("events")
+    conversations = conversations_for(user=user).prefetch_related("messages")
+    return {
+        "bookings": [
+            {
+                "id": str(b.pk),
+                "title": b.title,
+                "organization": b.organization.name,
+                "state": b.state,
+                "starts_on": b.starts_on.isoformat(),
+                "ends_on": b.ends_on.isoformat(),
+                "fee": str(b.fee),
+                "currency": b.currency,
+                "history": [
+                    {"to": e.to_state, "at": e.at.isoformat(), "note": e.note}
+                    for e in b.events.all()
+                ],
+            }
+            for b in bookings
+        ],
+        "conversations": [
+            {
+                "id": str(c.pk),
+                "organization": c.organization.name,
+                "messages": [
+                    {
+                        "from_me": m.sender_id == user.pk,
+                        "at": m.created_at.isoformat(),
+                        "text": m.body,
+                    }
+                    for m in c.messages.all()
+                ],
+            }
+            for c in conversations
+        ],
+        "invoices": [
+            {
+                "number": i.number,
+                "organization": i.organization.name,
+                "amount": str(i.amount),
+                "currency": i.currency,
+                "status": i.status,
+                "issued_on": i.issued_on.isoformat(),
+                "paid_on": i.paid_on.isoformat() if i.paid_on else None,
+            }
+            for i in invoices_for(user=user)
+        ],
+    }

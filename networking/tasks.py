@@ -40,7 +40,7 @@ def deliver_notification(notification_id: str) -> bool:
     """E-mail one notification if the person wants e-mail right away; never twice."""
     with transaction.atomic():
         notification = (
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .select_related("user")
             .filter(pk=notification_id, emailed_at__isnull=True)
             .first()

@@ -75,6 +75,7 @@ urlpatterns = [
     path("organizations/<uuid:organization_id>/block/", safety.block, name="block"),
     path("blocks/<int:block_id>/remove/", safety.unblock, name="unblock"),
     path("settings/", safety.settings, name="settings"),
+    path("export.json", safety.export, name="export"),
     path("notifications/", safety.notifications, name="notifications"),
     path("notifications/read/", safety.notifications_read, name="notifications_read"),
     path(

@@ -116,7 +116,7 @@ def invitation_create(*, organization: Organization, actor, email: str, role: st
 @transaction.atomic
 def invitation_accept(*, user, token: str) -> Membership:
     invitation = (
-        Invitation.objects.select_for_update()
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("organization")
         .filter(token=token)
         .first()

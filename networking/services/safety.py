@@ -59,7 +59,11 @@ def scam_report_create(*, target_kind: str, target_id, organization, signals: li
 @transaction.atomic
 def report_handle(*, report: Report, editor, action: str) -> Report:
     """dismiss, warn (the organization's administrators are told) or suspend."""
-    report = Report.objects.select_for_update().select_related("organization").get(pk=report.pk)
+    report = (
+        Report.objects.select_for_update(of=("self",))
+        .select_related("organization")
+        .get(pk=report.pk)
+    )
     if report.status != ReportStatus.OPEN:
         raise Refused(_("This report was already handled."))
     organization = report.organization

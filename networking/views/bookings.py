@@ -106,6 +106,8 @@ def _booking_context(request, booking, **extra):
         "action_form": BookingActionForm(),
         "message_form": MessageForm(),
         "profile": getattr(booking.consultant, "speaker_profile", None),
+        # The consultant's accommodation needs: for confirmed bookers only (product.md §2).
+        "show_accommodation": booking.state in (BookingState.CONFIRMED, BookingState.COMPLETED),
         **_after_context(request, booking),
         **extra,
     }

@@ -134,3 +134,15 @@ def _counts():
         Opportunity.objects.filter(status="open").count(),
         Notification.objects.filter(read_at__isnull=False).count(),
     )
+
+
+def test_each_side_can_export_its_own_records_and_nothing_else(client, world, profile):
+    import json
+
+    client.force_login(profile.consultant)
+    data = json.loads(client.get(reverse("networking:export")).content)
+    assert [b["title"] for b in data["bookings"]] == ["Spring training day"]
+    assert data["conversations"][0]["messages"][0]["text"] == "Hello there"
+    client.force_login(ConsultantFactory())
+    data = json.loads(client.get(reverse("networking:export")).content)
+    assert data == {"bookings": [], "conversations": [], "invoices": []}

@@ -113,3 +113,21 @@ def test_organizations_cannot_block_and_nobody_removes_anothers_block(
     client.force_login(consultant)
     assert client.post(reverse("networking:unblock", args=[block.pk])).status_code == 404
     assert booking.consultant.blocks.exists()
+
+
+def test_accommodation_needs_are_for_confirmed_bookers_only(client, booking, org_member):
+    from networking.enums import BookingState
+    from networking.services.bookings import booking_transition
+    from portfolio.models import SpeakerProfilePage
+
+    SpeakerProfilePage.objects.filter(consultant=booking.consultant).update(
+        accommodation_needs="A step-free room, please."
+    )
+    url = reverse("networking:booking", args=[booking.pk])
+    client.force_login(org_member)
+    assert "step-free" not in client.get(url).content.decode()
+    assert "step-free" not in client.get(booking.consultant.speaker_profile.url).content.decode()
+    booking_transition(booking=booking, actor=booking.consultant, to=BookingState.ACCEPTED)
+    assert "step-free" not in client.get(url).content.decode()
+    booking_transition(booking=booking, actor=org_member, to=BookingState.CONFIRMED)
+    assert "step-free" in client.get(url).content.decode()
