@@ -11,7 +11,7 @@ from networking.forms import BookingActionForm, BookingRequestForm, MessageForm,
 from networking.models import Rating
 from networking.rules import can_act_for_organization, membership_of
 from networking.services import bookings as services
-from networking.views.common import attempt, member_view, render
+from networking.views.common import attempt, member_view, render, submit
 from portfolio import policy
 from portfolio.models import SpeakerProfilePage
 
@@ -72,23 +72,17 @@ def booking_new(request, consultant_id):
             "covers_per_diem": opportunity.covers_per_diem,
         }
     form = BookingRequestForm(request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            result, status = attempt(
-                form,
-                lambda: services.booking_request(
-                    actor=request.user,
-                    consultant=profile.consultant,
-                    interest=interest,
-                    boundaries_acknowledged=form.cleaned_data.pop("boundaries_acknowledged"),
-                    **form.cleaned_data,
-                ),
-            )
-            if result:
-                messages.success(request, _("Your request was sent."))
-                return redirect("networking:booking", result.pk)
+    done, status = submit(
+        request,
+        form,
+        lambda **fields: services.booking_request(
+            actor=request.user, consultant=profile.consultant, interest=interest, **fields
+        ),
+        success=_("Your request was sent."),
+        then=lambda booking: ("networking:booking", booking.pk),
+    )
+    if done:
+        return done
     return render(
         request,
         "networking/booking_new.html",

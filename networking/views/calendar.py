@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from networking.forms import UnavailableDateForm
 from networking.models import Preferences
 from networking.services import calendar as services
-from networking.views.common import attempt, member_view, render
+from networking.views.common import member_view, render, submit
 
 
 def _consultant_only(request) -> None:
@@ -22,18 +22,14 @@ def calendar(request):
     _consultant_only(request)
     preferences, _created = Preferences.objects.get_or_create(user=request.user)
     form = UnavailableDateForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            result, status = attempt(
-                form,
-                lambda: services.unavailable_add(
-                    consultant=request.user, day=form.cleaned_data["date"]
-                ),
-            )
-            if result:
-                return redirect("networking:calendar")
+    done, status = submit(
+        request,
+        form,
+        lambda date: services.unavailable_add(consultant=request.user, day=date),
+        then="networking:calendar",
+    )
+    if done:
+        return done
     feed_url = request.build_absolute_uri(
         reverse("networking:calendar_feed", args=[preferences.calendar_token])
     )

@@ -3,8 +3,10 @@
 from collections.abc import Callable
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from networking.errors import Forbidden, Hidden, RateLimited, Refused
@@ -44,3 +46,23 @@ def attempt(form, action: Callable):
 
 def render(request, template: str, context: dict, status: int = 200):
     return TemplateResponse(request, template, context, status=status)
+
+
+def submit(request, form, action: Callable, *, success: str = "", then: Callable | str):
+    """A form posted to a service: returns (redirect or None, status).
+
+    GET: (None, 200). An invalid form: (None, 400). A refusal: (None, 400/403/429) with
+    its message on the form. Success: the message, and a redirect to `then` (a URL name,
+    or a function of the result giving redirect()'s arguments).
+    """
+    if request.method != "POST":
+        return None, 200
+    if not form.is_valid():
+        return None, 400
+    result, status = attempt(form, lambda: action(**form.cleaned_data))
+    if status != 200:
+        return None, status
+    if success:
+        messages.success(request, success)
+    target = then(result) if callable(then) else (then,)
+    return redirect(*target), status

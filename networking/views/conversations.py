@@ -1,11 +1,10 @@
 from django.core.paginator import Paginator
-from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods, require_safe
 
 from networking import selectors
 from networking.forms import MessageForm
 from networking.services import conversations as services
-from networking.views.common import attempt, member_view, render
+from networking.views.common import member_view, render, submit
 
 PAGE_SIZE = 20
 
@@ -23,18 +22,16 @@ def inbox(request):
 def conversation(request, conversation_id):
     conversation = selectors.conversation_for(user=request.user, conversation_id=conversation_id)
     form = MessageForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            result, status = attempt(
-                form,
-                lambda: services.message_send(
-                    conversation=conversation, sender=request.user, body=form.cleaned_data["body"]
-                ),
-            )
-            if result:
-                return redirect("networking:conversation", conversation.pk)
+    done, status = submit(
+        request,
+        form,
+        lambda body: services.message_send(
+            conversation=conversation, sender=request.user, body=body
+        ),
+        then=lambda _message: ("networking:conversation", conversation.pk),
+    )
+    if done:
+        return done
     return render(
         request,
         "networking/conversation.html",

@@ -16,7 +16,7 @@ from networking.forms import (
 )
 from networking.invoice_pdf import invoice_pdf
 from networking.services import money as services
-from networking.views.common import attempt, member_view, render
+from networking.views.common import member_view, render, submit
 
 
 @member_view
@@ -60,17 +60,17 @@ def invoice_paid(request, invoice_id):
     if invoice.consultant_id != request.user.pk:
         raise Http404
     form = InvoicePaidForm(request.POST)
-    status = 400
-    if form.is_valid():
-        result, status = attempt(
-            form,
-            lambda: services.invoice_mark_paid(
-                consultant=request.user, invoice=invoice, **form.cleaned_data
-            ),
-        )
-        if result:
-            messages.success(request, _("Marked as paid."))
-            return redirect("networking:invoice", invoice.pk)
+    done, status = submit(
+        request,
+        form,
+        lambda paid_on: services.invoice_mark_paid(
+            consultant=request.user, invoice=invoice, paid_on=paid_on
+        ),
+        success=_("Marked as paid."),
+        then=lambda _invoice: ("networking:invoice", invoice.pk),
+    )
+    if done:
+        return done
     return render(
         request,
         "networking/invoice.html",
@@ -86,42 +86,41 @@ def _consultants_booking(request, booking_id):
     return booking
 
 
+def _booking_button(request, booking, form, action, success, then=None):
+    """A form on the booking page: on a refusal, its message shows there."""
+    then = then or (lambda _result: ("networking:booking", booking.pk))
+    done, _status = submit(request, form, action, success=success, then=then)
+    if done:
+        return done
+    messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("networking:booking", booking.pk)
+
+
 @member_view
 @require_POST
 def invoice_issue(request, booking_id):
     booking = _consultants_booking(request, booking_id)
-    form = InvoiceIssueForm(request.POST)
-    if form.is_valid():
-        result, _status = attempt(
-            form,
-            lambda: services.invoice_issue(
-                consultant=request.user, booking=booking, **form.cleaned_data
-            ),
-        )
-        if result:
-            messages.success(request, _("The invoice was sent to the organization."))
-            return redirect("networking:invoice", result.pk)
-    messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("networking:booking", booking.pk)
+    return _booking_button(
+        request,
+        booking,
+        InvoiceIssueForm(request.POST),
+        lambda **fields: services.invoice_issue(consultant=request.user, booking=booking, **fields),
+        _("The invoice was sent to the organization."),
+        then=lambda invoice: ("networking:invoice", invoice.pk),
+    )
 
 
 @member_view
 @require_POST
 def rating(request, booking_id):
     booking = _consultants_booking(request, booking_id)
-    form = RatingForm(request.POST)
-    if form.is_valid():
-        result, _status = attempt(
-            form,
-            lambda: services.rating_create(
-                consultant=request.user, booking=booking, **form.cleaned_data
-            ),
-        )
-        if result:
-            messages.success(request, _("Thank you. Only averages of three or more are shown."))
-            return redirect("networking:booking", booking.pk)
-    messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("networking:booking", booking.pk)
+    return _booking_button(
+        request,
+        booking,
+        RatingForm(request.POST),
+        lambda **scores: services.rating_create(consultant=request.user, booking=booking, **scores),
+        _("Thank you. Only averages of three or more are shown."),
+    )
 
 
 @member_view
@@ -140,22 +139,15 @@ def testimonial(request, booking_id):
     if booking.consultant_id == request.user.pk:
         raise Http404
     form = TestimonialForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            result, status = attempt(
-                form,
-                lambda: services.testimonial_write(
-                    author=request.user, booking=booking, **form.cleaned_data
-                ),
-            )
-            if result:
-                messages.success(
-                    request,
-                    _("Thank you. It appears on the profile once the consultant approves it."),
-                )
-                return redirect("networking:booking", booking.pk)
+    done, status = submit(
+        request,
+        form,
+        lambda **fields: services.testimonial_write(author=request.user, booking=booking, **fields),
+        success=_("Thank you. It appears on the profile once the consultant approves it."),
+        then=lambda _testimonial: ("networking:booking", booking.pk),
+    )
+    if done:
+        return done
     return render(
         request, "networking/testimonial.html", {"form": form, "booking": booking}, status
     )

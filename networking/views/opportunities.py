@@ -9,7 +9,7 @@ from networking import selectors
 from networking.forms import ActionForm, InterestForm, OpportunityFilterForm, OpportunityForm
 from networking.rules import can_act_for_organization, membership_of
 from networking.services import opportunities as services
-from networking.views.common import attempt, member_view, render
+from networking.views.common import attempt, member_view, render, submit
 
 PAGE_SIZE = 20
 
@@ -42,20 +42,8 @@ def opportunities(request):
     )
 
 
-def _save_opportunity(request, form, opportunity=None):
-    fields = dict(form.cleaned_data)
-    topics = fields.pop("topics")
-    if opportunity is None:
-        return attempt(
-            form,
-            lambda: services.opportunity_create(actor=request.user, topics=topics, **fields),
-        )
-    return attempt(
-        form,
-        lambda: services.opportunity_update(
-            opportunity=opportunity, actor=request.user, topics=topics, **fields
-        ),
-    )
+def _opened(opportunity):
+    return ("networking:opportunity", opportunity.pk)
 
 
 @member_view
@@ -64,34 +52,30 @@ def opportunity_new(request):
     if membership_of(request.user) is None:
         raise Http404
     form = OpportunityForm(request.POST or None, initial={"currency": "USD"})
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            result, status = _save_opportunity(request, form)
-            if result:
-                messages.success(request, _("Saved as a draft. Open it when it is ready."))
-                return redirect("networking:opportunity", result.pk)
-    return render(request, "networking/opportunity_form.html", {"form": form}, status)
+    done, status = submit(
+        request,
+        form,
+        lambda **fields: services.opportunity_create(actor=request.user, **fields),
+        success=_("Saved as a draft. Open it when it is ready."),
+        then=_opened,
+    )
+    return done or render(request, "networking/opportunity_form.html", {"form": form}, status)
 
 
 @member_view
 @require_http_methods(["GET", "POST"])
 def opportunity_edit(request, opportunity_id):
-    opportunity = selectors.opportunity_for(user=request.user, opportunity_id=opportunity_id)
     if membership_of(request.user) is None:
         raise Http404
+    opportunity = selectors.opportunity_for(user=request.user, opportunity_id=opportunity_id)
     form = OpportunityForm(request.POST or None, instance=opportunity)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            opportunity.refresh_from_db()
-            result, status = _save_opportunity(request, form, opportunity)
-            if result:
-                messages.success(request, _("Saved."))
-                return redirect("networking:opportunity", result.pk)
-    return render(
+
+    def update(**fields):
+        opportunity.refresh_from_db()  # validation wrote into the instance
+        return services.opportunity_update(opportunity=opportunity, actor=request.user, **fields)
+
+    done, status = submit(request, form, update, success=_("Saved."), then=_opened)
+    return done or render(
         request,
         "networking/opportunity_form.html",
         {"form": form, "opportunity": opportunity},
@@ -155,17 +139,17 @@ def opportunity_interest(request, opportunity_id):
         raise Http404
     opportunity = selectors.opportunity_for(user=request.user, opportunity_id=opportunity_id)
     form = InterestForm(request.POST)
-    status = 400
-    if form.is_valid():
-        result, status = attempt(
-            form,
-            lambda: services.interest_express(
-                consultant=request.user, opportunity=opportunity, **form.cleaned_data
-            ),
-        )
-        if result:
-            messages.success(request, _("The organization can now see your interest."))
-            return redirect("networking:opportunity", opportunity.pk)
+    done, status = submit(
+        request,
+        form,
+        lambda **fields: services.interest_express(
+            consultant=request.user, opportunity=opportunity, **fields
+        ),
+        success=_("The organization can now see your interest."),
+        then=lambda _interest: _opened(opportunity),
+    )
+    if done:
+        return done
     return render(
         request,
         "networking/opportunity.html",

@@ -9,7 +9,13 @@ from networking.forms import ActionForm, InvitationForm, OrganizationForm, Verif
 from networking.models import Invitation
 from networking.rules import can_act_for_organization, is_org_admin, membership_of
 from networking.services import organizations as services
-from networking.views.common import attempt, member_view, render
+from networking.views.common import attempt, member_view, render, submit
+
+
+def _admins_organization(request):
+    if not is_org_admin(request.user):
+        raise Http404
+    return membership_of(request.user).organization
 
 
 def _organization_context(request, **forms):
@@ -34,76 +40,62 @@ def _organization_context(request, **forms):
 @require_http_methods(["GET", "POST"])
 def organization(request):
     """An organization member's home for their organization; others may create one."""
-    if membership_of(request.user) is None:
-        if request.user.role != Role.ORGANIZATION:
-            raise Http404
-        form = OrganizationForm(request.POST or None)
-        status = 200
-        if request.method == "POST" and form.is_valid():
-            result, status = attempt(
-                form, lambda: services.organization_create(user=request.user, **form.cleaned_data)
-            )
-            if result:
-                messages.success(request, _("Your organization was created."))
-                return redirect("networking:organization")
-        elif request.method == "POST":
-            status = 400
-        return render(request, "networking/organization_new.html", {"form": form}, status)
-    if request.method == "POST":
-        return organization_edit(request)
-    return render(request, "networking/organization.html", _organization_context(request))
+    if membership_of(request.user) is not None:
+        return (
+            organization_edit(request)
+            if request.method == "POST"
+            else render(request, "networking/organization.html", _organization_context(request))
+        )
+    if request.user.role != Role.ORGANIZATION:
+        raise Http404
+    form = OrganizationForm(request.POST or None)
+    done, status = submit(
+        request,
+        form,
+        lambda **fields: services.organization_create(user=request.user, **fields),
+        success=_("Your organization was created."),
+        then="networking:organization",
+    )
+    return done or render(request, "networking/organization_new.html", {"form": form}, status)
 
 
 def organization_edit(request):
-    if not is_org_admin(request.user):
-        raise Http404
-    organization = membership_of(request.user).organization
+    organization = _admins_organization(request)
     form = OrganizationForm(request.POST, instance=organization)
-    status = 400
-    if form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        organization.refresh_from_db()
-        result, status = attempt(
-            form,
-            lambda: services.organization_update(
-                organization=organization, actor=request.user, **fields
-            ),
-        )
-        if result:
-            messages.success(request, _("Saved."))
-            return redirect("networking:organization")
+
+    def update(**fields):
+        organization.refresh_from_db()  # validation wrote into the instance
+        return services.organization_update(organization=organization, actor=request.user, **fields)
+
+    done, status = submit(
+        request, form, update, success=_("Saved."), then="networking:organization"
+    )
     context = _organization_context(request, edit_form=form)
-    return render(request, "networking/organization.html", context, status)
+    return done or render(request, "networking/organization.html", context, status)
 
 
 @member_view
 @require_POST
 def organization_invite(request):
-    if not is_org_admin(request.user):
-        raise Http404
-    organization = membership_of(request.user).organization
+    organization = _admins_organization(request)
     form = InvitationForm(request.POST)
-    status = 400
-    if form.is_valid():
-        result, status = attempt(
-            form,
-            lambda: services.invitation_create(
-                organization=organization, actor=request.user, **form.cleaned_data
-            ),
-        )
-        if result:
-            messages.success(request, _("The invitation was sent."))
-            return redirect("networking:organization")
+    done, status = submit(
+        request,
+        form,
+        lambda **fields: services.invitation_create(
+            organization=organization, actor=request.user, **fields
+        ),
+        success=_("The invitation was sent."),
+        then="networking:organization",
+    )
     context = _organization_context(request, invite_form=form)
-    return render(request, "networking/organization.html", context, status)
+    return done or render(request, "networking/organization.html", context, status)
 
 
 @member_view
 @require_POST
 def member_remove(request, member_id):
-    if not is_org_admin(request.user):
-        raise Http404
-    organization = membership_of(request.user).organization
+    organization = _admins_organization(request)
     form = ActionForm.bound()
     _result, status = attempt(
         form,
@@ -121,24 +113,18 @@ def member_remove(request, member_id):
 @member_view
 @require_http_methods(["GET", "POST"])
 def verification_apply(request):
-    if not is_org_admin(request.user):
-        raise Http404
-    organization = membership_of(request.user).organization
+    organization = _admins_organization(request)
     form = VerificationForm(request.POST or None, initial={"domain_email": request.user.email})
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            result, status = attempt(
-                form,
-                lambda: services.verification_apply(
-                    organization=organization, actor=request.user, **form.cleaned_data
-                ),
-            )
-            if result:
-                messages.success(request, _("Thank you. An editor will review your application."))
-                return redirect("networking:organization")
-    return render(
+    done, status = submit(
+        request,
+        form,
+        lambda **fields: services.verification_apply(
+            organization=organization, actor=request.user, **fields
+        ),
+        success=_("Thank you. An editor will review your application."),
+        then="networking:organization",
+    )
+    return done or render(
         request,
         "networking/verification_apply.html",
         {"form": form, "organization": organization},
@@ -152,15 +138,15 @@ def invitation(request, token):
     found = Invitation.objects.select_related("organization").filter(token=token).first()
     if found is None:
         raise Http404
-    form = ActionForm.bound()
-    status = 200
-    if request.method == "POST":
-        result, status = attempt(
-            form, lambda: services.invitation_accept(user=request.user, token=token)
-        )
-        if result:
-            messages.success(request, _("You joined %(name)s.") % {"name": found.organization})
-            return redirect("networking:organization")
-    return render(
+    # A button's POST may carry nothing but its CSRF token: bind whenever it is a POST.
+    form = ActionForm(request.POST if request.method == "POST" else None)
+    done, status = submit(
+        request,
+        form,
+        lambda: services.invitation_accept(user=request.user, token=token),
+        success=_("You joined %(name)s.") % {"name": found.organization},
+        then="networking:organization",
+    )
+    return done or render(
         request, "networking/invitation.html", {"invitation": found, "form": form}, status
     )

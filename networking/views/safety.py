@@ -12,7 +12,7 @@ from networking.forms import PreferencesForm, ReportForm
 from networking.models import Block, Message, Organization, Preferences
 from networking.services import notifications as notification_services
 from networking.services import safety as services
-from networking.views.common import attempt, member_view, render
+from networking.views.common import member_view, render, submit
 from portfolio import policy
 from portfolio.models import SpeakerProfilePage
 
@@ -58,29 +58,23 @@ def _report_target(user, kind: str, target_id: str):
 def report(request, kind, target_id):
     name, organization = _report_target(request.user, kind, target_id)
     form = ReportForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            result, status = attempt(
-                form,
-                lambda: services.report_create(
-                    reporter=request.user,
-                    target_kind=kind,
-                    target_id=target_id,
-                    organization=organization,
-                    reason=form.cleaned_data["reason"],
-                ),
-            )
-            if result:
-                messages.success(
-                    request,
-                    _(
-                        "Thank you. Podium's editors will look at it. "
-                        "You do not need to do anything else."
-                    ),
-                )
-                return redirect("dashboard")
+    done, status = submit(
+        request,
+        form,
+        lambda reason: services.report_create(
+            reporter=request.user,
+            target_kind=kind,
+            target_id=target_id,
+            organization=organization,
+            reason=reason,
+        ),
+        success=_(
+            "Thank you. Podium's editors will look at it. You do not need to do anything else."
+        ),
+        then="dashboard",
+    )
+    if done:
+        return done
     return render(request, "networking/report.html", {"form": form, "name": name}, status)
 
 

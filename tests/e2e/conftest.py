@@ -57,6 +57,16 @@ def _serialized_database_for_every_connection(django_db_setup):
     del wrapper_class._test_serialized_contents
 
 
+@pytest.fixture
+def real_smtp(settings, smtp_sink):
+    """E-mail leaves through Django's SMTP backend to the test's own SMTP server."""
+    sink, port = smtp_sink
+    settings.PODIUM_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    return sink
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     path = settings.PODIUM_CHROMIUM_PATH

@@ -24,15 +24,6 @@ PASSWORD = "a calm and very long passphrase"
 CONFIRM_LINK = re.compile(r"https?://\S+/accounts/confirm-email/\S+")
 
 
-@pytest.fixture
-def real_smtp(settings, smtp_sink):
-    sink, port = smtp_sink
-    settings.PODIUM_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    return sink
-
-
 def test_sign_up_confirm_sign_in_and_upload_a_photo(page, live_server, real_smtp):
     csp_errors = []
     page.on(

@@ -28,15 +28,6 @@ ORG_EMAIL = "dana@harbourlight.example"
 LINK = re.compile(r"http://\S+")
 
 
-@pytest.fixture
-def real_smtp(settings, smtp_sink):
-    sink, port = smtp_sink
-    settings.PODIUM_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    return sink
-
-
 def _no_violations(page, where):
     violations = axe_violations(page)
     assert violations == [], (where, violations)
