@@ -10,6 +10,7 @@ from networking.enums import BookingState
 from networking.forms import BookingActionForm, BookingRequestForm, MessageForm, RatingForm
 from networking.models import Rating
 from networking.rules import can_act_for_organization, membership_of
+from networking.scam import scam_signals
 from networking.services import bookings as services
 from networking.views.common import attempt, member_view, render, submit
 from portfolio import policy
@@ -101,6 +102,10 @@ def _booking_context(request, booking, **extra):
         "message_form": MessageForm(),
         "profile": getattr(booking.consultant, "speaker_profile", None),
         # The consultant's accommodation needs: for confirmed bookers only (product.md §2).
+        # The scam check's warning, for the consultant reading the request.
+        "scam_signals": scam_signals(booking.title, booking.topic, booking.message)
+        if booking.consultant_id == request.user.pk
+        else [],
         "show_accommodation": booking.state in (BookingState.CONFIRMED, BookingState.COMPLETED),
         **_after_context(request, booking),
         **extra,

@@ -112,3 +112,19 @@ def test_consultants_messages_are_not_scanned(client, booking):
     _say(client, booking, "I never pay a visa fee myself.")
     assert not Report.objects.exists()
     assert Booking.objects.get(pk=booking.pk).conversation.messages.get().scam_signals == []
+
+
+def test_the_consultant_sees_the_warning_on_a_request_asking_for_money(client, profile, org_member):
+    from networking.services.bookings import booking_request
+    from tests.networking.conftest import booking_fields
+
+    booking = booking_request(
+        actor=org_member,
+        consultant=profile.consultant,
+        **booking_fields(message="Please buy two gift cards for the registration."),
+    )
+    url = reverse("networking:booking", args=[booking.pk])
+    client.force_login(profile.consultant)
+    assert "Be careful:" in client.get(url).content.decode()
+    client.force_login(org_member)
+    assert "Be careful:" not in client.get(url).content.decode()
