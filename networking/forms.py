@@ -249,6 +249,12 @@ class MessageForm(PlainTextMixin, forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
         strip=True,
+        required=False,
+    )
+    attachment = forms.FileField(
+        label=_("A photo or a PDF (optional)"),
+        required=False,
+        help_text=_("Up to 10 MB. Photos are cleaned of location and camera details."),
     )
 
 

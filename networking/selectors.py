@@ -73,7 +73,18 @@ def conversation_for(*, user, conversation_id) -> Conversation:
 
 
 def conversation_messages(*, conversation: Conversation) -> QuerySet:
-    return conversation.messages.select_related("sender")
+    return conversation.messages.select_related("sender", "attachment")
+
+
+def attachment_for(*, user, attachment_id):
+    from networking.models import Attachment
+
+    return _get_or_404(
+        Attachment.objects.filter(
+            message__conversation__in=conversations_for(user=user).values("pk")
+        ),
+        attachment_id,
+    )
 
 
 def organization_opportunities(*, user) -> QuerySet:

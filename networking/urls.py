@@ -71,6 +71,7 @@ urlpatterns = [
         conversations.conversation,
         name="conversation",
     ),
+    path("attachments/<uuid:attachment_id>/", conversations.attachment, name="attachment"),
     path("report/<slug:kind>/<str:target_id>/", safety.report, name="report"),
     path("organizations/<uuid:organization_id>/block/", safety.block, name="block"),
     path("blocks/<int:block_id>/remove/", safety.unblock, name="unblock"),

@@ -1,5 +1,6 @@
 """Networking data, one module per area; services change it, selectors read it."""
 
+from networking.models.attachments import Attachment
 from networking.models.bookings import Booking, BookingEvent
 from networking.models.calendar import UnavailableDate
 from networking.models.conversations import Conversation, Message
@@ -16,6 +17,7 @@ from networking.models.organizations import (
 from networking.models.safety import Block, Report
 
 __all__ = [
+    "Attachment",
     "Block",
     "Booking",
     "BookingEvent",

@@ -5,10 +5,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.attachments import AttachmentRejected, clean_attachment
 from core.throttle import over_limit
 from networking.enums import DETAILS_RELEASED, ReportTarget
 from networking.errors import Forbidden, Hidden, RateLimited, Refused
-from networking.models import Conversation, Message
+from networking.models import Attachment, Conversation, Message
 from networking.rules import can_act_for_organization, membership_of
 from networking.scam import scam_signals
 from networking.services.notifications import notify, notify_many
@@ -47,14 +48,14 @@ def conversation_side(user, conversation: Conversation) -> str | None:
 
 
 @transaction.atomic
-def message_send(*, conversation: Conversation, sender, body: str) -> Message:
+def message_send(*, conversation: Conversation, sender, body: str, attachment=None) -> Message:
     side = conversation_side(sender, conversation)
     if side is None:
         raise Hidden(_("Not found."))
     if side == "organization" and not can_act_for_organization(sender):
         raise Forbidden(_("Your organization cannot send messages at the moment."))
     body = body.replace("\r\n", "\n").strip()
-    if not body:
+    if not body and attachment is None:
         raise Refused(_("Write a message first."))
     if len(body) > 5000:
         raise Refused(_("Messages can be up to 5,000 characters."))
@@ -64,6 +65,14 @@ def message_send(*, conversation: Conversation, sender, body: str) -> Message:
         raise Refused(
             _("Links and addresses can be shared once the consultant has accepted a booking.")
         )
+    if attachment is not None and not links_allowed(conversation):
+        raise Refused(_("Files can be shared once the consultant has accepted a booking."))
+    clean = None
+    if attachment is not None:
+        try:
+            clean = clean_attachment(attachment)
+        except AttachmentRejected as rejected:
+            raise Refused(str(rejected)) from rejected
     limited = over_limit(f"messages:user:{sender.pk}", MESSAGES_PER_MEMBER_PER_MINUTE)
     if side == "organization":
         limited |= over_limit(
@@ -75,6 +84,11 @@ def message_send(*, conversation: Conversation, sender, body: str) -> Message:
     message = Message.objects.create(
         conversation=conversation, sender=sender, body=body, scam_signals=signals
     )
+    if clean is not None:
+        content, content_type = clean
+        Attachment.objects.create(
+            message=message, file=content, content_type=content_type, size=content.size
+        )
     conversation.last_message_at = message.created_at or timezone.now()
     conversation.save(update_fields=["last_message_at"])
     if signals:

@@ -1,4 +1,5 @@
 from django.core.paginator import Paginator
+from django.http import FileResponse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from networking import selectors
@@ -21,12 +22,12 @@ def inbox(request):
 @require_http_methods(["GET", "POST"])
 def conversation(request, conversation_id):
     conversation = selectors.conversation_for(user=request.user, conversation_id=conversation_id)
-    form = MessageForm(request.POST or None)
+    form = MessageForm(request.POST or None, request.FILES or None)
     done, status = submit(
         request,
         form,
-        lambda body: services.message_send(
-            conversation=conversation, sender=request.user, body=body
+        lambda body, attachment: services.message_send(
+            conversation=conversation, sender=request.user, body=body, attachment=attachment
         ),
         then=lambda _message: ("networking:conversation", conversation.pk),
     )
@@ -44,3 +45,18 @@ def conversation(request, conversation_id):
         },
         status,
     )
+
+
+@member_view
+@require_safe
+def attachment(request, attachment_id):
+    """A file from a conversation, to its two sides only; never from a public address."""
+    found = selectors.attachment_for(user=request.user, attachment_id=attachment_id)
+    response = FileResponse(
+        found.file.open("rb"),
+        as_attachment=True,
+        filename=f"podium-{found.pk.hex[:8]}{found.file.name[found.file.name.rfind('.') :]}",
+        content_type=found.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
