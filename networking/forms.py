@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.images import ImageRejected, scrubbed_file
 from networking.enums import BookingState, EventFormat, MemberRole
 from networking.models import Booking, Opportunity, Organization, Preferences
 from networking.services.organizations import PUBLIC_MAIL_DOMAINS
@@ -51,7 +52,16 @@ class OrganizationForm(PlainTextMixin, forms.ModelForm):
 
     class Meta:
         model = Organization
-        fields = ["name", "kind", "website", "email_domain", "country", "description"]
+        fields = ["name", "kind", "website", "email_domain", "country", "description", "logo"]
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if not logo or logo == getattr(self.instance, "logo", None):
+            return logo
+        try:
+            return scrubbed_file(logo)
+        except ImageRejected as rejected:
+            raise forms.ValidationError(str(rejected)) from rejected
 
     def clean_email_domain(self):
         domain = self.cleaned_data["email_domain"].strip().lower().lstrip("@")

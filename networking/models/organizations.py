@@ -28,6 +28,8 @@ class Organization(models.Model):
     registration_number = models.CharField(_("registration number"), max_length=80, blank=True)
     country = models.CharField(_("country"), max_length=80, blank=True)
     description = models.TextField(_("description"), max_length=3000, blank=True)
+    # Scrubbed like every image (networking.forms.OrganizationForm.clean_logo).
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     verification = models.CharField(
         max_length=12, choices=Verification.choices, default=Verification.UNVERIFIED
     )

@@ -66,6 +66,8 @@ def organization_update(*, organization: Organization, actor, **fields) -> Organ
         # What editors checked stays as they checked it.
         fields.pop("email_domain", None)
         fields.pop("registration_number", None)
+    if fields.get("logo") is False:  # "clear" ticked on the form
+        fields["logo"] = ""
     for name, value in fields.items():
         setattr(organization, name, value)
     organization.full_clean()

@@ -48,7 +48,7 @@ def organization(request):
         )
     if request.user.role != Role.ORGANIZATION:
         raise Http404
-    form = OrganizationForm(request.POST or None)
+    form = OrganizationForm(request.POST or None, request.FILES or None)
     done, status = submit(
         request,
         form,
@@ -61,7 +61,7 @@ def organization(request):
 
 def organization_edit(request):
     organization = _admins_organization(request)
-    form = OrganizationForm(request.POST, instance=organization)
+    form = OrganizationForm(request.POST, request.FILES, instance=organization)
 
     def update(**fields):
         organization.refresh_from_db()  # validation wrote into the instance

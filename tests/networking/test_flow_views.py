@@ -324,3 +324,55 @@ def test_reports_reach_the_editors_queue_and_suspension_stops_the_organization(
     )
     assert response.status_code == 403
     assert not booking.conversation.messages.exists()
+
+
+def test_an_organizations_logo_is_scrubbed_and_can_be_cleared(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from tests.conftest import fixture_path
+
+    client.force_login(UserFactory(role=Role.ORGANIZATION))
+    with open(fixture_path("images", "DSCN0010.jpg"), "rb") as photo:
+        logo = SimpleUploadedFile("logo.jpg", photo.read(), content_type="image/jpeg")
+    client.post(
+        reverse("networking:organization"),
+        {
+            "name": "Quiet Harbor",
+            "kind": "ngo",
+            "email_domain": "quietharbor.example",
+            "logo": logo,
+        },
+    )
+    organization = Organization.objects.get()
+    with organization.logo.open("rb") as stored:
+        assert not Image.open(stored).getexif()
+    assert "logo" not in organization.logo.name.rsplit("/", 1)[-1]
+    client.post(
+        reverse("networking:organization"),
+        {
+            "name": "Quiet Harbor",
+            "kind": "ngo",
+            "email_domain": "quietharbor.example",
+            "logo-clear": "on",
+        },
+    )
+    organization.refresh_from_db()
+    assert not organization.logo
+
+
+def test_a_logo_that_is_not_an_image_is_refused(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(UserFactory(role=Role.ORGANIZATION))
+    response = client.post(
+        reverse("networking:organization"),
+        {
+            "name": "Quiet Harbor",
+            "kind": "ngo",
+            "email_domain": "quietharbor.example",
+            "logo": SimpleUploadedFile("logo.png", b"<svg onload=alert(1)>"),
+        },
+    )
+    assert response.status_code == 400
+    assert not Organization.objects.exists()
