@@ -13,13 +13,19 @@ from networking.errors import Forbidden, Hidden, RateLimited, Refused
 
 
 def member_view(view: Callable) -> Callable:
-    """Signed in; anything hidden from this person is a 404, never a hint."""
+    """Signed in; anything hidden from this person is a 404, never a hint.
 
-    @login_required
+    A visitor who is not signed in is sent to sign in from a list page, but gets a 404
+    from the address of an object (an id in the URL): the answer must not depend on
+    whether the id exists, and nobody should learn that it might.
+    """
+
     @wraps(view)
     def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated and kwargs:
+            raise Http404
         try:
-            return view(request, *args, **kwargs)
+            return login_required(view)(request, *args, **kwargs)
         except Hidden as hidden:
             raise Http404 from hidden
 

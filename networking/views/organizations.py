@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -132,7 +133,9 @@ def verification_apply(request):
     )
 
 
-@member_view
+# Not member_view: the invited person usually arrives signed out, from the e-mail, and
+# should be asked to sign in (the token itself is the secret).
+@login_required
 @require_http_methods(["GET", "POST"])
 def invitation(request, token):
     found = Invitation.objects.select_related("organization").filter(token=token).first()

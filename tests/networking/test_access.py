@@ -99,11 +99,16 @@ def test_the_blocked_organization_loses_its_own_booking(client, world, profile, 
         assert response.status_code == 404, (method, url)
 
 
-def test_anonymous_visitors_are_sent_to_sign_in(client, world):
+def test_anonymous_visitors_get_not_found_for_every_object(client, world):
     for method, url, data in _urls(world):
         response = client.get(url) if method == "GET" else client.post(url, data)
-        assert response.status_code == 302, url
-        assert response.url.startswith(reverse("account_login"))
+        assert response.status_code == 404, url
+
+
+def test_anonymous_visitors_are_sent_to_sign_in_from_list_pages(client):
+    for name in ("bookings", "inbox", "notifications", "opportunities", "invoices"):
+        response = client.get(reverse(f"networking:{name}"))
+        assert response.url.startswith(reverse("account_login")), name
 
 
 def test_the_parties_can_open_what_is_theirs(client, world, profile, org_member):

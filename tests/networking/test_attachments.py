@@ -63,7 +63,7 @@ def test_a_photo_is_sent_without_its_location_and_only_the_two_sides_get_it(
         client.force_login(stranger)
         assert client.get(url).status_code == 404
     client.logout()
-    assert client.get(url).status_code == 302
+    assert client.get(url).status_code == 404
 
 
 def test_a_pdf_travels_without_its_author(client, booking, org_member):

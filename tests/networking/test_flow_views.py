@@ -376,3 +376,16 @@ def test_a_logo_that_is_not_an_image_is_refused(client):
     )
     assert response.status_code == 400
     assert not Organization.objects.exists()
+
+
+def test_an_invitation_link_opened_signed_out_asks_to_sign_in(client, organization, org_member):
+    from networking.services.organizations import invitation_create
+
+    invitation = invitation_create(
+        organization=organization,
+        actor=org_member,
+        email=f"kit@{organization.email_domain}",
+        role="member",
+    )
+    response = client.get(reverse("networking:invitation", args=[invitation.token]))
+    assert response.url.startswith(reverse("account_login"))
