@@ -1,6 +1,11 @@
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
 
 from core.models import BasePage
 
@@ -10,11 +15,148 @@ class HomePage(BasePage):
 
     mission = RichTextField(_("mission statement"), features=["bold", "italic", "link"], blank=True)
 
-    content_panels = [*BasePage.content_panels, FieldPanel("mission")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("mission"),
+        InlinePanel(
+            "featured_items",
+            heading=_("Featured"),
+            label=_("featured page"),
+            help_text=_(
+                "Only public pages of consultants who agreed to be featured can be chosen. "
+                "If a consultant withdraws or pauses, their item disappears at once."
+            ),
+        ),
+    ]
+
+    def get_context(self, request, *args, **kwargs):
+        from cms import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.home_context(home=self))
+        return context
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["portfolio.SpeakerIndexPage"]
+    subpage_types = ["portfolio.SpeakerIndexPage", "cms.ResourceIndexPage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("home page")
+
+
+class FeaturedItem(Orderable):
+    """A consultant's page an editor puts on the home page, for a time if they wish."""
+
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_items")
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    go_live_at = models.DateTimeField(_("show from"), null=True, blank=True)
+    expire_at = models.DateTimeField(_("show until"), null=True, blank=True)
+
+    panels = [
+        PageChooserPanel(
+            "page",
+            ["portfolio.SpeakerProfilePage", "portfolio.BlogPostPage", "portfolio.VideoPage"],
+        ),
+        FieldRowPanel([FieldPanel("go_live_at"), FieldPanel("expire_at")]),
+    ]
+
+    def clean(self):
+        from portfolio.enums import Audience
+        from portfolio.models import ConsultantPage
+
+        super().clean()
+        page = self.page.specific if self.page_id else None
+        if not isinstance(page, ConsultantPage):
+            raise ValidationError({"page": _("Choose a speaker profile, a blog post or a video.")})
+        if page.profile.featuring_consent_at is None:
+            raise ValidationError(
+                {"page": _("This consultant has not agreed to be featured on the home page.")}
+            )
+        if not page.live or page.visibility != Audience.PUBLIC:
+            raise ValidationError({"page": _("Only public, published pages can be featured.")})
+        if self.go_live_at and self.expire_at and self.expire_at <= self.go_live_at:
+            raise ValidationError({"expire_at": _("The end must come after the start.")})
+
+
+class ResourceCategory(models.TextChoices):
+    HOTLINE = "hotline", _("Hotlines")
+    LEGAL = "legal", _("Legal aid")
+    HOUSING = "housing", _("Housing")
+    COUNSELLING = "counselling", _("Counselling")
+    JOBS = "jobs", _("Job training")
+    OTHER = "other", _("Other help")
+
+
+class Resource(index.Indexed, models.Model):
+    """A place to get help. Editors keep the list; the resource page shows it."""
+
+    name = models.CharField(_("name"), max_length=160)
+    category = models.CharField(_("category"), max_length=20, choices=ResourceCategory.choices)
+    region = models.CharField(
+        _("region"), max_length=80, blank=True, help_text=_("Leave empty if it serves everyone.")
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    text_line = models.CharField(_("text line"), max_length=80, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    hours = models.CharField(_("hours"), max_length=120, blank=True)
+    description = models.TextField(_("description"), max_length=600, blank=True)
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=100, help_text=_("Lower numbers come first.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("category"),
+        FieldPanel("region"),
+        FieldPanel("phone"),
+        FieldPanel("text_line"),
+        FieldPanel("website"),
+        FieldPanel("hours"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("description")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("resource")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def phone_href(self) -> str:
+        return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")
+
+
+class ResourceIndexPage(BasePage):
+    """The resource directory: where to get help, filterable by category and region."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=1000)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("resource directory")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.forms import ResourceFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = ResourceFilterForm(request.GET or None)
+        resources = Resource.objects.all()
+        if form.is_valid():
+            if form.cleaned_data["category"]:
+                resources = resources.filter(category=form.cleaned_data["category"])
+            if form.cleaned_data["region"]:
+                # Resources that serve everyone stay in every region's list.
+                resources = resources.filter(
+                    models.Q(region__iexact=form.cleaned_data["region"]) | models.Q(region="")
+                )
+        context.update({"form": form, "resources": resources})
+        return context

@@ -249,7 +249,10 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
     )
     # A pause hides the profile everywhere at once; it is state, not content.
     paused_at = models.DateTimeField(null=True, blank=True, editable=False)
-    state_fields = ("visibility", "paused_at")
+    # The consultant's yes to being featured on the home page (design.md principle 2).
+    # State, like the pause: set and withdrawn from the dashboard, effective at once.
+    featuring_consent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    state_fields = ("visibility", "paused_at", "featuring_consent_at")
     rich_text_fields = ("bio", "lived_experience")
 
     search_fields = [

@@ -125,6 +125,15 @@ def profile_resume(*, profile: SpeakerProfilePage) -> None:
 
 
 @transaction.atomic
+def featuring_consent_set(*, profile: SpeakerProfilePage, consent: bool) -> None:
+    """Yes or no to being featured on the home page; a no removes every featured item of
+    this consultant's from the home page at once (the home page asks at each view)."""
+    when = timezone.now() if consent else None
+    SpeakerProfilePage.objects.filter(pk=profile.pk).update(featuring_consent_at=when)
+    profile.featuring_consent_at = when
+
+
+@transaction.atomic
 def old_versions_forget(*, profile: SpeakerProfilePage) -> int:
     """Delete every revision of the consultant's pages but the live and the latest ones.
 

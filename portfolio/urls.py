@@ -7,6 +7,7 @@ app_name = "portfolio"
 urlpatterns = [
     path("profile/pause/", views.pause, name="pause"),
     path("profile/resume/", views.resume, name="resume"),
+    path("profile/featuring/", views.featuring, name="featuring"),
     path("profile/forget-old-versions/", views.forget_old_versions, name="forget_old_versions"),
     path("videos/", views.videos, name="videos"),
     path("testimonials/", views.testimonials, name="testimonials"),

@@ -142,6 +142,20 @@ def resume(request):
 
 @require_POST
 @login_required
+def featuring(request):
+    consent = request.POST.get("consent") == "yes"
+    services.featuring_consent_set(profile=_own_profile(request), consent=consent)
+    messages.success(
+        request,
+        _("Editors may now feature your public profile, posts and videos on the home page.")
+        if consent
+        else _("Nothing of yours is featured on the home page any more."),
+    )
+    return redirect("dashboard")
+
+
+@require_POST
+@login_required
 @reauthentication_required
 def forget_old_versions(request):
     count = services.old_versions_forget(profile=_own_profile(request))

@@ -79,3 +79,15 @@ def test_load_demo_gives_the_demo_accounts_living_networking_dashboards(settings
     assert (
         "Recognising labour exploitation" in client.get("/network/opportunities/").content.decode()
     )
+
+
+def test_load_demo_features_consenting_speakers_on_the_home_page(settings, client):
+    from cms.models import FeaturedItem
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    call_command("load_demo")
+    assert FeaturedItem.objects.count() >= 3
+    html = client.get("/").content.decode()
+    assert "Featured speakers" in html
+    assert "Lina Okafor" in html

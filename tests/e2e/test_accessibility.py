@@ -11,7 +11,15 @@ pytestmark = [
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/accounts/signup/", "/accounts/login/", "/accounts/password/reset/", "/x/"]
+    "path",
+    [
+        "/",
+        "/resources/",
+        "/accounts/signup/",
+        "/accounts/login/",
+        "/accounts/password/reset/",
+        "/x/",
+    ],
 )
 def test_public_pages_have_no_violations(page, live_server, path):
     page.goto(url(live_server, path))

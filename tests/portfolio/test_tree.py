@@ -2,7 +2,7 @@
 
 import pytest
 
-from cms.models import HomePage
+from cms.models import HomePage, ResourceIndexPage
 from portfolio.models import BlogPostPage, SpeakerIndexPage, SpeakerProfilePage, VideoPage
 
 pytestmark = pytest.mark.django_db
@@ -11,7 +11,8 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("page_class", "parents", "children"),
     [
-        (HomePage, {"wagtailcore.page"}, {"portfolio.speakerindexpage"}),
+        (HomePage, {"wagtailcore.page"}, {"portfolio.speakerindexpage", "cms.resourceindexpage"}),
+        (ResourceIndexPage, {"cms.homepage"}, set()),
         (SpeakerIndexPage, {"cms.homepage"}, {"portfolio.speakerprofilepage"}),
         (
             SpeakerProfilePage,

@@ -8,6 +8,7 @@ from django.db import transaction
 from accounts import services
 from accounts.enums import EDITORS_GROUP, Role
 from accounts.models import User
+from cms import demo as cms_demo
 from core.models import SiteSettings
 from networking import demo as networking_demo
 from portfolio import demo as portfolio_demo
@@ -34,6 +35,8 @@ class Command(BaseCommand):
                 self._user(email, role, first_name, is_editor)
             portfolio_demo.load(password=DEMO_PASSWORD)
             networking_demo.load(password=DEMO_PASSWORD)
+            cms_demo.load()
+            cms_demo.feature_on_home()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def _user(self, email, role, first_name, is_editor):

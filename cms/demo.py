@@ -1,0 +1,123 @@
+"""Demo resources. The national hotlines are real public services, shown as they are;
+every local entry is fictional, with example.org addresses and 555 numbers."""
+
+from cms.models import Resource
+
+RESOURCES = [
+    # (name, category, region, phone, text line, website, hours, description, order)
+    (
+        "U.S. National Human Trafficking Hotline",
+        "hotline",
+        "",
+        "1-888-373-7888",
+        "233733",
+        "https://humantraffickinghotline.org",
+        "24 hours, every day",
+        "Confidential help and referrals in more than 200 languages.",
+        1,
+    ),
+    (
+        "988 Suicide & Crisis Lifeline",
+        "hotline",
+        "",
+        "988",
+        "988",
+        "https://988lifeline.org",
+        "24 hours, every day",
+        "Call or text when things feel like too much.",
+        2,
+    ),
+    (
+        "National Domestic Violence Hotline",
+        "hotline",
+        "",
+        "1-800-799-7233",
+        "Text START to 88788",
+        "https://www.thehotline.org",
+        "24 hours, every day",
+        "Support and safety planning for anyone experiencing abuse.",
+        3,
+    ),
+    (
+        "Harbor Legal Clinic (fictional)",
+        "legal",
+        "Pacific Northwest",
+        "555-0134",
+        "",
+        "https://legal.example.org",
+        "Mon-Fri 9:00-17:00",
+        "Free help with T visas, vacating convictions and employment claims.",
+        10,
+    ),
+    (
+        "Open Door Housing (fictional)",
+        "housing",
+        "Great Lakes",
+        "555-0178",
+        "",
+        "https://housing.example.org",
+        "Intake Mon-Sat",
+        "Emergency and transitional housing for adults and families.",
+        20,
+    ),
+    (
+        "Quiet Harbor Counselling (fictional)",
+        "counselling",
+        "Pacific Northwest",
+        "555-0190",
+        "",
+        "https://counselling.example.org",
+        "Evening sessions available",
+        "Trauma-informed counselling, sliding-scale fees, interpreters on request.",
+        30,
+    ),
+    (
+        "Next Step Skills (fictional)",
+        "jobs",
+        "Great Lakes",
+        "555-0112",
+        "",
+        "https://skills.example.org",
+        "Courses start monthly",
+        "Paid job training in facilitation, bookkeeping and digital skills.",
+        40,
+    ),
+]
+
+
+def load() -> None:
+    for name, category, region, phone, text, website, hours, description, order in RESOURCES:
+        Resource.objects.update_or_create(
+            name=name,
+            defaults={
+                "category": category,
+                "region": region,
+                "phone": phone,
+                "text_line": text,
+                "website": website,
+                "hours": hours,
+                "description": description,
+                "sort_order": order,
+            },
+        )
+
+
+def feature_on_home() -> None:
+    """Three public demo speakers agree to be featured; their profiles and a post are."""
+    from cms.models import FeaturedItem, HomePage
+    from portfolio.models import BlogPostPage, SpeakerProfilePage
+    from portfolio.services import featuring_consent_set
+
+    home = HomePage.objects.first()
+    if home is None or home.featured_items.exists():
+        return
+    profiles = SpeakerProfilePage.objects.live().filter(visibility="public").order_by("pk")[:3]
+    pages = []
+    for profile in profiles:
+        featuring_consent_set(profile=profile, consent=True)
+        pages.append(profile)
+        post = BlogPostPage.objects.child_of(profile).live().filter(visibility="public").first()
+        if post is not None:
+            pages.append(post)
+    for order, page in enumerate(pages):
+        FeaturedItem.objects.create(home=home, page=page, sort_order=order)

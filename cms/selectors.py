@@ -1,0 +1,62 @@
+"""Reads for the editorial pages, each with the policy applied and bounded queries."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
+from django.utils import timezone
+
+from networking.enums import OpportunityStatus
+from networking.models import Opportunity
+from portfolio import policy
+from portfolio.models import BlogPostPage, SpeakerProfilePage, Topic, VideoPage
+
+
+def featured_pages(*, home, now=None) -> list:
+    """The featured pages to show now, in the editors' order.
+
+    Asked at every view: an item shows only within its schedule, only while its page is
+    public and live for any visitor (a pause makes it private), and only while its
+    consultant's consent stands. Withdrawing or pausing takes it off at once.
+    """
+    now = now or timezone.now()
+    items = list(
+        home.featured_items.filter(
+            Q(go_live_at__isnull=True) | Q(go_live_at__lte=now),
+            Q(expire_at__isnull=True) | Q(expire_at__gt=now),
+        ).order_by("sort_order")
+    )
+    ids = [item.page_id for item in items]
+    visitor = AnonymousUser()
+    found = {}
+    profiles = policy.visible(SpeakerProfilePage.objects.filter(pk__in=ids), visitor).filter(
+        featuring_consent_at__isnull=False
+    )
+    found.update({page.pk: page for page in profiles.select_related("photo")})
+    for page_class in (BlogPostPage, VideoPage):
+        pages = policy.visible(page_class.objects.filter(pk__in=ids), visitor).filter(
+            consultant__speaker_profile__featuring_consent_at__isnull=False,
+            consultant__speaker_profile__paused_at__isnull=True,
+        )
+        found.update(
+            {page.pk: page for page in pages.select_related("consultant__speaker_profile")}
+        )
+    return [found[item.page_id] for item in items if item.page_id in found]
+
+
+def open_opportunity_count() -> int:
+    return Opportunity.objects.filter(
+        status=OpportunityStatus.OPEN,
+        deadline__gte=timezone.localdate(),
+        organization__verification="verified",
+        organization__suspended_at=None,
+    ).count()
+
+
+def home_context(*, home) -> dict:
+    featured = featured_pages(home=home)
+    return {
+        "featured_profiles": [p for p in featured if isinstance(p, SpeakerProfilePage)],
+        "featured_posts": [p for p in featured if isinstance(p, BlogPostPage)],
+        "featured_videos": [p for p in featured if isinstance(p, VideoPage)],
+        "topics": Topic.objects.all()[:12],
+        "open_opportunities": open_opportunity_count(),
+    }

@@ -1,0 +1,85 @@
+"""The resource directory: on every site from the first migration, filterable, calm."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cms.models import Resource, ResourceIndexPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def resources():
+    return [
+        Resource.objects.create(name="Everywhere Line", category="hotline", phone="1-800-555-0100"),
+        Resource.objects.create(name="North Legal", category="legal", region="North"),
+        Resource.objects.create(name="South Housing", category="housing", region="South"),
+    ]
+
+
+def _names(response):
+    return [r.name for r in response.context["resources"]]
+
+
+def test_the_directory_page_exists_and_lists_resources(client, resources):
+    page = ResourceIndexPage.objects.get()
+    response = client.get(page.url)
+    assert page.url == "/resources/"
+    assert _names(response) == ["Everywhere Line", "North Legal", "South Housing"]
+    assert 'href="tel:18005550100"' in response.content.decode()
+
+
+def test_filters_by_category_and_keeps_nationwide_help_in_every_region(client, resources):
+    assert _names(client.get("/resources/", {"category": "legal"})) == ["North Legal"]
+    assert _names(client.get("/resources/", {"region": "North"})) == [
+        "Everywhere Line",
+        "North Legal",
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"category": "weapons"},
+        {"region": "<script>"},
+        {"category": "\x00"},
+        {"region": "x" * 5000},
+    ],
+)
+def test_unknown_filters_show_everything_with_a_message_not_an_error(client, resources, query):
+    response = client.get("/resources/", query)
+    assert response.status_code == 200
+    assert len(_names(response)) == 3
+    assert "<script>" not in response.content.decode()
+    assert response.context["form"].errors
+
+
+def test_the_query_count_does_not_grow_with_the_list(client):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/resources/")
+        return len(queries)
+
+    Resource.objects.create(name="One", category="hotline")
+    client.get("/resources/")
+    one = count()
+    for n in range(20):
+        Resource.objects.create(name=f"More {n}", category="jobs", region=f"Region {n}")
+    assert count() == one
+
+
+def test_demo_content_has_the_national_hotline(settings):
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    hotline = Resource.objects.get(name="U.S. National Human Trafficking Hotline")
+    assert (hotline.phone, hotline.text_line) == ("1-888-373-7888", "233733")
+    assert set(Resource.objects.values_list("category", flat=True)) == {
+        "hotline",
+        "legal",
+        "housing",
+        "counselling",
+        "jobs",
+    }
