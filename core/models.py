@@ -5,7 +5,9 @@ from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image, WagtailImageField
 from wagtail.models import Page
 from wagtail.utils.file import hash_filelike
@@ -89,6 +91,25 @@ class BasePage(Page):
         return "index, follow" if self.allow_search_engine_indexing else "noindex, noimageindex"
 
 
+class FairPayBenchmarkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=120, label=_("source"))
+    figure = blocks.CharBlock(max_length=120, label=_("figure"))
+
+
+# Public figures: the U.S. federal grant cap for consultants (OJP/OVW) and Washington
+# State's minimum for people with lived experience.
+DEFAULT_BENCHMARKS = [
+    (
+        "benchmark",
+        {"label": "US federal grant cap (OJP/OVW)", "figure": "$81.25 per hour or $650 per day"},
+    ),
+    (
+        "benchmark",
+        {"label": "Washington State lived-experience minimum", "figure": "$57 per hour"},
+    ),
+]
+
+
 @register_setting(icon="cog")
 class SiteSettings(BaseGenericSetting):
     """What editors set for the whole site. Lives in core because every app reads it."""
@@ -112,6 +133,16 @@ class SiteSettings(BaseGenericSetting):
         default="https://www.bbc.co.uk/weather",
         help_text=_("A neutral site that the quick-exit button opens in place of Podium."),
     )
+    fair_pay_benchmarks = StreamField(
+        [("benchmark", FairPayBenchmarkBlock())],
+        blank=True,
+        default=DEFAULT_BENCHMARKS,
+        verbose_name=_("fair-pay benchmarks"),
+        help_text=_("Shown beside every consultant's rate card."),
+    )
+
+    def benchmark_pairs(self) -> list[tuple[str, str]]:
+        return [(b.value["label"], b.value["figure"]) for b in self.fair_pay_benchmarks]
 
     class Meta:
         verbose_name = _("site settings")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import services as core_services
-from core.models import PodiumVideo
+from core.models import PodiumVideo, SiteSettings
 from core.video_forms import VideoUploadForm
 from portfolio import policy, selectors, services
 from portfolio.forms import DirectoryFilterForm
@@ -20,13 +20,6 @@ from portfolio.media_kit_pdf import media_kit_pdf as build_media_kit_pdf
 from portfolio.models import Testimonial, Topic
 
 PAGE_SIZE = 20
-
-# Fair-pay benchmarks shown beside every rate card (product.md §2). Editors will manage
-# them in site settings with the editorial issue.
-FAIR_PAY_BENCHMARKS = [
-    ("US federal grant cap (OJP/OVW)", "$81.25 per hour or $650 per day"),
-    ("Washington State lived-experience minimum", "$57 per hour"),
-]
 
 
 def directory(request, index_page):
@@ -75,7 +68,8 @@ def _profile_context(request, profile) -> dict:
         and policy.can_see_section(viewer, profile, profile.lived_experience_audience),
         "show_rates": policy.can_see_section(viewer, profile, profile.rates_audience),
         "rates": profile.rates.all(),
-        "benchmarks": FAIR_PAY_BENCHMARKS,
+        # Editors keep the figures in site settings (cms issue); shown beside every rate card.
+        "benchmarks": SiteSettings.load(request_or_site=request).benchmark_pairs(),
     }
 
 
