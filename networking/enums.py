@@ -63,6 +63,8 @@ class BookingState(models.TextChoices):
 # consultant's acceptance on).
 DETAILS_RELEASED = (BookingState.ACCEPTED, BookingState.CONFIRMED, BookingState.COMPLETED)
 # States still waiting for somebody's answer; beat expires them after BOOKING_ANSWER_DAYS.
+# The consultant's accommodation needs go to confirmed bookers only (product.md §2).
+ACCOMMODATION_RELEASED = (BookingState.CONFIRMED, BookingState.COMPLETED)
 AWAITING_ANSWER = (BookingState.REQUESTED, BookingState.COUNTERED, BookingState.ACCEPTED)
 ACTIVE = (*AWAITING_ANSWER, BookingState.CONFIRMED)
 

@@ -6,7 +6,7 @@ Object access is decided by the selectors' scoped querysets (another person's id
 
 import rules
 
-from accounts.rules import has_strong_authenticator, is_consultant, is_editor
+from accounts.rules import has_strong_authenticator
 
 
 def membership_of(user):
@@ -38,17 +38,8 @@ def org_is_verified(user) -> bool:
     return membership is not None and membership.organization.is_verified
 
 
-@rules.predicate
-def org_is_suspended(user) -> bool:
-    membership = membership_of(user)
-    return membership is not None and membership.organization.is_suspended
-
-
 # Posting, requesting and messaging: a verified, unsuspended organization whose acting
 # member has a second factor (issue 4; safety.md R25).
 can_act_for_organization = is_org_member & org_is_verified & has_strong_authenticator
 
 rules.add_rule("networking.act_for_organization", can_act_for_organization)
-rules.add_rule("networking.manage_organization", is_org_admin & ~org_is_suspended)
-rules.add_rule("networking.express_interest", is_consultant)
-rules.add_rule("networking.moderate", is_editor)

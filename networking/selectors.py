@@ -1,21 +1,38 @@
 """Read paths: every object lookup is scoped to the person asking (another's id is a 404)."""
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from networking.enums import OpportunityStatus
+from accounts.models import User
+from networking.enums import ACTIVE, BookingState, OpportunityStatus
 from networking.models import (
+    Attachment,
     Block,
     Booking,
     Conversation,
     Interest,
-    Message,
+    Invoice,
+    InvoiceStatus,
     Notification,
     Opportunity,
+    Preferences,
+    Rating,
 )
 from networking.rules import membership_of
 from portfolio import policy
+from portfolio.models import SpeakerProfilePage
+
+
+def organization_members(organization_id) -> QuerySet:
+    return User.objects.filter(membership__organization_id=organization_id)
+
+
+def organization_admins(organization_id) -> QuerySet:
+    return organization_members(organization_id).filter(membership__role="admin")
 
 
 def _party_filter(user, *, prefix: str = "") -> Q:
@@ -57,13 +74,12 @@ def booking_events(*, booking: Booking) -> QuerySet:
 
 
 def conversations_for(*, user) -> QuerySet:
-    unread_from_others = Message.objects.filter(conversation=OuterRef("pk")).exclude(sender=user)
     return (
         Conversation.objects.filter(_party_filter(user))
         .select_related(
             "organization", "consultant__speaker_profile", "booking", "interest__opportunity"
         )
-        .annotate(message_count=Count("messages"), has_replies=Exists(unread_from_others))
+        .annotate(message_count=Count("messages"))
         .order_by("-last_message_at", "-created_at")
     )
 
@@ -77,8 +93,6 @@ def conversation_messages(*, conversation: Conversation) -> QuerySet:
 
 
 def attachment_for(*, user, attachment_id):
-    from networking.models import Attachment
-
     return _get_or_404(
         Attachment.objects.filter(
             message__conversation__in=conversations_for(user=user).values("pk")
@@ -168,8 +182,6 @@ def opportunity_interests(*, opportunity: Opportunity, viewer) -> QuerySet:
 
 def opportunity_suggestions(*, opportunity: Opportunity, viewer, limit: int = 10) -> list:
     """The stored suggestions whose profiles the viewer may still see (audience, blocks)."""
-    from portfolio.models import SpeakerProfilePage
-
     suggestions = list(opportunity.suggestions.all()[: limit * 3])
     visible = {
         page.consultant_id: page
@@ -216,10 +228,6 @@ def unread_notification_count(*, user) -> int:
 
 def dashboard_summary(*, user) -> dict:
     """Counts for the dashboard, in a fixed number of queries."""
-    from django.db.models import Count
-
-    from networking.enums import ACTIVE
-
     states = dict(
         bookings_for(user=user)
         .filter(state__in=ACTIVE)
@@ -240,8 +248,6 @@ def dashboard_summary(*, user) -> dict:
 
 
 def invoices_for(*, user) -> QuerySet:
-    from networking.models import Invoice
-
     return Invoice.objects.filter(_party_filter(user)).select_related(
         "organization", "booking", "consultant__speaker_profile"
     )
@@ -257,10 +263,6 @@ RATINGS_SHOWN_FROM = 3
 def organization_ratings(*, organization_ids) -> dict:
     """Average ratings per organization, only where at least three consultants rated it
     (fewer could identify who said what)."""
-    from django.db.models import Avg
-
-    from networking.models import Rating
-
     rows = (
         Rating.objects.filter(organization_id__in=organization_ids)
         .values("organization_id")
@@ -277,12 +279,6 @@ def organization_ratings(*, organization_ids) -> dict:
 
 def earnings(*, consultant, year: int) -> dict:
     """Paid invoices this year, by month and by organization, and what is still owed."""
-    from collections import defaultdict
-    from decimal import Decimal
-
-    from networking.enums import BookingState
-    from networking.models import Invoice, InvoiceStatus, Preferences
-
     paid = list(
         Invoice.objects.filter(
             consultant=consultant, status=InvoiceStatus.PAID, paid_on__year=year
@@ -331,7 +327,6 @@ def earnings(*, consultant, year: int) -> dict:
 
 
 def public_appearances(*, consultant_id) -> list:
-    from networking.enums import BookingState
 
     return list(
         Booking.objects.filter(

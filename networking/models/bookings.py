@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from networking.enums import DETAILS_RELEASED, BookingState, EventFormat
+from networking.enums import ACCOMMODATION_RELEASED, DETAILS_RELEASED, BookingState, EventFormat
 from networking.models.opportunities import MIN_FEE, Expenses, Interest, Opportunity
 from networking.models.organizations import Organization
 from portfolio.enums import EngagementType
@@ -96,6 +96,10 @@ class Booking(Expenses):
     @property
     def details_released(self) -> bool:
         return self.state in DETAILS_RELEASED
+
+    @property
+    def accommodation_released(self) -> bool:
+        return self.state in ACCOMMODATION_RELEASED
 
 
 class BookingEvent(models.Model):

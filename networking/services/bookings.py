@@ -15,13 +15,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import User
 from core.throttle import over_limit
 from networking.enums import AWAITING_ANSWER, BookingState, ContactPolicy, ReportTarget
 from networking.errors import Forbidden, Hidden, RateLimited, Refused
 from networking.models import Booking, BookingEvent, Conversation, Interest, Preferences
 from networking.rules import can_act_for_organization, membership_of
 from networking.scam import scam_signals
+from networking.selectors import organization_members
 from networking.services.notifications import notify, notify_many
 from networking.services.safety import scam_report_create
 from portfolio import policy
@@ -75,10 +75,6 @@ def allowed_moves(user, booking: Booking) -> list[str]:
     ]
 
 
-def _members(organization_id):
-    return User.objects.filter(membership__organization_id=organization_id)
-
-
 def _record(booking, *, frm, actor, note="", **terms) -> BookingEvent:
     return BookingEvent.objects.create(
         booking=booking,
@@ -98,7 +94,9 @@ def _notify_other_side(booking: Booking, actor, event: BookingEvent) -> None:
     if actor is None or actor.pk != booking.consultant_id:
         notify(user=booking.consultant, event_key=key, text=text, url=url)
     if actor is None or actor.pk == booking.consultant_id:
-        notify_many(users=_members(booking.organization_id), event_key=key, text=text, url=url)
+        notify_many(
+            users=organization_members(booking.organization_id), event_key=key, text=text, url=url
+        )
 
 
 def _requestable_profile(actor, consultant) -> SpeakerProfilePage:
@@ -230,6 +228,16 @@ def booking_transition(
     booking.save()
     event = _record(booking, frm=frm, actor=actor, note=note.strip()[:2000], **terms)
     _notify_other_side(booking, actor, event)
+    return booking
+
+
+@transaction.atomic
+def booking_show_publicly(*, consultant, booking: Booking, show: bool) -> Booking:
+    """The consultant lists (or unlists) one engagement on her public profile."""
+    if booking.consultant_id != consultant.pk:
+        raise Hidden(_("Not found."))
+    booking.show_publicly = show
+    booking.save(update_fields=["show_publicly"])
     return booking
 
 

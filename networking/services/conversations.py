@@ -12,6 +12,7 @@ from networking.errors import Forbidden, Hidden, RateLimited, Refused
 from networking.models import Attachment, Conversation, Message
 from networking.rules import can_act_for_organization, membership_of
 from networking.scam import scam_signals
+from networking.selectors import organization_members
 from networking.services.notifications import notify, notify_many
 from networking.services.safety import scam_report_create
 from portfolio import policy
@@ -104,10 +105,8 @@ def message_send(*, conversation: Conversation, sender, body: str, attachment=No
     if side == "organization":
         notify(user=conversation.consultant, event_key=key, text=text, url=url)
     else:
-        from accounts.models import User
-
         notify_many(
-            users=User.objects.filter(membership__organization_id=conversation.organization_id),
+            users=organization_members(conversation.organization_id),
             event_key=key,
             text=text,
             url=url,

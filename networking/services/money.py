@@ -5,10 +5,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import User
 from networking.enums import BookingState
 from networking.errors import Hidden, Refused
 from networking.models import Booking, Invoice, InvoiceKind, InvoiceStatus, Rating
+from networking.selectors import organization_members
 from networking.services.notifications import notify, notify_many
 from portfolio.models import SpeakerProfilePage, Testimonial
 
@@ -21,19 +21,26 @@ def _next_number(consultant, today) -> str:
     return f"{today.year}-{count + 1:04d}"
 
 
+def invoice_terms(booking: Booking):
+    """(kind, amount) this booking can be invoiced for in its state, or None."""
+    if booking.state in (BookingState.CONFIRMED, BookingState.COMPLETED):
+        return InvoiceKind.FEE, booking.fee
+    if booking.state == BookingState.CANCELLED and booking.cancellation_fee_due:
+        return InvoiceKind.CANCELLATION, booking.cancellation_fee_due
+    return None
+
+
 @transaction.atomic
 def invoice_issue(*, consultant, booking: Booking, due_days: int = DEFAULT_DUE_DAYS) -> Invoice:
     """The consultant invoices a confirmed or completed booking, or a cancellation fee."""
     if booking.consultant_id != consultant.pk:
         raise Hidden(_("Not found."))
-    if booking.state in (BookingState.CONFIRMED, BookingState.COMPLETED):
-        kind, amount = InvoiceKind.FEE, booking.fee
-    elif booking.state == BookingState.CANCELLED and booking.cancellation_fee_due:
-        kind, amount = InvoiceKind.CANCELLATION, booking.cancellation_fee_due
-    else:
+    terms = invoice_terms(booking)
+    if terms is None:
         raise Refused(
             _("Only a confirmed or completed booking, or a cancellation fee, can be invoiced.")
         )
+    kind, amount = terms
     if not 1 <= due_days <= 120:
         raise Refused(_("Give between 1 and 120 days to pay."))
     if Invoice.objects.filter(booking=booking, kind=kind).exists():
@@ -55,7 +62,7 @@ def invoice_issue(*, consultant, booking: Booking, due_days: int = DEFAULT_DUE_D
     except IntegrityError as clash:  # a double click: the first one won
         raise Refused(_("This booking has already been invoiced.")) from clash
     notify_many(
-        users=User.objects.filter(membership__organization_id=booking.organization_id),
+        users=organization_members(booking.organization_id),
         event_key=f"invoice:{invoice.pk}",
         text=_("You have a new invoice."),
         url=reverse("networking:invoice", args=[invoice.pk]),
@@ -101,7 +108,7 @@ def invoices_remind_overdue(*, today) -> int:
                 url=url,
             )
             notify_many(
-                users=User.objects.filter(membership__organization_id=invoice.organization_id),
+                users=organization_members(invoice.organization_id),
                 event_key=key,
                 text=_("An invoice to your organization is overdue."),
                 url=url,
@@ -112,14 +119,21 @@ def invoices_remind_overdue(*, today) -> int:
     return reminded
 
 
+def rating_possible(booking: Booking) -> bool:
+    return (
+        booking.state == BookingState.COMPLETED
+        and not Rating.objects.filter(booking=booking).exists()
+    )
+
+
 @transaction.atomic
 def rating_create(*, consultant, booking: Booking, **scores) -> Rating:
     if booking.consultant_id != consultant.pk:
         raise Hidden(_("Not found."))
-    if booking.state != BookingState.COMPLETED:
-        raise Refused(_("You can rate an organization once the booking is completed."))
-    if Rating.objects.filter(booking=booking).exists():
-        raise Refused(_("You have already rated this booking."))
+    if not rating_possible(booking):
+        raise Refused(
+            _("You can rate an organization once the booking is completed, and only once.")
+        )
     rating = Rating(
         booking=booking, consultant=consultant, organization=booking.organization, **scores
     )

@@ -8,9 +8,16 @@ from networking.enums import OpportunityStatus
 from networking.errors import Forbidden, Hidden, Refused
 from networking.models import Conversation, Interest, Opportunity
 from networking.rules import can_act_for_organization, membership_of
+from networking.selectors import organization_members
 from networking.services.notifications import notify_many
 
 EDITABLE = (OpportunityStatus.DRAFT, OpportunityStatus.OPEN)
+# The statuses an opportunity may move to from each; the page shows these as buttons.
+STATUS_MOVES = {
+    OpportunityStatus.DRAFT: (OpportunityStatus.OPEN,),
+    OpportunityStatus.OPEN: (OpportunityStatus.FILLED, OpportunityStatus.CLOSED),
+    OpportunityStatus.CLOSED: (OpportunityStatus.OPEN,),
+}
 
 
 def _require_acting_member(actor, organization) -> None:
@@ -74,12 +81,7 @@ def opportunity_update(*, opportunity: Opportunity, actor, topics=(), **fields) 
 @transaction.atomic
 def opportunity_set_status(*, opportunity: Opportunity, actor, status: str) -> Opportunity:
     _require_acting_member(actor, opportunity.organization)
-    allowed = {
-        OpportunityStatus.DRAFT: {OpportunityStatus.OPEN},
-        OpportunityStatus.OPEN: {OpportunityStatus.CLOSED, OpportunityStatus.FILLED},
-        OpportunityStatus.CLOSED: {OpportunityStatus.OPEN},
-    }
-    if status not in allowed.get(opportunity.status, set()):
+    if status not in STATUS_MOVES.get(opportunity.status, ()):
         raise Refused(_("This opportunity cannot change to that status."))
     if status == OpportunityStatus.OPEN and opportunity.deadline < timezone.localdate():
         raise Refused(_("The answer-by date has passed; change it before opening."))
@@ -109,18 +111,12 @@ def interest_express(*, consultant, opportunity: Opportunity, note: str, fee) ->
         consultant=consultant, organization=opportunity.organization, interest=interest
     )
     notify_many(
-        users=_members(opportunity.organization),
+        users=organization_members(opportunity.organization_id),
         event_key=f"interest:{interest.pk}",
         text=_("A consultant is interested in one of your opportunities."),
         url=reverse("networking:opportunity", args=[opportunity.pk]),
     )
     return interest
-
-
-def _members(organization):
-    from accounts.models import User
-
-    return User.objects.filter(membership__organization=organization)
 
 
 @transaction.atomic

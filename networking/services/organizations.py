@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.enums import Role
-from accounts.models import User
 from networking.enums import MemberRole, Verification
 from networking.errors import Refused
 from networking.models import Invitation, Membership, Organization, VerificationApplication
+from networking.selectors import organization_admins, organization_members
 from networking.services.notifications import notify_many
 from portfolio.enums import NETWORK_GROUP
 
@@ -29,16 +29,10 @@ def _forget_cached_membership(user) -> None:
     user.__dict__.pop("_podium_network_member", None)
 
 
-def _admins(organization):
-    return User.objects.filter(
-        membership__organization=organization, membership__role=MemberRole.ADMIN
-    )
-
-
 def network_access_sync(*, organization: Organization) -> None:
     """Members of a verified, unsuspended organization see "network" pages; others do not."""
     group = Group.objects.get(name=NETWORK_GROUP)
-    members = User.objects.filter(membership__organization=organization)
+    members = organization_members(organization.pk)
     if organization.is_verified:
         group.user_set.add(*members)
     else:
@@ -148,7 +142,7 @@ def member_remove(*, organization: Organization, actor, member_id) -> None:
     ).first()
     if membership is None:
         raise Refused(_("No such member."))
-    if membership.role == MemberRole.ADMIN and _admins(organization).count() == 1:
+    if membership.role == MemberRole.ADMIN and organization_admins(organization.pk).count() == 1:
         raise Refused(_("An organization needs at least one administrator."))
     Group.objects.get(name=NETWORK_GROUP).user_set.remove(membership.user)
     membership.delete()
@@ -209,7 +203,7 @@ def verification_decide(
     organization.save(update_fields=["verification", "verified_at"])
     network_access_sync(organization=organization)
     notify_many(
-        users=_admins(organization),
+        users=organization_admins(organization.pk),
         event_key=f"verification:{application.pk}",
         text=_("Your verification application was answered."),
         url=reverse("networking:organization"),

@@ -6,8 +6,9 @@ from django.utils.translation import gettext as _
 from networking.enums import SCAM_CHECK, ReportStatus, ReportTarget
 from networking.errors import Refused
 from networking.models import Block, Organization, Report
+from networking.selectors import organization_admins
 from networking.services.notifications import notify_many
-from networking.services.organizations import _admins, network_access_sync
+from networking.services.organizations import network_access_sync
 
 
 @transaction.atomic
@@ -71,7 +72,7 @@ def report_handle(*, report: Report, editor, action: str) -> Report:
         raise Refused(_("No organization is answerable for this report."))
     if action == ReportStatus.WARNED:
         notify_many(
-            users=_admins(organization),
+            users=organization_admins(organization.pk),
             event_key=f"warning:{report.pk}",
             text=_("Podium's editors sent your organization a warning."),
             url=reverse("networking:organization"),

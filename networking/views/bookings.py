@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
@@ -6,12 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from networking import selectors
-from networking.enums import BookingState
 from networking.forms import BookingActionForm, BookingRequestForm, MessageForm, RatingForm
-from networking.models import Rating
 from networking.rules import can_act_for_organization, membership_of
 from networking.scam import scam_signals
 from networking.services import bookings as services
+from networking.services import money as money_services
 from networking.views.common import attempt, member_view, render, submit
 from portfolio import policy
 from portfolio.models import SpeakerProfilePage
@@ -55,7 +55,7 @@ def booking_new(request, consultant_id):
                 user=request.user,
                 interest_id=request.GET.get("interest") or request.POST.get("interest"),
             )
-        except Exception as error:  # a malformed id is as unknown as a wrong one
+        except ValidationError as error:  # a malformed id is as unknown as a wrong one
             raise Http404 from error
         if interest.consultant_id != profile.consultant_id:
             raise Http404
@@ -101,12 +101,10 @@ def _booking_context(request, booking, **extra):
         "action_form": BookingActionForm(),
         "message_form": MessageForm(),
         "profile": getattr(booking.consultant, "speaker_profile", None),
-        # The consultant's accommodation needs: for confirmed bookers only (product.md §2).
         # The scam check's warning, for the consultant reading the request.
         "scam_signals": scam_signals(booking.title, booking.topic, booking.message)
         if booking.consultant_id == request.user.pk
         else [],
-        "show_accommodation": booking.state in (BookingState.CONFIRMED, BookingState.COMPLETED),
         **_after_context(request, booking),
         **extra,
     }
@@ -117,18 +115,11 @@ def _after_context(request, booking) -> dict:
     invoices = list(booking.invoices.all())
     if booking.consultant_id != request.user.pk:
         return {"invoices": invoices}
-    invoiced = {invoice.kind for invoice in invoices}
-    can_invoice = (
-        booking.state in (BookingState.CONFIRMED, BookingState.COMPLETED) and "fee" not in invoiced
-    ) or (
-        booking.state == BookingState.CANCELLED
-        and booking.cancellation_fee_due
-        and "cancellation" not in invoiced
-    )
+    terms = money_services.invoice_terms(booking)
     return {
         "invoices": invoices,
-        "can_invoice": can_invoice,
-        "has_rating": Rating.objects.filter(booking=booking).exists(),
+        "can_invoice": terms is not None and terms[0] not in {i.kind for i in invoices},
+        "can_rate": money_services.rating_possible(booking),
         "rating_form": RatingForm(),
         "org_ratings": selectors.organization_ratings(
             organization_ids=[booking.organization_id]

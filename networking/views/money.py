@@ -15,6 +15,7 @@ from networking.forms import (
     TestimonialForm,
 )
 from networking.invoice_pdf import invoice_pdf
+from networking.services import bookings as booking_services
 from networking.services import money as services
 from networking.views.common import member_view, render, submit
 
@@ -127,8 +128,9 @@ def rating(request, booking_id):
 @require_POST
 def show_publicly(request, booking_id):
     booking = _consultants_booking(request, booking_id)
-    booking.show_publicly = request.POST.get("show") == "yes"
-    booking.save(update_fields=["show_publicly"])
+    booking_services.booking_show_publicly(
+        consultant=request.user, booking=booking, show=request.POST.get("show") == "yes"
+    )
     return redirect("networking:booking", booking.pk)
 
 

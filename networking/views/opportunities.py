@@ -92,6 +92,8 @@ def opportunity(request, opportunity_id):
         context |= {
             "is_organization": True,
             "can_act": can_act_for_organization(request.user),
+            "status_moves": services.STATUS_MOVES.get(opportunity.status, ()),
+            "can_edit": opportunity.status in services.EDITABLE,
             "interests": selectors.opportunity_interests(
                 opportunity=opportunity, viewer=request.user
             ),

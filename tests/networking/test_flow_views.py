@@ -11,7 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.enums import Role
-from networking.models import Booking, Interest, Opportunity, Organization, Report
+from networking.models import (
+    Booking,
+    Interest,
+    Opportunity,
+    Organization,
+    Report,
+    VerificationApplication,
+)
 from portfolio.enums import NETWORK_GROUP
 from tests.factories import EditorFactory, TopicFactory, UserFactory, published_profile
 
@@ -292,11 +299,43 @@ def test_rejection_needs_a_reason_the_organization_then_sees(client, organizatio
     assert "The registration number is not listed." in page
 
 
-def test_the_editors_desk_is_not_for_consultants_or_organizations(client, consultant, org_member):
+def test_the_editors_desk_is_not_for_consultants_or_organizations(
+    client, consultant, org_member, booking
+):
+    from networking.services.safety import report_create
+
+    organization = org_member.membership.organization
+    organization.verification = "pending"
+    organization.save()
+    VerificationApplication.objects.create(
+        organization=organization,
+        registration_number="REG-SECRET-77",
+        domain_email=org_member.email,
+        reference_name="A",
+        reference_contact="B",
+        reference_relationship="C",
+        pledge_accepted_at=timezone.now(),
+    )
+    report = report_create(
+        reporter=booking.consultant,
+        target_kind="booking",
+        target_id=booking.pk,
+        organization=organization,
+        reason="A private reason",
+    )
     for person in (consultant, org_member):
         client.force_login(person)
         for name in ("verification", "reports"):
-            assert client.get(reverse(f"networking_admin:{name}")).status_code in (302, 404)
+            response = client.get(reverse(f"networking_admin:{name}"))
+            assert response.status_code in (302, 404)
+            assert b"REG-SECRET-77" not in response.content
+            assert b"A private reason" not in response.content
+        client.post(
+            reverse("networking_admin:report_handle", args=[report.pk]), {"action": "suspended"}
+        )
+    report.refresh_from_db()
+    organization.refresh_from_db()
+    assert (report.status, organization.suspended_at) == ("open", None)
 
 
 def test_reports_reach_the_editors_queue_and_suspension_stops_the_organization(
