@@ -1,7 +1,9 @@
 """StreamField blocks shared by every page type. No raw HTML block exists (safety.md F36)."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 from core.embeds import parse_video_url
@@ -81,3 +83,43 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     video = VideoEmbedBlock()
     call_out = CallOutBlock()
+
+
+def validate_site_address(value: str) -> None:
+    """A path on this site ("/speakers/") or a secure address elsewhere.
+
+    Browsers read "//host" and "/\\host" as another site, so neither counts as a path.
+    """
+    local = value.startswith("/") and value[1:2] not in ("/", "\\")
+    if not (local or value.startswith("https://")) or any(c.isspace() for c in value):
+        raise ValidationError(_("Start with / for a page on this site, or with https://."))
+
+
+class LinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=40)
+    page = blocks.PageChooserBlock(required=False, help_text=_("A page on this site…"))
+    address = blocks.CharBlock(
+        required=False,
+        max_length=300,
+        validators=[validate_site_address],
+        help_text=_("…or an address, such as /speakers/ or https://example.org."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value["page"]) == bool(value["address"]):
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError(_("Choose a page or give an address."))}
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+        template = "components/nav_link.html"
+
+
+def nav_links(*pairs: tuple[str, str]) -> list:
+    """Default header or footer links, as (label, address) pairs."""
+    return [
+        ("link", {"label": label, "page": None, "address": address}) for label, address in pairs
+    ]

@@ -6,12 +6,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image, WagtailImageField
 from wagtail.models import Page
 from wagtail.utils.file import hash_filelike
 
+from core.blocks import LinkBlock, nav_links
 from core.images import ScrubbedFile, scrubbed_file, title_is_from_filename
 
 NEUTRAL_IMAGE_TITLE = _("Untitled image")
@@ -139,6 +141,48 @@ class SiteSettings(BaseGenericSetting):
         default=DEFAULT_BENCHMARKS,
         verbose_name=_("fair-pay benchmarks"),
         help_text=_("Shown beside every consultant's rate card."),
+    )
+
+    header_links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        default=nav_links(("Speakers", "/speakers/"), ("Get help", "/resources/")),
+        verbose_name=_("header links"),
+        help_text=_("Shown after Home. Sign-in and account links are always there."),
+    )
+    footer_links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        default=nav_links(
+            ("About", "/about/"),
+            ("Fair pay", "/fair-pay/"),
+            ("Code of conduct", "/code-of-conduct/"),
+            ("Privacy", "/privacy/"),
+            ("Staying safe", "/safety/"),
+        ),
+        verbose_name=_("footer links"),
+    )
+
+    # Navigation lives here rather than in its own setting: every page reads this row
+    # already, so the header and footer cost no extra query.
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("site_name"),
+                    FieldPanel("email_sender_name"),
+                    FieldPanel("hotline_name"),
+                    FieldPanel("hotline_phone"),
+                    FieldPanel("hotline_text"),
+                    FieldPanel("quick_exit_url"),
+                    FieldPanel("fair_pay_benchmarks"),
+                ],
+                heading=_("Site"),
+            ),
+            ObjectList(
+                [FieldPanel("header_links"), FieldPanel("footer_links")], heading=_("Navigation")
+            ),
+        ]
     )
 
     def benchmark_pairs(self) -> list[tuple[str, str]]:

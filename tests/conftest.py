@@ -115,3 +115,13 @@ def smtp_sink():
         yield sink, port
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    """A client signed in as an editor with a second factor, as the admin requires."""
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.create(user=editor, type=Authenticator.Type.TOTP, data={})
+    client.force_login(editor)
+    return client

@@ -83,3 +83,17 @@ def test_demo_content_has_the_national_hotline(settings):
         "counselling",
         "jobs",
     }
+
+
+def test_editors_keep_the_directory_in_the_admin(editor_client, resources):
+    from django.urls import reverse
+
+    response = editor_client.get(reverse("wagtailsnippets_cms_resource:list"))
+    assert response.status_code == 200
+    assert "North Legal" in response.content.decode()
+    add = editor_client.post(
+        reverse("wagtailsnippets_cms_resource:add"),
+        {"name": "West Shelter", "category": "housing", "sort_order": "5", "website": "nope"},
+    )
+    assert add.status_code == 200  # the bad address is shown, nothing saved
+    assert not Resource.objects.filter(name="West Shelter").exists()

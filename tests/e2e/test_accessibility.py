@@ -15,6 +15,9 @@ pytestmark = [
     [
         "/",
         "/resources/",
+        "/resources/?category=weapons",
+        "/safety/",
+        "/fair-pay/",
         "/accounts/signup/",
         "/accounts/login/",
         "/accounts/password/reset/",

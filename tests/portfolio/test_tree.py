@@ -2,7 +2,7 @@
 
 import pytest
 
-from cms.models import HomePage, ResourceIndexPage
+from cms.models import HomePage, ResourceIndexPage, StandardPage
 from portfolio.models import BlogPostPage, SpeakerIndexPage, SpeakerProfilePage, VideoPage
 
 pytestmark = pytest.mark.django_db
@@ -11,8 +11,13 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("page_class", "parents", "children"),
     [
-        (HomePage, {"wagtailcore.page"}, {"portfolio.speakerindexpage", "cms.resourceindexpage"}),
+        (
+            HomePage,
+            {"wagtailcore.page"},
+            {"portfolio.speakerindexpage", "cms.resourceindexpage", "cms.standardpage"},
+        ),
         (ResourceIndexPage, {"cms.homepage"}, set()),
+        (StandardPage, {"cms.homepage", "cms.standardpage"}, {"cms.standardpage"}),
         (SpeakerIndexPage, {"cms.homepage"}, {"portfolio.speakerprofilepage"}),
         (
             SpeakerProfilePage,

@@ -1,83 +1,9 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from core.models import BasePage
-
-
-class HomePage(BasePage):
-    """The site's root page; one per site."""
-
-    mission = RichTextField(_("mission statement"), features=["bold", "italic", "link"], blank=True)
-
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("mission"),
-        InlinePanel(
-            "featured_items",
-            heading=_("Featured"),
-            label=_("featured page"),
-            help_text=_(
-                "Only public pages of consultants who agreed to be featured can be chosen. "
-                "If a consultant withdraws or pauses, their item disappears at once."
-            ),
-        ),
-    ]
-
-    def get_context(self, request, *args, **kwargs):
-        from cms import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.home_context(home=self))
-        return context
-
-    parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["portfolio.SpeakerIndexPage", "cms.ResourceIndexPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("home page")
-
-
-class FeaturedItem(Orderable):
-    """A consultant's page an editor puts on the home page, for a time if they wish."""
-
-    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_items")
-    page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
-    )
-    go_live_at = models.DateTimeField(_("show from"), null=True, blank=True)
-    expire_at = models.DateTimeField(_("show until"), null=True, blank=True)
-
-    panels = [
-        PageChooserPanel(
-            "page",
-            ["portfolio.SpeakerProfilePage", "portfolio.BlogPostPage", "portfolio.VideoPage"],
-        ),
-        FieldRowPanel([FieldPanel("go_live_at"), FieldPanel("expire_at")]),
-    ]
-
-    def clean(self):
-        from portfolio.enums import Audience
-        from portfolio.models import ConsultantPage
-
-        super().clean()
-        page = self.page.specific if self.page_id else None
-        if not isinstance(page, ConsultantPage):
-            raise ValidationError({"page": _("Choose a speaker profile, a blog post or a video.")})
-        if page.profile.featuring_consent_at is None:
-            raise ValidationError(
-                {"page": _("This consultant has not agreed to be featured on the home page.")}
-            )
-        if not page.live or page.visibility != Audience.PUBLIC:
-            raise ValidationError({"page": _("Only public, published pages can be featured.")})
-        if self.go_live_at and self.expire_at and self.expire_at <= self.go_live_at:
-            raise ValidationError({"expire_at": _("The end must come after the start.")})
 
 
 class ResourceCategory(models.TextChoices):
