@@ -66,9 +66,11 @@ def verification_decide(request, application_id):
 @require_safe
 def report_queue(request):
     _editors_only(request)
-    reports = list(
-        Report.objects.filter(status=ReportStatus.OPEN).select_related("organization")[:200]
-    )
+    reports = Report.objects.filter(status=ReportStatus.OPEN).select_related("organization")
+    kind = request.GET.get("kind", "")
+    if kind in ReportTarget.values:  # anything else shows every open report
+        reports = reports.filter(target_kind=kind)
+    reports = list(reports[:200])
     # Editors must read what was reported to judge it; that access to private messages is
     # logged (safety.md R28, R44), without the text itself.
     message_ids = [r.target_id for r in reports if r.target_kind == ReportTarget.MESSAGE]

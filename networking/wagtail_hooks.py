@@ -2,6 +2,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 
 from accounts.rules import is_editor
 from networking import admin_views
@@ -39,3 +40,29 @@ def reports_menu_item():
     return EditorsMenuItem(
         _("Reports"), reverse("networking_admin:reports"), icon_name="warning", order=910
     )
+
+
+@hooks.register("register_log_actions")
+def editors_log_actions(actions):
+    """Editors' decisions, shown in the admin's site history with who and when."""
+    actions.register_action("podium.verify", _("Verify organization"), _("Verified"))
+    actions.register_action("podium.reject", _("Reject verification"), _("Rejected verification"))
+    actions.register_action("podium.report.dismissed", _("Dismiss report"), _("Dismissed a report"))
+
+    @actions.register_action("podium.report.warned")
+    class Warned(LogFormatter):
+        label = _("Warn organization")
+
+        def format_message(self, log_entry):
+            return _("Warned %(name)s after a report") % {
+                "name": log_entry.data.get("organization")
+            }
+
+    @actions.register_action("podium.report.suspended")
+    class Suspended(LogFormatter):
+        label = _("Suspend organization")
+
+        def format_message(self, log_entry):
+            return _("Suspended %(name)s after a report") % {
+                "name": log_entry.data.get("organization")
+            }

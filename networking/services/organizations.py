@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from accounts.enums import Role
 from networking.enums import MemberRole, Verification
@@ -202,6 +203,8 @@ def verification_decide(
     organization.verified_at = now if approve else None
     organization.save(update_fields=["verification", "verified_at"])
     network_access_sync(organization=organization)
+    # The editors' log (Wagtail's site history): who decided what, and when.
+    log(organization, "podium.verify" if approve else "podium.reject", user=editor)
     notify_many(
         users=organization_admins(organization.pk),
         event_key=f"verification:{application.pk}",

@@ -2,6 +2,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from networking.enums import SCAM_CHECK, ReportStatus, ReportTarget
 from networking.errors import Refused
@@ -85,6 +86,12 @@ def report_handle(*, report: Report, editor, action: str) -> Report:
     report.handled_by = editor
     report.handled_at = timezone.now()
     report.save(update_fields=["status", "handled_by", "handled_at"])
+    log(
+        report,
+        f"podium.report.{action}",
+        user=editor,
+        data={"organization": organization.name if organization else ""},
+    )
     return report
 
 
