@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test install migrate demo lint format check worker beat lock clean
+.PHONY: run test install migrate demo lint format check worker beat lock clean messages
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,3 +55,10 @@ lock:
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# Refresh the Spanish catalogue after changing interface strings, translate what is new in
+# locale/es/LC_MESSAGES/django.po, then compile. The .mo is committed: running the site
+# needs no gettext tools.
+messages: install
+	$(BIN)/python manage.py makemessages -l es --no-location --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench
+	$(BIN)/python manage.py compilemessages --ignore=.venv

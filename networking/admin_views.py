@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.rules import is_editor
@@ -87,7 +88,11 @@ def report_queue(request):
     return TemplateResponse(
         request,
         "networking/admin/report_queue.html",
-        {"page_title": _("Reports"), "header_icon": "warning", "reports": reports},
+        {
+            "page_title": pgettext("reports about people", "Reports"),
+            "header_icon": "warning",
+            "reports": reports,
+        },
     )
 
 

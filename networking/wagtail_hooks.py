@@ -1,5 +1,6 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
@@ -38,7 +39,11 @@ def verification_menu_item():
 @hooks.register("register_admin_menu_item")
 def reports_menu_item():
     return EditorsMenuItem(
-        _("Reports"), reverse("networking_admin:reports"), icon_name="warning", order=910
+        # In context: Wagtail's own "Reports" menu must keep its own translation.
+        pgettext_lazy("reports about people", "Reports"),
+        reverse("networking_admin:reports"),
+        icon_name="warning",
+        order=910,
     )
 
 

@@ -95,7 +95,7 @@ def test_editors_change_the_header_and_unpublished_pages_are_left_out(client):
     )
     nav.save()
     header = client.get("/").content.decode().split("</header>")[0]
-    assert '<a href="/about/">Who we are</a>' in header
+    assert '<a href="/about/" lang="en">Who we are</a>' in header
     assert "Hidden draft" not in header
     assert "/speakers/" not in header.split("site-nav__list")[1].split("Sign in")[0]
 
@@ -130,4 +130,7 @@ def test_editors_set_the_navigation_in_site_settings(editor_client):
     assert SiteSettings.load().header_links[0].value["label"] == "Speakers"  # nothing lost
     good = _settings_form(header=[{"label": "About us", "page": about.pk, "address": ""}])
     assert editor_client.post(address, good).status_code == 302
-    assert '<a href="/about/">About us</a>' in editor_client.get("/speakers/").content.decode()
+    assert (
+        '<a href="/about/" lang="en">About us</a>'
+        in editor_client.get("/speakers/").content.decode()
+    )
