@@ -54,20 +54,17 @@ def editors_log_actions(actions):
     actions.register_action("podium.reject", _("Reject verification"), _("Rejected verification"))
     actions.register_action("podium.report.dismissed", _("Dismiss report"), _("Dismissed a report"))
 
-    @actions.register_action("podium.report.warned")
-    class Warned(LogFormatter):
-        label = _("Warn organization")
+    for verb, label, message in (
+        ("warned", _("Warn organization"), _("Warned %(name)s after a report")),
+        ("suspended", _("Suspend organization"), _("Suspended %(name)s after a report")),
+    ):
+        actions.register_action(f"podium.report.{verb}")(_naming_the_organization(label, message))
 
+
+def _naming_the_organization(label, message):
+    class Formatter(LogFormatter):
         def format_message(self, log_entry):
-            return _("Warned %(name)s after a report") % {
-                "name": log_entry.data.get("organization")
-            }
+            return message % {"name": log_entry.data.get("organization")}
 
-    @actions.register_action("podium.report.suspended")
-    class Suspended(LogFormatter):
-        label = _("Suspend organization")
-
-        def format_message(self, log_entry):
-            return _("Suspended %(name)s after a report") % {
-                "name": log_entry.data.get("organization")
-            }
+    Formatter.label = label
+    return Formatter

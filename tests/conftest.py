@@ -6,6 +6,7 @@ from email import message_from_bytes, policy
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from tests.factories import ConsultantFactory, EditorFactory, UserFactory
 
@@ -41,6 +42,14 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    # LocaleMiddleware leaves the last request's language active in the thread; a Spanish
+    # request must not turn the next test's messages Spanish.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -1,10 +1,15 @@
-"""Editors keep the resource directory and the site settings (navigation included)."""
+"""Editors keep the resource directory and the site settings (navigation included), and
+may view organizations and reports. Nothing in Podium's own views depends on the view
+permissions (rules decide there); Wagtail's site history shows a log entry only to someone
+with a permission on its model, so they are what lets editors read the editors' log."""
 
 from django.db import migrations
 
 GRANTS = [
     ("cms", "resource", ("add", "change", "delete", "view")),
     ("core", "sitesettings", ("change", "view")),
+    ("networking", "organization", ("view",)),
+    ("networking", "report", ("view",)),
 ]
 
 
@@ -30,6 +35,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("cms", "0008_create_standard_pages"),
         ("core", "0004_navigation_links"),
+        ("networking", "0004_organization_logo"),
         ("accounts", "0003_editors_group"),
     ]
 
