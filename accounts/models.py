@@ -1,5 +1,6 @@
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
@@ -41,6 +42,11 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    # The interface language last chosen, so that e-mails sent later by the worker are
+    # in it too. Empty: the site's language.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, blank=True, editable=False
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -1,5 +1,6 @@
 """Writes that concern accounts. Keyword-only, atomic."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission
@@ -13,6 +14,12 @@ CONSULTANT_IMAGE_PERMISSIONS = ("add_image", "change_image", "choose_image", "de
 
 
 @transaction.atomic
+def user_language_set(*, user: User, language: str) -> None:
+    if language in dict(settings.LANGUAGES) and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+
+
 def user_register(*, user: User, role: str) -> User:
     if role not in Role.values:
         raise ValueError(f"Unknown role {role!r}")

@@ -5,11 +5,21 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_safe
+from django.views import i18n as i18n_views
+from django.views.decorators.http import require_POST, require_safe
 
-from accounts import selectors
+from accounts import selectors, services
 
 CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
+
+
+@require_POST
+def set_language(request):
+    """Django's switcher, remembering a signed-in person's choice for later e-mails."""
+    response = i18n_views.set_language(request)
+    if request.user.is_authenticated:
+        services.user_language_set(user=request.user, language=request.POST.get("language", ""))
+    return response
 
 
 def admin_login_redirect(request):

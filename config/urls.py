@@ -11,7 +11,7 @@ from core import views as core_views
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("i18n/", include("django.conf.urls.i18n")),  # set_language: the footer's switcher
+    path("i18n/setlang/", account_views.set_language, name="set_language"),
     # Every sign-in goes through allauth (rate limits, MFA); Wagtail's own login and
     # password-reset views are shadowed here, before the admin's URLs.
     path("admin/login/", account_views.admin_login_redirect, name="wagtailadmin_login"),

@@ -9,7 +9,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.models import SiteSettings
 from networking.enums import EmailFrequency
@@ -25,8 +25,9 @@ def _send_update_email(user, count: int) -> None:
         "count": count,
         "link": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("networking:notifications"),
     }
-    subject = render_to_string("networking/email/update_subject.txt", context).strip()
-    body = render_to_string("networking/email/update.txt", context)
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        subject = render_to_string("networking/email/update_subject.txt", context).strip()
+        body = render_to_string("networking/email/update.txt", context)
     send_mail(subject, body, None, [user.email])
 
 
