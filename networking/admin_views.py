@@ -8,7 +8,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.rules import is_editor
@@ -89,7 +88,7 @@ def report_queue(request):
         request,
         "networking/admin/report_queue.html",
         {
-            "page_title": pgettext("reports about people", "Reports"),
+            "page_title": _("Safety reports"),
             "header_icon": "warning",
             "reports": reports,
         },

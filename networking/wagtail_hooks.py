@@ -1,6 +1,5 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
@@ -39,8 +38,8 @@ def verification_menu_item():
 @hooks.register("register_admin_menu_item")
 def reports_menu_item():
     return EditorsMenuItem(
-        # In context: Wagtail's own "Reports" menu must keep its own translation.
-        pgettext_lazy("reports about people", "Reports"),
+        # Not plain "Reports": Wagtail has a menu of that name.
+        _("Safety reports"),
         reverse("networking_admin:reports"),
         icon_name="warning",
         order=910,
