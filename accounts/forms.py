@@ -20,3 +20,10 @@ class SignupForm(forms.Form):
 
     def signup(self, request, user):
         services.user_register(user=user, role=self.cleaned_data["role"])
+
+
+class AccountDeleteForm(forms.Form):
+    understood = forms.BooleanField(
+        label=_("I understand that this cannot be undone."),
+        error_messages={"required": _("Tick the box to confirm.")},
+    )

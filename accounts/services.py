@@ -2,18 +2,39 @@
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission
 
 from accounts.enums import Role
 from accounts.models import ConsultantWorkspace, User
-from accounts.signals import consultant_workspace_created
+from accounts.signals import account_deleting, consultant_workspace_created
 
 # Wagtail checks image permissions against wagtailimages.Image, whatever the image model.
 CONSULTANT_IMAGE_PERMISSIONS = ("add_image", "change_image", "choose_image", "delete_image")
 
 
 @transaction.atomic
+@transaction.atomic
+def account_delete(*, user: User) -> None:
+    """Delete an account and everything that is its own, files included (on commit).
+
+    What it shared with others stays only where the others need it: an organization
+    keeps the messages its members wrote; a consultant's bookings, messages, invoices and
+    ratings go with the consultant (docs/privacy.md).
+    """
+    if user.is_superuser:
+        raise ValidationError(_("A site administrator's account is removed by another one."))
+    account_deleting.send(sender=User, user=user)
+    workspace = ConsultantWorkspace.objects.filter(user=user).first()
+    user.delete()
+    if workspace is not None:
+        # Images go with their collection; Wagtail deletes their files on commit.
+        workspace.collection.delete()
+        workspace.group.delete()
+
+
 def user_language_set(*, user: User, language: str) -> None:
     if language in dict(settings.LANGUAGES) and user.language != language:
         user.language = language

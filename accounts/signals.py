@@ -13,6 +13,11 @@ security_log = logging.getLogger("podium.security")
 # nothing from the apps above it (design.md).
 consultant_workspace_created = Signal()
 
+# Sent with `user` inside account_delete's transaction, before the user row goes. Each
+# app removes what the database cascade would leave behind (pages, page history), or
+# raises ValidationError to refuse; a refusal rolls everything back.
+account_deleting = Signal()
+
 
 @receiver(user_logged_in)
 def record_session_start(sender, request, user, **kwargs):

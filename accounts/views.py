@@ -1,7 +1,12 @@
+import logging
 from urllib.parse import urlencode
 
+from allauth.account.decorators import reauthentication_required
 from allauth.account.views import LogoutView as AllauthLogoutView
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -9,6 +14,9 @@ from django.views import i18n as i18n_views
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts import selectors, services
+from accounts.forms import AccountDeleteForm
+
+security_log = logging.getLogger("podium.security")
 
 CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
 
@@ -40,6 +48,25 @@ class LogoutView(AllauthLogoutView):
         response = super().post(*args, **kwargs)
         response["Clear-Site-Data"] = CLEAR_SITE_DATA
         return response
+
+
+@login_required
+@reauthentication_required
+def account_delete(request):
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        public_id = request.user.public_id
+        try:
+            services.account_delete(user=request.user)
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
+            return redirect("dashboard")
+        logout(request)
+        security_log.info("account_deleted user=%s", public_id)
+        response = render(request, "accounts/account_deleted.html")
+        response["Clear-Site-Data"] = CLEAR_SITE_DATA
+        return response
+    return render(request, "accounts/account_delete.html", {"form": form})
 
 
 @require_safe

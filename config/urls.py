@@ -23,6 +23,7 @@ urlpatterns = [
     path("accounts/logout/", account_views.LogoutView.as_view(), name="account_logout"),
     path("accounts/", include("allauth.urls")),
     path("dashboard/", account_views.dashboard, name="dashboard"),
+    path("dashboard/delete-account/", account_views.account_delete, name="account_delete"),
     path("dashboard/", include("portfolio.urls")),
     path("network/", include("networking.urls")),
 ]

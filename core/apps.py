@@ -17,3 +17,8 @@ class CoreConfig(AppConfig):
         pillow_heif.register_heif_opener()
         Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
         warnings.simplefilter("error", Image.DecompressionBombWarning)
+
+        from core.files import delete_files_with_rows
+        from core.models import PodiumVideo
+
+        delete_files_with_rows(PodiumVideo, "source", "file", "captions")

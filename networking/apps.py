@@ -6,4 +6,12 @@ class NetworkingConfig(AppConfig):
     verbose_name = "Networking"
 
     def ready(self):
-        from networking import policy  # noqa: F401 (registers the block source)
+        from core.files import delete_files_with_rows
+        from networking import (
+            policy,  # noqa: F401 (registers the block source)
+            signals,  # noqa: F401 (connects the signal receivers)
+        )
+        from networking.models import Attachment, Organization
+
+        delete_files_with_rows(Attachment, "file")
+        delete_files_with_rows(Organization, "logo")

@@ -6,6 +6,7 @@ from django.utils import timezone
 from wagtail.models import (
     GroupPagePermission,
     Page,
+    PageLogEntry,
     PageViewRestriction,
     Revision,
     Workflow,
@@ -149,6 +150,16 @@ def old_versions_forget(*, profile: SpeakerProfilePage) -> int:
     )
     count, _ = stale.delete()
     return count
+
+
+def pages_delete(*, user: User) -> None:
+    """A consultant's pages with their history: revisions and log lines keep old text."""
+    for profile in SpeakerProfilePage.objects.filter(consultant=user):
+        ids = list(Page.objects.descendant_of(profile, inclusive=True).values_list("pk", flat=True))
+        profile.delete()
+        # After the deletion: Wagtail logs the deletion itself, with the page's title.
+        Revision.page_revisions.filter(object_id__in=[str(pk) for pk in ids]).delete()
+        PageLogEntry.objects.filter(page_id__in=ids).delete()
 
 
 def profile_for(user: User) -> SpeakerProfilePage | None:

@@ -1,7 +1,7 @@
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, workflow_approved
 
-from accounts.signals import consultant_workspace_created
+from accounts.signals import account_deleting, consultant_workspace_created
 from portfolio import services
 from portfolio.models import ConsultantPage, SpeakerProfilePage
 
@@ -9,6 +9,11 @@ from portfolio.models import ConsultantPage, SpeakerProfilePage
 @receiver(consultant_workspace_created)
 def create_profile(sender, workspace, **kwargs):
     services.profile_create(workspace=workspace)
+
+
+@receiver(account_deleting)
+def delete_pages(sender, user, **kwargs):
+    services.pages_delete(user=user)
 
 
 @receiver(page_published)

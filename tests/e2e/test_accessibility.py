@@ -35,6 +35,7 @@ def test_public_pages_have_no_violations(page, live_server, path):
         "/dashboard/",
         "/dashboard/videos/",
         "/dashboard/testimonials/",
+        "/dashboard/delete-account/",
         "/accounts/2fa/",
         "/accounts/sessions/",
     ],
