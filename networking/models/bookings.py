@@ -75,6 +75,9 @@ class Booking(Expenses):
         max_digits=9, decimal_places=2, null=True, blank=True, editable=False
     )
     state_changed_at = models.DateTimeField()
+    # One testimonial per booking: the testimonial lives in portfolio, which knows nothing
+    # of bookings, so the booking remembers that it was written.
+    testimonial_written_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

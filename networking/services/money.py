@@ -142,6 +142,10 @@ def rating_create(*, consultant, booking: Booking, **scores) -> Rating:
     return rating
 
 
+def testimonial_possible(booking: Booking) -> bool:
+    return booking.state == BookingState.COMPLETED and booking.testimonial_written_at is None
+
+
 @transaction.atomic
 def testimonial_write(*, author, booking: Booking, text: str, author_name: str) -> Testimonial:
     """The organization's words after a completed booking; public once the consultant approves."""
@@ -150,8 +154,11 @@ def testimonial_write(*, author, booking: Booking, text: str, author_name: str) 
     membership = membership_of(author)
     if membership is None or membership.organization_id != booking.organization_id:
         raise Hidden(_("Not found."))
-    if booking.state != BookingState.COMPLETED:
-        raise Refused(_("A testimonial can be written once the booking is completed."))
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    if not testimonial_possible(booking):
+        raise Refused(
+            _("A testimonial can be written once the booking is completed, and only once.")
+        )
     profile = SpeakerProfilePage.objects.filter(consultant_id=booking.consultant_id).first()
     if profile is None:
         raise Hidden(_("Not found."))
@@ -164,6 +171,8 @@ def testimonial_write(*, author, booking: Booking, text: str, author_name: str) 
         author_name=author_name[:120],
         author_role=booking.organization.name[:200],
     )
+    booking.testimonial_written_at = timezone.now()
+    booking.save(update_fields=["testimonial_written_at"])
     notify(
         user=booking.consultant,
         event_key=f"testimonial:{testimonial.pk}",

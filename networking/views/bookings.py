@@ -111,10 +111,13 @@ def _booking_context(request, booking, **extra):
 
 
 def _after_context(request, booking) -> dict:
-    """Invoices, rating and ratings: what follows a confirmed or completed booking."""
+    """Invoices, rating, ratings and testimonial: what follows a confirmed or completed booking."""
     invoices = list(booking.invoices.all())
     if booking.consultant_id != request.user.pk:
-        return {"invoices": invoices}
+        return {
+            "invoices": invoices,
+            "can_write_testimonial": money_services.testimonial_possible(booking),
+        }
     terms = money_services.invoice_terms(booking)
     return {
         "invoices": invoices,

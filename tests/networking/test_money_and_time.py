@@ -180,7 +180,14 @@ def test_a_testimonial_after_completion_waits_for_approval(client, booking, org_
     response = client.post(url, {"text": "Clear and generous.", "author_name": "Sam"})
     assert response.status_code == 400  # not completed yet
     Booking.objects.filter(pk=booking.pk).update(state=BookingState.COMPLETED)
+    booking_page = client.get(reverse("networking:booking", args=[booking.pk])).content.decode()
+    assert url in booking_page
     client.post(url, {"text": "Clear and generous.", "author_name": "Sam"})
+    again = client.post(url, {"text": "Another one.", "author_name": "Sam"})
+    assert again.status_code == 400
+    assert "only once" in again.content.decode()
+    booking_page = client.get(reverse("networking:booking", args=[booking.pk])).content.decode()
+    assert url not in booking_page
     testimonial = portfolio_models.Testimonial.objects.get()
     assert testimonial.approved_at is None
     assert testimonial.author_role == booking.organization.name
