@@ -8,6 +8,7 @@ it over SMTP to an aiosmtpd server run by the test.
 import os
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -98,6 +99,11 @@ def test_a_sign_up_e_mail_travels_through_redis_and_a_worker_to_smtp(client, wor
     body = message.get_body(preferencelist=("plain",)).get_content()
     assert "/accounts/confirm-email/" in body
 
+    # The worker marks the e-mail sent in the same transaction, which commits just after
+    # the SMTP server has the message: wait for the commit rather than race it.
+    deadline = time.monotonic() + 10
+    while OutgoingEmail.objects.filter(sent_at=None).exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
     stored = OutgoingEmail.objects.get()
     assert stored.sent_at is not None
     assert stored.message == {}
