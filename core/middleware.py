@@ -40,6 +40,7 @@ class AdminObjectsOutOfReachMiddleware:
     """
 
     PAGE_NAMESPACES = {"wagtailadmin_pages"}
+    PAGE_KWARGS = ("page_id", "parent_page_id", "page_to_move_id")
     IMAGE_NAMESPACES = {"wagtailimages"}
 
     def __init__(self, get_response):
@@ -53,33 +54,31 @@ class AdminObjectsOutOfReachMiddleware:
         user = getattr(request, "user", None)
         if match is None or user is None or not user.is_authenticated or user.is_superuser:
             return None
-        namespaces = set(match.namespaces)
-        page_id = next(
-            (
-                view_kwargs[k]
-                for k in ("page_id", "parent_page_id", "page_to_move_id")
-                if k in view_kwargs
-            ),
-            None,
+        page_id = next((view_kwargs[k] for k in self.PAGE_KWARGS if k in view_kwargs), None)
+        in_pages = set(match.namespaces) & self.PAGE_NAMESPACES or (
+            match.url_name == "wagtailadmin_explore"
         )
-        in_pages = namespaces & self.PAGE_NAMESPACES or match.url_name == "wagtailadmin_explore"
-        if page_id and in_pages:
-            from wagtail.permissions import page_permission_policy
-
-            explorable = page_permission_policy.explorable_instances(user)
-            if not explorable.filter(pk=page_id).exists():
-                raise Http404
+        if page_id and in_pages and not self._may_explore_page(user, page_id):
+            raise Http404
         image_id = view_kwargs.get("image_id")
-        if image_id and namespaces & self.IMAGE_NAMESPACES:
-            from wagtail.images import get_image_model
-            from wagtail.permissions import policy_registry
-
-            permission_policy = policy_registry.get_by_type(get_image_model())
-            collections = permission_policy.collections_user_has_any_permission_for(
-                user, ["add", "change", "delete", "choose"]
-            )
-            if not permission_policy.model.objects.filter(
-                pk=image_id, collection__in=collections
-            ).exists():
-                raise Http404
+        in_images = set(match.namespaces) & self.IMAGE_NAMESPACES
+        if image_id and in_images and not self._may_use_image(user, image_id):
+            raise Http404
         return None
+
+    @staticmethod
+    def _may_explore_page(user, page_id) -> bool:
+        from wagtail.permissions import page_permission_policy
+
+        return page_permission_policy.explorable_instances(user).filter(pk=page_id).exists()
+
+    @staticmethod
+    def _may_use_image(user, image_id) -> bool:
+        from wagtail.images import get_image_model
+        from wagtail.permissions import policy_registry
+
+        policy = policy_registry.get_by_type(get_image_model())
+        collections = policy.collections_user_has_any_permission_for(
+            user, ["add", "change", "delete", "choose"]
+        )
+        return policy.model.objects.filter(pk=image_id, collection__in=collections).exists()
