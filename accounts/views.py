@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts import selectors, services
 from accounts.forms import AccountDeleteForm
+from core.forms import posted
 
 security_log = logging.getLogger("podium.security")
 
@@ -53,7 +54,7 @@ class LogoutView(AllauthLogoutView):
 @login_required
 @reauthentication_required
 def account_delete(request):
-    form = AccountDeleteForm(request.POST if request.method == "POST" else None)
+    form = AccountDeleteForm(posted(request))
     if request.method == "POST" and form.is_valid():
         public_id = request.user.public_id
         try:

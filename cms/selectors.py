@@ -1,9 +1,10 @@
 """Reads for the editorial pages, each with the policy applied and bounded queries."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from cms.models import Resource
 from networking.enums import OpportunityStatus
 from networking.models import Opportunity
 from portfolio import policy
@@ -40,6 +41,17 @@ def featured_pages(*, home, now=None) -> list:
             {page.pk: page for page in pages.select_related("consultant__speaker_profile")}
         )
     return [found[item.page_id] for item in items if item.page_id in found]
+
+
+def resources(*, category: str = "", region: str = "") -> QuerySet:
+    """The directory, by kind of help and region; help that serves everyone stays in every
+    region's list."""
+    found = Resource.objects.all()
+    if category:
+        found = found.filter(category=category)
+    if region:
+        found = found.filter(Q(region__iexact=region) | Q(region=""))
+    return found
 
 
 def open_opportunity_count() -> int:

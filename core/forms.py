@@ -45,3 +45,16 @@ class ScrubbedImageForm(BaseImageForm):
             raise ValidationError(str(exc), code="image_rejected") from exc
         clean.source_name = upload.name
         return clean
+
+
+def posted(request):
+    """A form's data: the POST, even an empty one, or None for a GET.
+
+    `posted(request)` leaves an empty POST unbound, so it fails without saying why.
+    """
+    return request.POST if request.method == "POST" else None
+
+
+def uploaded(request):
+    """A form's files, on the same terms as posted()."""
+    return request.FILES if request.method == "POST" else None

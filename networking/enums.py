@@ -62,10 +62,13 @@ class BookingState(models.TextChoices):
 # States in which the venue and contact details are shared (product.md §3: only from the
 # consultant's acceptance on).
 DETAILS_RELEASED = (BookingState.ACCEPTED, BookingState.CONFIRMED, BookingState.COMPLETED)
-# States still waiting for somebody's answer; beat expires them after BOOKING_ANSWER_DAYS.
 # The consultant's accommodation needs go to confirmed bookers only (product.md §2).
 ACCOMMODATION_RELEASED = (BookingState.CONFIRMED, BookingState.COMPLETED)
-AWAITING_ANSWER = (BookingState.REQUESTED, BookingState.COUNTERED, BookingState.ACCEPTED)
+# States still waiting for somebody's answer, and whose (the moves in
+# networking.services.bookings.TRANSITIONS); beat expires them after BOOKING_ANSWER_DAYS.
+AWAITING_CONSULTANT = (BookingState.REQUESTED,)
+AWAITING_ORGANIZATION = (BookingState.COUNTERED, BookingState.ACCEPTED)
+AWAITING_ANSWER = (*AWAITING_CONSULTANT, *AWAITING_ORGANIZATION)
 ACTIVE = (*AWAITING_ANSWER, BookingState.CONFIRMED)
 
 

@@ -8,7 +8,14 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import User
-from networking.enums import ACTIVE, BookingState, OpportunityStatus
+from networking.enums import (
+    ACTIVE,
+    AWAITING_CONSULTANT,
+    AWAITING_ORGANIZATION,
+    BookingState,
+    MemberRole,
+    OpportunityStatus,
+)
 from networking.models import (
     Attachment,
     Block,
@@ -32,7 +39,7 @@ def organization_members(organization_id) -> QuerySet:
 
 
 def organization_admins(organization_id) -> QuerySet:
-    return organization_members(organization_id).filter(membership__role="admin")
+    return organization_members(organization_id).filter(membership__role=MemberRole.ADMIN)
 
 
 def _party_filter(user, *, prefix: str = "") -> Q:
@@ -236,13 +243,12 @@ def dashboard_summary(*, user) -> dict:
         .annotate(n=Count("pk"))
     )
     membership = membership_of(user)
+    yours = AWAITING_ORGANIZATION if membership else AWAITING_CONSULTANT
     return {
         "membership": membership,
         "organization": membership.organization if membership else None,
         "active_bookings": sum(states.values()),
-        "awaiting_you": states.get("requested", 0)
-        if not membership
-        else (states.get("accepted", 0) + states.get("countered", 0)),
+        "awaiting_you": sum(states.get(state, 0) for state in yours),
         "unread": unread_notification_count(user=user),
     }
 
@@ -327,7 +333,6 @@ def earnings(*, consultant, year: int) -> dict:
 
 
 def public_appearances(*, consultant_id) -> list:
-
     return list(
         Booking.objects.filter(
             consultant_id=consultant_id,

@@ -12,8 +12,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.models import SiteSettings
-from networking.enums import EmailFrequency
-from networking.models import Notification, Preferences
+from networking.enums import EmailFrequency, OpportunityStatus
+from networking.matching import opportunity_match
+from networking.models import Notification, Opportunity, Preferences
+from networking.services.bookings import bookings_expire_stale
+from networking.services.money import invoices_remind_overdue
 
 log = logging.getLogger("podium.networking")
 
@@ -81,8 +84,6 @@ def send_digests() -> int:
 @shared_task(name="networking.expire_bookings")
 def expire_bookings() -> int:
     """Requests nobody answered in BOOKING_ANSWER_DAYS become expired (beat)."""
-    from networking.services.bookings import bookings_expire_stale
-
     count = bookings_expire_stale(now=timezone.now())
     log.info("bookings expired count=%s", count)
     return count
@@ -91,10 +92,6 @@ def expire_bookings() -> int:
 @shared_task(name="networking.match_opportunity", acks_late=True)
 def match_opportunity(opportunity_id: str) -> int:
     """Rank consultants for a newly opened opportunity and notify the best matches."""
-    from networking.enums import OpportunityStatus
-    from networking.matching import opportunity_match
-    from networking.models import Opportunity
-
     opportunity = Opportunity.objects.filter(
         pk=opportunity_id, status=OpportunityStatus.OPEN
     ).first()
@@ -106,6 +103,4 @@ def match_opportunity(opportunity_id: str) -> int:
 @shared_task(name="networking.remind_overdue_invoices")
 def remind_overdue_invoices() -> int:
     """Mark unpaid invoices overdue and remind both sides once a week (beat, daily)."""
-    from networking.services.money import invoices_remind_overdue
-
     return invoices_remind_overdue(today=timezone.localdate())

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import services as core_services
+from core.forms import posted, uploaded
 from core.models import PodiumVideo, SiteSettings
 from core.video_forms import VideoUploadForm
 from portfolio import policy, selectors, services
@@ -166,7 +167,7 @@ def videos(request):
     """The consultant's uploaded videos, and the form to upload another."""
     if services.profile_for(request.user) is None:
         raise Http404
-    form = VideoUploadForm(request.POST or None, request.FILES or None)
+    form = VideoUploadForm(posted(request), uploaded(request))
     if request.method == "POST" and form.is_valid():
         core_services.video_create(
             uploaded_by=request.user,

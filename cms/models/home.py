@@ -8,6 +8,8 @@ from wagtail.models import Orderable
 
 from core.models import BasePage
 from core.richtext import clean_rich_text
+from portfolio.enums import Audience
+from portfolio.models import ConsultantPage
 
 
 class HomePage(BasePage):
@@ -30,7 +32,7 @@ class HomePage(BasePage):
     ]
 
     def get_context(self, request, *args, **kwargs):
-        from cms import selectors
+        from cms import selectors  # here, not at the top: the selectors import these models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.home_context(home=self))
@@ -67,9 +69,6 @@ class FeaturedItem(Orderable):
     ]
 
     def clean(self):
-        from portfolio.enums import Audience
-        from portfolio.models import ConsultantPage
-
         super().clean()
         page = self.page.specific if self.page_id else None
         if not isinstance(page, ConsultantPage):

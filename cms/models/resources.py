@@ -71,18 +71,12 @@ class ResourceIndexPage(BasePage):
         verbose_name = _("resource directory")
 
     def get_context(self, request, *args, **kwargs):
+        # Here, not at the top: the form and the selectors import these models.
+        from cms import selectors
         from cms.forms import ResourceFilterForm
 
         context = super().get_context(request, *args, **kwargs)
         form = ResourceFilterForm(request.GET or None)
-        resources = Resource.objects.all()
-        if form.is_valid():
-            if form.cleaned_data["category"]:
-                resources = resources.filter(category=form.cleaned_data["category"])
-            if form.cleaned_data["region"]:
-                # Resources that serve everyone stay in every region's list.
-                resources = resources.filter(
-                    models.Q(region__iexact=form.cleaned_data["region"]) | models.Q(region="")
-                )
-        context.update({"form": form, "resources": resources})
+        filters = form.cleaned_data if form.is_valid() else {}
+        context.update({"form": form, "resources": selectors.resources(**filters)})
         return context

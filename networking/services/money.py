@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from networking.enums import BookingState
 from networking.errors import Hidden, Refused
 from networking.models import Booking, Invoice, InvoiceKind, InvoiceStatus, Rating
+from networking.rules import membership_of
 from networking.selectors import organization_members
 from networking.services.notifications import notify, notify_many
 from portfolio.models import SpeakerProfilePage, Testimonial
@@ -28,6 +29,12 @@ def invoice_terms(booking: Booking):
     if booking.state == BookingState.CANCELLED and booking.cancellation_fee_due:
         return InvoiceKind.CANCELLATION, booking.cancellation_fee_due
     return None
+
+
+def invoice_due(booking: Booking, invoiced_kinds) -> tuple | None:
+    """The terms still to invoice: those of invoice_terms, unless that kind was invoiced."""
+    terms = invoice_terms(booking)
+    return terms if terms is not None and terms[0] not in invoiced_kinds else None
 
 
 @transaction.atomic
@@ -149,8 +156,6 @@ def testimonial_possible(booking: Booking) -> bool:
 @transaction.atomic
 def testimonial_write(*, author, booking: Booking, text: str, author_name: str) -> Testimonial:
     """The organization's words after a completed booking; public once the consultant approves."""
-    from networking.rules import membership_of
-
     membership = membership_of(author)
     if membership is None or membership.organization_id != booking.organization_id:
         raise Hidden(_("Not found."))

@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.utils import timezone
 
 from networking.models import Notification
 
@@ -15,6 +16,7 @@ def notify(*, user, event_key: str, text: str, url: str) -> Notification | None:
     )
     if not created:
         return None
+    # Here, not at the top: networking.tasks imports the services.
     from networking.tasks import deliver_notification
 
     notification_id = str(notification.pk)
@@ -29,8 +31,6 @@ def notify_many(*, users, event_key: str, text: str, url: str) -> int:
 
 
 def notifications_mark_read(*, user, ids=None) -> int:
-    from django.utils import timezone
-
     unread = Notification.objects.filter(user=user, read_at__isnull=True)
     if ids is not None:
         unread = unread.filter(pk__in=ids)

@@ -88,7 +88,7 @@ def opportunity_set_status(*, opportunity: Opportunity, actor, status: str) -> O
     opportunity.status = status
     if status == OpportunityStatus.OPEN and opportunity.opened_at is None:
         opportunity.opened_at = timezone.now()
-        from networking.tasks import match_opportunity
+        from networking.tasks import match_opportunity  # here: tasks imports the services
 
         opportunity_id = str(opportunity.pk)
         transaction.on_commit(lambda: match_opportunity.delay(opportunity_id), robust=True)

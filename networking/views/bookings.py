@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.forms import posted
 from networking import selectors
 from networking.forms import BookingActionForm, BookingRequestForm, MessageForm, RatingForm
 from networking.rules import can_act_for_organization, membership_of
@@ -72,7 +73,7 @@ def booking_new(request, consultant_id):
             "covers_lodging": opportunity.covers_lodging,
             "covers_per_diem": opportunity.covers_per_diem,
         }
-    form = BookingRequestForm(request.POST or None, initial=initial)
+    form = BookingRequestForm(posted(request), initial=initial)
     done, status = submit(
         request,
         form,
@@ -118,10 +119,9 @@ def _after_context(request, booking) -> dict:
             "invoices": invoices,
             "can_write_testimonial": money_services.testimonial_possible(booking),
         }
-    terms = money_services.invoice_terms(booking)
     return {
         "invoices": invoices,
-        "can_invoice": terms is not None and terms[0] not in {i.kind for i in invoices},
+        "can_invoice": money_services.invoice_due(booking, {i.kind for i in invoices}) is not None,
         "can_rate": money_services.rating_possible(booking),
         "rating_form": RatingForm(),
         "org_ratings": selectors.organization_ratings(

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.forms import posted
 from networking.forms import UnavailableDateForm
 from networking.models import Preferences
 from networking.services import calendar as services
@@ -21,7 +22,7 @@ def _consultant_only(request) -> None:
 def calendar(request):
     _consultant_only(request)
     preferences, _created = Preferences.objects.get_or_create(user=request.user)
-    form = UnavailableDateForm(request.POST or None)
+    form = UnavailableDateForm(posted(request))
     done, status = submit(
         request,
         form,

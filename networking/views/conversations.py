@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.views.decorators.http import require_http_methods, require_safe
 
+from core.forms import posted, uploaded
 from networking import selectors
 from networking.forms import MessageForm
 from networking.services import conversations as services
@@ -22,7 +23,7 @@ def inbox(request):
 @require_http_methods(["GET", "POST"])
 def conversation(request, conversation_id):
     conversation = selectors.conversation_for(user=request.user, conversation_id=conversation_id)
-    form = MessageForm(request.POST or None, request.FILES or None)
+    form = MessageForm(posted(request), uploaded(request))
     done, status = submit(
         request,
         form,

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.forms import posted
 from networking import selectors
 from networking.forms import (
     InvoiceIssueForm,
@@ -140,7 +141,7 @@ def testimonial(request, booking_id):
     booking = selectors.booking_for(user=request.user, booking_id=booking_id)
     if booking.consultant_id == request.user.pk:
         raise Http404
-    form = TestimonialForm(request.POST or None)
+    form = TestimonialForm(posted(request))
     done, status = submit(
         request,
         form,

@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.forms import posted
 from networking import selectors
 from networking.forms import ActionForm, InterestForm, OpportunityFilterForm, OpportunityForm
 from networking.rules import can_act_for_organization, membership_of
@@ -51,7 +52,7 @@ def _opened(opportunity):
 def opportunity_new(request):
     if membership_of(request.user) is None:
         raise Http404
-    form = OpportunityForm(request.POST or None, initial={"currency": "USD"})
+    form = OpportunityForm(posted(request), initial={"currency": "USD"})
     done, status = submit(
         request,
         form,
@@ -68,7 +69,7 @@ def opportunity_edit(request, opportunity_id):
     if membership_of(request.user) is None:
         raise Http404
     opportunity = selectors.opportunity_for(user=request.user, opportunity_id=opportunity_id)
-    form = OpportunityForm(request.POST or None, instance=opportunity)
+    form = OpportunityForm(posted(request), instance=opportunity)
 
     def update(**fields):
         opportunity.refresh_from_db()  # validation wrote into the instance

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.enums import Role
+from core.forms import posted, uploaded
 from networking.forms import ActionForm, InvitationForm, OrganizationForm, VerificationForm
 from networking.models import Invitation
 from networking.rules import can_act_for_organization, is_org_admin, membership_of
@@ -49,7 +50,7 @@ def organization(request):
         )
     if request.user.role != Role.ORGANIZATION:
         raise Http404
-    form = OrganizationForm(request.POST or None, request.FILES or None)
+    form = OrganizationForm(posted(request), uploaded(request))
     done, status = submit(
         request,
         form,
@@ -115,7 +116,7 @@ def member_remove(request, member_id):
 @require_http_methods(["GET", "POST"])
 def verification_apply(request):
     organization = _admins_organization(request)
-    form = VerificationForm(request.POST or None, initial={"domain_email": request.user.email})
+    form = VerificationForm(posted(request), initial={"domain_email": request.user.email})
     done, status = submit(
         request,
         form,
@@ -142,7 +143,7 @@ def invitation(request, token):
     if found is None:
         raise Http404
     # A button's POST may carry nothing but its CSRF token: bind whenever it is a POST.
-    form = ActionForm(request.POST if request.method == "POST" else None)
+    form = ActionForm(posted(request))
     done, status = submit(
         request,
         form,

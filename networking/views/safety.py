@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.forms import posted
 from networking import selectors
 from networking.enums import ReportTarget
 from networking.forms import PreferencesForm, ReportForm
@@ -57,7 +58,7 @@ def _report_target(user, kind: str, target_id: str):
 @require_http_methods(["GET", "POST"])
 def report(request, kind, target_id):
     name, organization = _report_target(request.user, kind, target_id)
-    form = ReportForm(request.POST or None)
+    form = ReportForm(posted(request))
     done, status = submit(
         request,
         form,
@@ -106,7 +107,7 @@ def unblock(request, block_id):
 @require_http_methods(["GET", "POST"])
 def settings(request):
     preferences, _created = Preferences.objects.get_or_create(user=request.user)
-    form = PreferencesForm(request.POST or None, instance=preferences)
+    form = PreferencesForm(posted(request), instance=preferences)
     if not request.user.is_consultant:
         del form.fields["contact_policy"]
         del form.fields["match_notifications"]

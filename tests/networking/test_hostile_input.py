@@ -108,6 +108,21 @@ def test_every_field_of_every_form_page(client, value, booking, org_member, prof
     assert _everything() == before
 
 
+def test_an_empty_post_is_answered_with_what_is_missing(client, booking, org_member):
+    """An empty POST binds the form: it fails saying which fields are required."""
+    for person, url in [
+        (org_member, reverse("networking:opportunity_new")),
+        (org_member, reverse("networking:verification")),
+        (booking.consultant, reverse("networking:calendar")),
+    ]:
+        client.force_login(person)
+        before = _everything()
+        response = client.post(url, {})
+        assert response.status_code == 400, url
+        assert "This field is required." in response.content.decode(), url
+        assert _everything() == before
+
+
 @pytest.mark.parametrize("value", HOSTILE)
 def test_free_text_forms_store_exactly_what_was_written_or_nothing(client, value, booking):
     """A message or a report may say anything printable; it is kept as text, never run."""
