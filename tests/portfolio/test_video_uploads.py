@@ -37,7 +37,7 @@ def phone_video(tmp_path, container="mp4") -> bytes:
     path = tmp_path / f"phone.{container}"
     with av.open(str(path), "w", format="mov" if container == "mov" else "mp4") as out:
         out.metadata.update(PHONE_METADATA)
-        stream = out.add_stream("mpeg4", rate=10)
+        stream = out.add_stream("libx264", rate=10)  # x264 also writes its settings in SEI
         stream.width, stream.height, stream.pix_fmt = 64, 48, "yuv420p"
         stream.metadata["creation_time"] = PHONE_METADATA["creation_time"]
         for shade in range(10):
