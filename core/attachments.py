@@ -1,16 +1,14 @@
-"""Files people send each other: photos (scrubbed like every image) and PDFs (rewritten
-without their document information and XMP metadata, which carry author names and
-software). Anything else is refused with a clear message."""
+"""Files people send each other: photos (scrubbed like every image) and PDFs (rebuilt
+from their pages by core.pdf_scrub: pictures encoded again, no metadata, scripts, forms
+or attached files). Anything else is refused with a clear message."""
 
-import io
 import uuid
 
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PdfReadError
 
 from core.images import ImageRejected, scrub_image
+from core.pdf_scrub import PdfUnreadable, rebuild_pdf
 
 MAX_BYTES = 10 * 1024 * 1024
 NOT_ALLOWED = _("Send a photo (JPEG, PNG, WebP, HEIC) or a PDF, up to 10 MB.")
@@ -42,20 +40,6 @@ def clean_attachment(upload) -> tuple[ContentFile, str]:
 
 def _clean_pdf(upload) -> bytes:
     try:
-        reader = PdfReader(upload)
-        if reader.is_encrypted:
-            raise AttachmentRejected(BAD_PDF)
-        writer = PdfWriter()
-        for page in reader.pages:
-            added = writer.add_page(page)
-            # Page-level metadata and automatic actions (scripts on open) stay behind.
-            for key in ("/Metadata", "/AA"):
-                if key in added:
-                    del added[key]
-    except (PdfReadError, ValueError, KeyError, OSError) as error:
+        return rebuild_pdf(upload)
+    except PdfUnreadable as error:
         raise AttachmentRejected(BAD_PDF) from error
-    # No document information, no XMP, no document-level scripts: only the pages travel.
-    writer.add_metadata({"/Producer": "Podium"})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()

@@ -2,12 +2,18 @@
 
 Roboto covers Latin, Cyrillic, Greek and Vietnamese; a character it lacks is left out
 rather than failing the download.
+
+What fpdf2 writes is passed through core.pdf_scrub like every PDF that leaves Podium, so
+the file says only its title and Podium's name: no creation time, no opening action.
 """
 
+import io
 from pathlib import Path
 
 import font_roboto
 from fpdf import FPDF
+
+from core.pdf_scrub import rebuild_pdf
 
 FONT_DIR = Path(font_roboto.__file__).with_name("files")
 INK = (31, 35, 40)
@@ -40,4 +46,4 @@ class Sheet(FPDF):
         self.ln(1)
 
     def to_bytes(self) -> bytes:
-        return bytes(self.output())
+        return rebuild_pdf(io.BytesIO(bytes(self.output())), title=self.title)
