@@ -1,8 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-from core.images import ImageRejected, scrubbed_file
+from core.images import DAMAGED, ImageRejected, scrubbed_file
 
 PHOTO_SAFETY_HELP = _(
     "Podium removes location and camera details from every photo. A photo can still be "
@@ -17,6 +18,20 @@ TOO_MANY_PIXELS = _(
 )
 
 
+class SafeImageField(WagtailImageField):
+    """Wagtail's image field, answering a damaged file with a form error.
+
+    Wagtail reads the picture's size while it validates the upload; a truncated or
+    corrupt file makes Pillow raise there, which would otherwise be a server error.
+    """
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError) as exc:
+            raise ValidationError(str(DAMAGED), code="image_damaged") from exc
+
+
 class ScrubbedImageForm(BaseImageForm):
     """Wagtail's image form, scrubbing the upload while the form can still show an error."""
 
@@ -28,6 +43,12 @@ class ScrubbedImageForm(BaseImageForm):
             # and an image without one is stored as "Untitled image" (core.models).
             self.fields["title"].required = False
         if "file" in self.fields:
+            wagtail_field = self.fields["file"]
+            self.fields["file"] = SafeImageField(
+                label=wagtail_field.label,
+                required=wagtail_field.required,
+                widget=wagtail_field.widget,
+            )
             attrs = self.fields["file"].widget.attrs
             for name in [n for n in attrs if n.startswith(WAGTAIL_SYNC_ATTRIBUTES)]:
                 del attrs[name]

@@ -1,9 +1,15 @@
 """Scrubbing of uploaded images: the one place where an upload becomes a storable original.
 
 Orientation is applied to the pixels, then the picture is re-encoded without any
-metadata (EXIF and its GPS block and thumbnail, XMP, IPTC, comments, PNG text chunks);
-only the ICC colour profile is kept. HEIC/HEIF/AVIF become JPEG (or PNG when the
-picture has transparency). Wagtail keeps originals byte for byte and copies their EXIF
+metadata (EXIF and its GPS block and thumbnail, XMP, IPTC, comments, PNG text chunks).
+A colour profile is applied to the pixels (they become sRGB) and then dropped too: a
+profile names the maker of the device and its description is free text. HEIC/HEIF/AVIF
+become JPEG (or PNG when the picture has transparency).
+
+The size limits (bytes and pixels, from settings) are checked here, so every path that
+stores a picture (Wagtail's forms, logos, attachments, commands) has the same ones.
+
+Wagtail keeps originals byte for byte and copies their EXIF
 into renditions (shared/requirements/safety.md §0), so nothing unscrubbed may be saved.
 """
 
@@ -16,8 +22,9 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 # Input format -> stored format. Anything else is refused.
 STORED_FORMAT = {
@@ -38,6 +45,7 @@ TOO_LARGE = _(
     "This image is too large: it has %(pixels)s million pixels and the limit is "
     "%(limit)s million. Please resize it and try again."
 )
+TOO_MANY_BYTES = _("This file is too big (%(size)s). The most is %(limit)s.")
 NOT_AN_IMAGE = _(
     "This file is not an image Podium can use. Please upload a JPEG, PNG, WebP, GIF or HEIC photo."
 )
@@ -61,6 +69,7 @@ class ScrubResult:
 
 def scrub_image(source) -> ScrubResult:
     """Decode ``source`` (a file object) fully and re-encode it without metadata."""
+    check_upload_size(source)
     limit = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
     try:
         with warnings.catch_warnings():
@@ -91,13 +100,43 @@ def scrub_image(source) -> ScrubResult:
         raise ImageRejected(DAMAGED) from exc
 
 
+def check_upload_size(source) -> None:
+    """ImageRejected when the file is over the byte limit that every image upload shares."""
+    limit = settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
+    size = getattr(source, "size", None)
+    if size is None and hasattr(source, "seek"):
+        size = source.seek(0, io.SEEK_END)
+        source.seek(0)
+    if limit is not None and size is not None and size > limit:
+        raise ImageRejected(
+            TOO_MANY_BYTES % {"size": filesizeformat(size), "limit": filesizeformat(limit)}
+        )
+
+
+SRGB = ImageCms.createProfile("sRGB")
+
+
+def _in_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
+    """The pixels converted from their colour profile to sRGB, so the profile can go."""
+    if not icc:
+        return image
+    if image.mode not in ("RGB", "RGBA", "L", "CMYK"):
+        image = image.convert("RGBA" if "A" in image.mode or image.mode == "P" else "RGB")
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        out_mode = "RGBA" if image.mode == "RGBA" else "RGB"
+        return ImageCms.profileToProfile(image, profile, SRGB, outputMode=out_mode)
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return image  # a profile that does not fit: the pixels as they are, without it
+
+
 def _encode_still(image: Image.Image, fmt: str) -> ScrubResult:
     icc = image.info.get("icc_profile")
     transparency = image.info.get("transparency")
     source_format = image.format
     # In place: one decoded copy of the pixels instead of three (bench/image_scrub.py).
     ImageOps.exif_transpose(image, in_place=True)  # loads the pixels: damage surfaces here
-    clean = image
+    clean = _in_srgb(image, icc)
     clean.info = {}
     has_alpha = clean.mode in ("RGBA", "LA", "PA") or (
         clean.mode == "P" and transparency is not None
@@ -106,7 +145,7 @@ def _encode_still(image: Image.Image, fmt: str) -> ScrubResult:
         fmt = "PNG"
     if fmt == "JPEG" and clean.mode not in ("RGB", "L", "CMYK"):
         clean = clean.convert("RGB")
-    options = {"icc_profile": icc} if icc else {}
+    options = {}
     if fmt == "JPEG":
         options.update(quality=JPEG_QUALITY, optimize=True)
     elif fmt == "WEBP":
