@@ -101,7 +101,8 @@ def _clean_object(obj, writer: PdfWriter) -> None:
     elif isinstance(obj, StreamObject) and obj.get("/PatternType") == 1:
         _clean_content(obj, writer)
     elif isinstance(obj, DictionaryObject) and obj.get("/Subtype") == "/Type3":
-        for proc in obj.get("/CharProcs", {}).values():
+        procs = obj.get("/CharProcs")
+        for proc in (procs.get_object() if procs is not None else {}).values():
             _clean_content(proc.get_object(), writer)
     _sweep(obj)
 

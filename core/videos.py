@@ -107,7 +107,7 @@ def strip_video_metadata(source: Path, destination: Path, extension: str) -> Cle
             duration = reader.duration / av.time_base if reader.duration else None
     except VideoRejected:
         raise
-    except (av.FFmpegError, OSError, ValueError, KeyError) as exc:
+    except (av.FFmpegError, OSError, ValueError, KeyError, IndexError, struct.error) as exc:
         raise VideoRejected(NOT_A_VIDEO) from exc
     return CleanVideo(extension=out_format, duration_seconds=duration)
 
@@ -125,7 +125,8 @@ def _remux(reader, kept, destination: Path, out_format: str) -> None:
             if unit_filter:
                 filters[stream.index] = BitStreamFilterContext(unit_filter, stream, out_stream)
             if stream.codec_context.name == "hevc" and out_stream.codec_context.extradata:
-                # The filter leaves the stream header alone, and HEVC keeps SEI there too.
+                # The filter leaves the stream header alone, and HEVC keeps SEI there too
+                # (H.264's header holds only its parameter sets).
                 header = bytes(out_stream.codec_context.extradata)
                 out_stream.codec_context.extradata = hevc_header_without_sei(header)
         for packet in reader.demux(kept):
