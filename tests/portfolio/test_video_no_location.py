@@ -85,3 +85,35 @@ def test_the_media_kit_pdf_names_no_software_date_or_action(client, profile):
 
     assert response.status_code == 200
     assert media_checker.findings_in_bytes(response.content, ".pdf", "one-sheet") == []
+
+
+@pytest.mark.parametrize(
+    ("container", "dispositions", "expected"),
+    [
+        # MP4 always marks one track as default; Matroska can leave both unmarked.
+        ("webm", ("0", "0"), (320, 240)),  # no default: the largest picture
+        ("mp4", ("0", "default"), (320, 240)),
+        ("mp4", ("default", "0"), (160, 120)),  # the default one, as a player would choose
+    ],
+)
+def test_the_published_picture_is_the_one_a_player_would_choose(
+    client, tmp_path, container, dispositions, expected
+):
+    client.force_login(ConsultantFactory())
+    two_cameras = tmp_path / f"two.{container}"
+    codec = {"webm": ["libvpx", "-default_mode", "passthrough"], "mp4": ["libx264"]}[container]
+    hm._run(
+        media_checker.require("ffmpeg"), "-v", "error",
+        "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=1",
+        "-f", "lavfi", "-i", "testsrc=size=320x240:rate=10:duration=1",
+        "-map", "0:v", "-map", "1:v", "-pix_fmt", "yuv420p", "-c:v", *codec,
+        "-disposition:v:0", dispositions[0], "-disposition:v:1", dispositions[1],
+        str(two_cameras),
+    )  # fmt: skip
+
+    upload(client, two_cameras.name, two_cameras.read_bytes())
+
+    video = PodiumVideo.objects.get()
+    with av.open(video.file.path) as reader:
+        (picture,) = reader.streams.video
+        assert (picture.codec_context.width, picture.codec_context.height) == expected
