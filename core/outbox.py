@@ -46,6 +46,9 @@ MAX_ATTEMPTS = 10
 DRAIN_LIMIT = 200
 # Beat starts a drain every minute; one drain stops taking entries after this long.
 DRAIN_BUDGET_SECONDS = 45.0
+# Finished entries (a failed e-mail still holds its content) are kept this long for an
+# operator to look into, then deleted.
+KEEP_FINISHED = timedelta(days=30)
 
 
 def outbox_enqueue(*, task, args: list | tuple = (), payload: dict | None = None) -> OutboxEntry:
@@ -167,6 +170,9 @@ def _release(entry: OutboxEntry, error: Exception) -> None:
 def outbox_drain(*, limit: int = DRAIN_LIMIT, budget: float = DRAIN_BUDGET_SECONDS) -> int:
     """Run every due entry (unkicked, retried, or claimed by a worker that died)."""
     now = timezone.now()
+    OutboxEntry.objects.filter(
+        Q(done_at__lt=now - KEEP_FINISHED) | Q(failed_at__lt=now - KEEP_FINISHED)
+    ).delete()
     exhausted = OutboxEntry.objects.filter(_due(now), attempts__gte=MAX_ATTEMPTS)
     for entry_id, task in exhausted.values_list("pk", "task"):
         log.error("outbox entry failed id=%s task=%s: no attempts left", entry_id, task)

@@ -1,17 +1,19 @@
 """The outbox: every side effect that leaves the database is written with the change."""
 
 import ast
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.db import transaction
+from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from core import tasks
 from core.models import OutboxEntry
-from core.outbox import outbox_drain, outbox_enqueue
+from core.outbox import KEEP_FINISHED, outbox_drain, outbox_enqueue
 from networking.models import Notification
 from networking.services.notifications import notify
 from tests.factories import ConsultantFactory
@@ -93,4 +95,18 @@ def test_work_rolled_back_with_its_change_never_runs():
 def test_an_unknown_task_is_refused_when_it_is_written():
     with pytest.raises(LookupError):
         outbox_enqueue(task="networking.no_such_task", args=["1"])
+    assert not OutboxEntry.objects.exists()
+
+
+def test_finished_entries_are_deleted_after_a_while():
+    person = ConsultantFactory()
+    with transaction.atomic():
+        notify(user=person, event_key="booking:1", text="News about a booking.", url="/x/")
+    assert OutboxEntry.objects.filter(done_at=None).count() == 0
+    assert outbox_drain() == 0
+    assert OutboxEntry.objects.count() == 2  # the notification and its e-mail
+
+    month_ago = timezone.now() - KEEP_FINISHED - timedelta(minutes=1)
+    OutboxEntry.objects.update(done_at=month_ago)
+    outbox_drain()
     assert not OutboxEntry.objects.exists()
