@@ -30,7 +30,7 @@ COUNT = 6
 
 
 class SlowSMTPSink(SMTPSink):
-    """Takes half a second before it accepts a message, as a busy server does."""
+    """Takes a second before it accepts a message, as a busy server does."""
 
     def __init__(self):
         super().__init__()
@@ -38,7 +38,7 @@ class SlowSMTPSink(SMTPSink):
 
     async def handle_DATA(self, server, session, envelope):
         self.receiving += 1
-        await asyncio.sleep(0.5)
+        await asyncio.sleep(1.0)
         return await super().handle_DATA(server, session, envelope)
 
 
@@ -54,7 +54,9 @@ def slow_sink():
         controller.stop()
 
 
-def wait_until(condition, timeout: float = 15.0) -> None:
+# Generous, for a busy machine where a worker takes seconds to start; each wait ends as
+# soon as its condition holds.
+def wait_until(condition, timeout: float = 90.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, "timed out"
