@@ -5,6 +5,7 @@ request and a message are sent through the site; once it is back, beat's jobs ru
 real worker and every notification e-mail arrives exactly once.
 """
 
+import shutil
 import time
 
 import pytest
@@ -13,7 +14,7 @@ from django.urls import reverse
 from config.celery import app
 from core.models import OutboxEntry
 from networking.models import Booking, Notification
-from tests.conftest import free_port
+from tests.conftest import free_port, service_missing
 from tests.core.celery_worker import PrivateRedis, start_worker, stop_worker, use_broker
 from tests.networking.conftest import booking_fields
 
@@ -25,6 +26,8 @@ pytestmark = [
 
 @pytest.fixture
 def broker():
+    if shutil.which("redis-server") is None:
+        service_missing("redis-server, to run a broker of the test's own")
     redis = PrivateRedis(free_port())
     redis.start()
     try:
