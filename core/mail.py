@@ -1,15 +1,24 @@
-"""Every e-mail Podium sends is stored, then delivered by one Celery task after commit.
+"""Every e-mail Podium sends is stored in the outbox, then delivered after commit.
 
-EMAIL_BACKEND points here, so allauth, Wagtail and our own code all take this path; the
-task delivers through PODIUM_EMAIL_DELIVERY_BACKEND (SMTP in production).
+EMAIL_BACKEND points here, so allauth, Wagtail and our own code all take this path;
+core.outbox delivers through PODIUM_EMAIL_DELIVERY_BACKEND (SMTP in production).
 """
 
+import base64
+from email.mime.base import MIMEBase
 from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import transaction
+
+# Attachments wait in the database with the message (so a rolled-back transaction keeps
+# none) and are erased with it once sent. Mail servers refuse much more than this anyway.
+MAX_ATTACHMENT_BYTES = 15 * 1024 * 1024
+
+
+class UnqueueableEmail(ValueError):
+    """An e-mail the queue cannot keep whole; refused rather than sent without a part."""
 
 
 def sender_address() -> str:
@@ -31,10 +40,38 @@ def message_to_dict(message: EmailMessage) -> dict:
         "alternatives": [
             [str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
         ],
+        "attachments": _attachments_to_list(message.attachments),
     }
 
 
-def message_from_dict(data: dict, *, connection) -> EmailMultiAlternatives:
+def _attachments_to_list(attachments) -> list[dict]:
+    stored, total = [], 0
+    for attachment in attachments:
+        if isinstance(attachment, MIMEBase):
+            raise UnqueueableEmail(
+                "A MIME part cannot be queued; attach it as (filename, content, mimetype)."
+            )
+        filename, content, mimetype = attachment
+        data = content.encode() if isinstance(content, str) else bytes(content)
+        total += len(data)
+        if total > MAX_ATTACHMENT_BYTES:
+            raise UnqueueableEmail(
+                f"Attachments over {MAX_ATTACHMENT_BYTES} bytes cannot be sent by e-mail."
+            )
+        stored.append(
+            {
+                "filename": filename,
+                "mimetype": mimetype,
+                "content": base64.b64encode(data).decode("ascii"),
+            }
+        )
+    return stored
+
+
+def message_from_dict(data: dict, *, connection, message_id: str = "") -> EmailMultiAlternatives:
+    headers = dict(data["headers"])
+    if message_id:
+        headers["Message-ID"] = message_id
     message = EmailMultiAlternatives(
         subject=data["subject"],
         body=data["body"],
@@ -43,27 +80,28 @@ def message_from_dict(data: dict, *, connection) -> EmailMultiAlternatives:
         cc=data["cc"],
         bcc=data["bcc"],
         reply_to=data["reply_to"],
-        headers=data["headers"],
+        headers=headers,
         connection=connection,
     )
     for content, mimetype in data["alternatives"]:
         message.attach_alternative(content, mimetype)
+    for attachment in data.get("attachments", []):
+        content = base64.b64decode(attachment["content"])
+        message.attach(attachment["filename"], content, attachment["mimetype"])
     return message
 
 
 class QueuedEmailBackend(BaseEmailBackend):
     def send_messages(self, email_messages):
-        from core.models import OutgoingEmail
-        from core.tasks import send_email
+        # Here, not at the top: core.outbox imports this module.
+        from core.outbox import EMAIL, outbox_enqueue
 
         count = 0
         for message in email_messages:
             if not message.recipients():
                 continue
-            stored = OutgoingEmail.objects.create(message=message_to_dict(message))
-            email_id = str(stored.id)
-            # robust: a broker outage must not turn a saved sign-up into an error page;
-            # core.tasks.send_pending_emails picks the message up later.
-            transaction.on_commit(lambda email_id=email_id: send_email.delay(email_id), robust=True)
+            # Stored in the caller's transaction; core.outbox sends it after the commit and
+            # again later if the broker or the worker fails, so no error reaches the caller.
+            outbox_enqueue(task=EMAIL, payload=message_to_dict(message))
             count += 1
         return count

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from core.images import scrubbed_file
 from core.models import PodiumImage, PodiumVideo
+from core.outbox import outbox_enqueue
 
 
 @transaction.atomic
@@ -42,6 +43,5 @@ def video_create(
     if captions is not None:
         video.captions.save("captions.vtt", captions, save=False)
     video.save()
-    video_id = str(video.pk)
-    transaction.on_commit(lambda: process_video.delay(video_id), robust=True)
+    outbox_enqueue(task=process_video, args=[video.pk])
     return video

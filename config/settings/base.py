@@ -311,10 +311,15 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A task a dead worker held comes back after 5 minutes rather than an hour. Safe however
+# long a task runs: work reaches workers through the outbox (core/outbox.py), whose claims
+# make a second delivery of the same task do nothing.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 300, "socket_connect_timeout": 5}
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
-    "send-pending-emails": {"task": "core.send_pending_emails", "schedule": 300.0},
+    # Runs what the outbox holds: work whose kick a broker outage lost, retries, and work
+    # a dead worker left unfinished (core/outbox.py).
+    "drain-outbox": {"task": "core.drain_outbox", "schedule": 60.0},
     "expire-bookings": {"task": "networking.expire_bookings", "schedule": 3600.0},
     # Hourly, but each person gets at most one digest a day (networking.tasks).
     "send-digests": {"task": "networking.send_digests", "schedule": 3600.0},
@@ -326,8 +331,8 @@ CELERY_BEAT_SCHEDULE = {
 PODIUM_BOOKING_ANSWER_DAYS = 14
 
 # --- E-mail -------------------------------------------------------------------------
-# Every message is stored and handed to one Celery task (core.tasks.send_email), which
-# delivers it through PODIUM_EMAIL_DELIVERY_BACKEND.
+# Every message is stored in the outbox (core/outbox.py), which delivers it through
+# PODIUM_EMAIL_DELIVERY_BACKEND.
 EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
 PODIUM_EMAIL_DELIVERY_BACKEND = (
     env.EMAIL_DELIVERY_BACKEND or "django.core.mail.backends.smtp.EmailBackend"

@@ -1,6 +1,6 @@
-from django.db import transaction
 from django.utils import timezone
 
+from core.outbox import outbox_enqueue
 from networking.models import Notification
 
 
@@ -19,8 +19,7 @@ def notify(*, user, event_key: str, text: str, url: str) -> Notification | None:
     # Here, not at the top: networking.tasks imports the services.
     from networking.tasks import deliver_notification
 
-    notification_id = str(notification.pk)
-    transaction.on_commit(lambda: deliver_notification.delay(notification_id), robust=True)
+    outbox_enqueue(task=deliver_notification, args=[notification.pk])
     return notification
 
 

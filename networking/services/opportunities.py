@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.rules import is_consultant
+from core.outbox import outbox_enqueue
 from networking.enums import OpportunityStatus
 from networking.errors import Forbidden, Hidden, Refused
 from networking.models import Conversation, Interest, Opportunity
@@ -90,8 +91,7 @@ def opportunity_set_status(*, opportunity: Opportunity, actor, status: str) -> O
         opportunity.opened_at = timezone.now()
         from networking.tasks import match_opportunity  # here: tasks imports the services
 
-        opportunity_id = str(opportunity.pk)
-        transaction.on_commit(lambda: match_opportunity.delay(opportunity_id), robust=True)
+        outbox_enqueue(task=match_opportunity, args=[opportunity.pk])
     opportunity.save(update_fields=["status", "opened_at"])
     return opportunity
 

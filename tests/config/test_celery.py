@@ -32,3 +32,11 @@ def test_every_scheduled_job_names_a_registered_task():
     assert schedule, "beat has nothing to do: make beat would be pointless"
     for entry in schedule.values():
         assert entry["task"] in app.tasks
+
+
+def test_unfinished_work_comes_back_within_minutes():
+    # The drain job retries what a dead worker or a broker outage left, every minute...
+    [drain] = [e for e in app.conf.beat_schedule.values() if e["task"] == "core.drain_outbox"]
+    assert drain["schedule"] <= 60
+    # ...and the broker gives a dead worker's unacknowledged task back within 5 minutes.
+    assert app.conf.broker_transport_options["visibility_timeout"] <= 300
