@@ -96,13 +96,16 @@ def visibility_sync(*, profile: SpeakerProfilePage) -> None:
     """Write the effective audience of the profile and each page under it.
 
     The narrowest of: the page's own audience, the profile's, and "private" while the
-    profile is paused. Also writes matching Wagtail view restrictions, so that Wagtail's
-    own `.public()` listings agree.
+    profile is paused or unpublished. Also writes matching Wagtail view restrictions, so
+    that Wagtail's own `.public()` listings agree.
     """
     # The page rows hold the published content; drafts live in revisions.
     profile = SpeakerProfilePage.objects.select_for_update().get(pk=profile.pk)
+    # An unpublished profile hides what is under it as a pause does: a post or video
+    # left live must not stay reachable (nor its media) once its profile is withdrawn.
+    withdrawn = profile.is_paused or not profile.live
     profile_visibility = narrowest(
-        profile.audience, Audience.PRIVATE if profile.is_paused else Audience.PUBLIC
+        profile.audience, Audience.PRIVATE if withdrawn else Audience.PUBLIC
     )
     pages = [profile, *profile.get_descendants().specific()]
     for page in pages:
