@@ -22,19 +22,22 @@ from accounts.rules import is_editor
 from core.media import media_response
 from core.models import PodiumVideo
 from portfolio import policy
-from portfolio.models import VideoPage
+from portfolio.models import ConsultantPage, VideoPage
 
 # The scrubbed originals are never served, even if a copy strayed into MEDIA_ROOT.
 NEVER_SERVED = ("original_images", "video_sources")
 
 
-def _pages_showing_image(image) -> list[Page]:
+def _pages_showing_image(image) -> list[ConsultantPage]:
+    """The consultant's pages that use the image (Wagtail's reference index). Another
+    page that embeds it does not widen its audience: the consultant's choice decides."""
     page_type = ContentType.objects.get_for_model(Page)
     ids = ReferenceIndex.get_references_to(image).filter(base_content_type=page_type)
-    return list(Page.objects.filter(pk__in=ids.values("object_id")).specific())
+    pages = Page.objects.filter(pk__in=ids.values("object_id")).specific()
+    return [page for page in pages if isinstance(page, ConsultantPage)]
 
 
-def consultant_media_owner(name: str) -> tuple[int, list[Page]] | None:
+def consultant_media_owner(name: str) -> tuple[int, list[ConsultantPage]] | None:
     """(consultant id, pages that show the file) for a consultant's media file, else None."""
     rendition = (
         get_image_model()
@@ -56,7 +59,7 @@ def consultant_media_owner(name: str) -> tuple[int, list[Page]] | None:
     return None
 
 
-def may_see(viewer, consultant_id: int, pages: list[Page]) -> bool:
+def may_see(viewer, consultant_id: int, pages: list[ConsultantPage]) -> bool:
     if getattr(viewer, "is_authenticated", False) and (
         viewer.pk == consultant_id or is_editor(viewer)
     ):
@@ -67,7 +70,7 @@ def may_see(viewer, consultant_id: int, pages: list[Page]) -> bool:
 @require_safe
 def serve_media(request, path: str):
     name = PurePosixPath(path)
-    if name.is_absolute() or ".." in name.parts or name.parts[:1] in [(p,) for p in NEVER_SERVED]:
+    if name.is_absolute() or ".." in name.parts or name.parts[0] in NEVER_SERVED:
         raise Http404
     owner = consultant_media_owner(str(name))
     if owner is None:
