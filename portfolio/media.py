@@ -32,8 +32,10 @@ def _pages_showing_image(image) -> list[ConsultantPage]:
     """The consultant's pages that use the image (Wagtail's reference index). Another
     page that embeds it does not widen its audience: the consultant's choice decides."""
     page_type = ContentType.objects.get_for_model(Page)
-    ids = ReferenceIndex.get_references_to(image).filter(base_content_type=page_type)
-    pages = Page.objects.filter(pk__in=ids.values("object_id")).specific()
+    references = ReferenceIndex.get_references_to(image).filter(base_content_type=page_type)
+    # object_id is text in the index: compared as such, PostgreSQL refuses the subquery.
+    ids = [int(pk) for pk in references.values_list("object_id", flat=True)]
+    pages = Page.objects.filter(pk__in=ids).specific()
     return [page for page in pages if isinstance(page, ConsultantPage)]
 
 

@@ -105,3 +105,12 @@ def test_the_web_server_sends_the_file_when_configured(seen, settings):
     assert answer.content == b""
     _narrow_profile(seen["profile"], "private")
     assert not Client().get(seen["urls"][0]).has_header("X-Accel-Redirect")
+
+
+def test_old_media_addresses_stop_answering_on_postgresql(postgres, seen):
+    # The reference index keeps ids as text: the lookup must hold on PostgreSQL's types.
+    for url in seen["urls"]:
+        assert Client().get(url).status_code == 200, url
+    _narrow_profile(seen["profile"], "private")
+    for url in seen["urls"]:
+        assert Client().get(url).status_code == 404, url
