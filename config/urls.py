@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -7,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
 from core import views as core_views
+from portfolio import media as portfolio_media
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -28,8 +28,8 @@ urlpatterns = [
     path("network/", include("networking.urls")),
 ]
 
-if settings.DEBUG:
-    # Development only: renditions are served from MEDIA_ROOT; originals live elsewhere.
-    urlpatterns.append(path("media/<path:path>", core_views.serve_public_media))
+# Every media address asks who may see the file (portfolio/media.py); in production the
+# web server sends the bytes once Podium said yes (docs/deploy.md).
+urlpatterns.append(path("media/<path:path>", portfolio_media.serve_media, name="media"))
 
 urlpatterns.append(path("", include(wagtail_urls)))

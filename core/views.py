@@ -1,5 +1,4 @@
 import logging
-from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.cache import cache
@@ -7,7 +6,6 @@ from django.db import connection
 from django.http import Http404, JsonResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
-from django.views.static import serve
 
 from config.celery import app as celery_app
 
@@ -61,11 +59,3 @@ def healthz(request):
 
 def not_found(request, *args, **kwargs):
     raise Http404
-
-
-@require_safe
-def serve_public_media(request, path):
-    """Development only: serves renditions. Originals are in PRIVATE_MEDIA_ROOT anyway."""
-    if PurePosixPath(path).parts[:1] == ("original_images",):
-        raise Http404
-    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -6,10 +6,9 @@ from core.pdf import SOFT, Sheet
 
 
 def invoice_pdf(invoice) -> bytes:
-    profile = getattr(invoice.consultant, "speaker_profile", None)
     sheet = Sheet(_("Invoice %(number)s") % {"number": invoice.number})
     sheet.heading(_("Invoice %(number)s") % {"number": invoice.number}, size=20)
-    sheet.text(_("From: %(name)s") % {"name": profile.title if profile else ""})
+    sheet.text(_("From: %(name)s") % {"name": invoice.issuer_name})
     sheet.text(_("To: %(name)s") % {"name": invoice.organization.name})
     sheet.text(
         _("Issued %(issued)s, due %(due)s")
@@ -18,7 +17,12 @@ def invoice_pdf(invoice) -> bytes:
     )
     sheet.heading(_("For"))
     booking = invoice.booking
-    sheet.text(f"{invoice.get_kind_display()}: {booking.title} ({booking.starts_on.isoformat()})")
+    if booking is None:  # the consultant's account is deleted, and the booking with it
+        sheet.text(invoice.get_kind_display())
+    else:
+        sheet.text(
+            f"{invoice.get_kind_display()}: {booking.title} ({booking.starts_on.isoformat()})"
+        )
     sheet.heading(_("Amount due"))
     sheet.text(f"{invoice.currency} {invoice.amount:,.2f}", size=16)
     sheet.text(_("Status: %(status)s") % {"status": invoice.get_status_display()}, color=SOFT)

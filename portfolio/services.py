@@ -4,6 +4,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import (
+    COMMENTS_RELATION_NAME,
+    Comment,
     GroupPagePermission,
     Page,
     PageLogEntry,
@@ -15,6 +17,7 @@ from wagtail.models import (
 
 from accounts.enums import EDITOR_GROUPS
 from accounts.models import ConsultantWorkspace, User
+from core.search import search_index_compact, search_index_refresh
 from portfolio.enums import NETWORK_GROUP, Audience, narrowest
 from portfolio.models import SpeakerIndexPage, SpeakerProfilePage, Testimonial
 
@@ -93,13 +96,16 @@ def visibility_sync(*, profile: SpeakerProfilePage) -> None:
     """Write the effective audience of the profile and each page under it.
 
     The narrowest of: the page's own audience, the profile's, and "private" while the
-    profile is paused. Also writes matching Wagtail view restrictions, so that Wagtail's
-    own `.public()` listings agree.
+    profile is paused or unpublished. Also writes matching Wagtail view restrictions, so
+    that Wagtail's own `.public()` listings agree.
     """
     # The page rows hold the published content; drafts live in revisions.
     profile = SpeakerProfilePage.objects.select_for_update().get(pk=profile.pk)
+    # An unpublished profile hides what is under it as a pause does: a post or video
+    # left live must not stay reachable (nor its media) once its profile is withdrawn.
+    withdrawn = profile.is_paused or not profile.live
     profile_visibility = narrowest(
-        profile.audience, Audience.PRIVATE if profile.is_paused else Audience.PUBLIC
+        profile.audience, Audience.PRIVATE if withdrawn else Audience.PUBLIC
     )
     pages = [profile, *profile.get_descendants().specific()]
     for page in pages:
@@ -136,19 +142,33 @@ def featuring_consent_set(*, profile: SpeakerProfilePage, consent: bool) -> None
 
 @transaction.atomic
 def old_versions_forget(*, profile: SpeakerProfilePage) -> int:
-    """Delete every revision of the consultant's pages but the live and the latest ones.
+    """Delete every revision of the consultant's pages but the live and the latest ones,
+    and every other trace of older text; returns how many revisions went.
 
-    For when a consultant removes identifying details: the old text must not survive
-    in the revision history (safety.md E33).
+    For when a consultant removes identifying details: old titles and text must not
+    survive in revisions, the history (log entries' labels and data), review comments or
+    the search index. The history keeps what happened and when, under the current title.
     """
-    pages = [profile, *profile.get_descendants().specific()]
-    keep = set()
-    for page in pages:
-        keep.update(filter(None, [page.live_revision_id, page.latest_revision_id]))
-    stale = Revision.page_revisions.filter(object_id__in=[str(p.pk) for p in pages]).exclude(
+    pages = list(Page.objects.descendant_of(profile, inclusive=True).specific())
+    keep = {pk for page in pages for pk in (page.live_revision_id, page.latest_revision_id) if pk}
+    page_ids = [page.pk for page in pages]
+    stale = Revision.page_revisions.filter(object_id__in=[str(pk) for pk in page_ids]).exclude(
         pk__in=keep
     )
     count, _ = stale.delete()
+    for revision in Revision.objects.filter(pk__in=keep):
+        # A revision records the draft title from before it was saved (an older title)
+        # and a copy of the page's comments, which go below.
+        revision.content["draft_title"] = revision.content.get("title")
+        revision.content[COMMENTS_RELATION_NAME] = []
+        revision.save(update_fields=["content"])
+    for page in pages:
+        entries = PageLogEntry.objects.filter(page_id=page.pk)
+        entries.exclude(revision_id=None).exclude(revision_id__in=keep).delete()
+        # Labels hold the title of their day; data old titles, parents' titles, comments.
+        entries.update(label=page.title, data={})
+    Comment.objects.filter(page_id__in=page_ids).delete()
+    search_index_refresh(objects=pages)
     return count
 
 
@@ -160,6 +180,8 @@ def pages_delete(*, user: User) -> None:
         # After the deletion: Wagtail logs the deletion itself, with the page's title.
         Revision.page_revisions.filter(object_id__in=[str(pk) for pk in ids]).delete()
         PageLogEntry.objects.filter(page_id__in=ids).delete()
+        # After the commit, when the account's images have left the index as well.
+        transaction.on_commit(search_index_compact)
 
 
 def profile_for(user: User) -> SpeakerProfilePage | None:

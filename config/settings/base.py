@@ -242,9 +242,11 @@ if env.S3_BUCKET:
         "OPTIONS": {
             **_s3_common,
             "bucket_name": env.S3_BUCKET,
-            "custom_domain": env.S3_CUSTOM_DOMAIN or None,
-            "querystring_auth": False,
-            "default_acl": None,
+            # Consultants' media reach a browser only through Podium's media view, which
+            # redirects to an address signed for a minute: an old link stops working.
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "default_acl": "private",
         },
     }
     STORAGES["private"] = {
@@ -258,6 +260,9 @@ if env.S3_BUCKET:
             "querystring_expire": 60,
         },
     }
+
+PODIUM_MEDIA_ACCEL_REDIRECT = env.MEDIA_ACCEL_REDIRECT
+PODIUM_MEDIA_SENDFILE = env.MEDIA_SENDFILE
 
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

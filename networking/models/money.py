@@ -21,12 +21,19 @@ class InvoiceKind(models.TextChoices):
 
 
 class Invoice(models.Model):
-    """What the organization owes for a booking; the consultant issues and settles it."""
+    """What the organization owes for a booking; the consultant issues and settles it.
+
+    When the consultant deletes their account, the organization keeps the invoice as its
+    accounting copy: number, dates, amount, currency and status stay, the links to the
+    booking and the person go (docs/privacy.md).
+    """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    booking = models.ForeignKey(Booking, on_delete=models.PROTECT, related_name="invoices")
+    booking = models.ForeignKey(
+        Booking, on_delete=models.SET_NULL, null=True, related_name="invoices"
+    )
     consultant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invoices"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="invoices"
     )
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="invoices"
@@ -58,6 +65,14 @@ class Invoice(models.Model):
 
     def __str__(self):
         return self.number
+
+    @property
+    def issuer_name(self) -> str:
+        """Who the invoice is from, as the organization sees it."""
+        if self.consultant_id is None:
+            return _("A former Podium consultant")
+        profile = getattr(self.consultant, "speaker_profile", None)
+        return profile.title if profile else ""
 
 
 class Rating(models.Model):

@@ -95,7 +95,8 @@ def invoices_remind_overdue(*, today) -> int:
     Invoice.objects.filter(status=InvoiceStatus.SENT, due_on__lt=today).update(
         status=InvoiceStatus.OVERDUE
     )
-    due = Invoice.objects.filter(status=InvoiceStatus.OVERDUE).exclude(
+    # An invoice whose consultant deleted their account has nobody to pay or remind.
+    due = Invoice.objects.filter(status=InvoiceStatus.OVERDUE, consultant__isnull=False).exclude(
         last_reminded_on__gt=today - timedelta(days=REMINDER_EVERY_DAYS)
     )
     reminded = 0

@@ -1,20 +1,31 @@
 """Deleting an account leaves nothing of the person behind: rows, pages, history, files."""
 
+import io
+
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
+from django.test import Client
 from django.urls import reverse
+from pypdf import PdfReader
+from taggit.models import Tag
+from wagtail.log_actions import log
 from wagtail.models import Collection, Page, PageLogEntry, Revision
 
 from accounts.models import ConsultantWorkspace, User
 from core.models import PodiumImage, PodiumVideo
 from core.services import image_create
 from networking.enums import BookingState
-from networking.models import Attachment, Booking, Membership, Message, Organization
+from networking.models import Attachment, Booking, Invoice, Membership, Message, Organization
+from networking.services import bookings as booking_services
+from networking.services import money
 from networking.services.conversations import message_send
 from portfolio.models import BlogPostPage
+from tests.accounts.helpers import sign_in
 from tests.conftest import fixture_path
+from tests.core import images as h
 from tests.factories import PASSWORD, EditorFactory, member_of, published_child
+from tests.forensics import remnants
 
 # Files leave storage on commit: these tests commit.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -149,3 +160,104 @@ def test_a_replaced_logo_and_a_deleted_attachment_leave_no_file(organization):
     assert storage.exists(organization.logo.name)
     organization.delete()
     assert not storage.exists(organization.logo.name)
+
+
+MARKERS = ["zqxperson", "zqxname", "zqximage", "zqxtag", "zqxpost", "zqxcontact"]
+
+
+@pytest.fixture
+def consultant_with_traces(profile, booking):
+    """A consultant whose words sit where cascades do not reach: image titles in the
+    admin's history, image tags, a session on another device, an issued invoice."""
+    user = profile.consultant
+    User.objects.filter(pk=user.pk).update(email="zqxperson@example.org")
+    user.emailaddress_set.update(email="zqxperson@example.org")
+    user.refresh_from_db()
+    profile.title = "Rosa zqxname"
+    profile.save_revision(user=user).publish()
+    published_child(profile, BlogPostPage, title="On zqxpost", slug="on-a-post")
+    workspace = ConsultantWorkspace.objects.get(user=user)
+    with open(fixture_path("images", "DSCN0010.jpg"), "rb") as source:
+        photo = image_create(source=source, title="zqximage", collection=workspace.collection)
+    photo.tags.add("zqxtag", "shared-tag")
+    other = image_create(
+        source=ContentFile(h.jpeg_with_everything(), name="o.jpg"), title="Another person's"
+    )
+    other.tags.add("shared-tag")
+    # What Wagtail's image admin writes on upload and edit.
+    log(instance=photo, action="wagtail.create", user=user)
+    log(instance=photo, action="wagtail.edit", user=user)
+    rendition = photo.get_rendition("width-100")
+    booking_services.booking_transition(
+        booking=booking, actor=user, to=BookingState.ACCEPTED, consultant_contact="zqxcontact"
+    )
+    organizer = booking.organization.memberships.get().user
+    booking_services.booking_transition(booking=booking, actor=organizer, to=BookingState.CONFIRMED)
+    invoice = money.invoice_issue(consultant=user, booking=Booking.objects.get(pk=booking.pk))
+    phone = Client()
+    assert sign_in(phone, user).status_code == 302
+    return {
+        "user": user,
+        "invoice": invoice,
+        "organizer": organizer,
+        "files": [photo.file.name, rendition.file.name],
+        "phone": phone,
+    }
+
+
+def _deleted_everywhere(client, world):
+    user = world["user"]
+    _reauthenticated(client, user)
+    response = client.post(DELETE, {"understood": "on"})
+    assert "Your account is deleted" in response.content.decode()
+    assert (
+        remnants(
+            [*MARKERS, user.public_id.hex, str(user.public_id)],
+            user_ids=[user.pk],
+            file_names=world["files"],
+        )
+        == []
+    )
+    assert world["phone"].get(reverse("dashboard")).status_code == 302  # signed out there too
+    assert Tag.objects.filter(name="shared-tag").exists()  # another person's image uses it
+
+
+def test_deletion_leaves_no_log_line_tag_session_or_file(client, consultant_with_traces):
+    _deleted_everywhere(client, consultant_with_traces)
+
+
+def test_deletion_leaves_nothing_on_postgresql(postgres, client, consultant_with_traces):
+    _deleted_everywhere(client, consultant_with_traces)
+
+
+def test_an_organization_keeps_its_copy_of_a_deleted_consultants_invoice(
+    client, consultant_with_traces
+):
+    world = consultant_with_traces
+    invoice = world["invoice"]
+    _deleted_everywhere(client, world)
+
+    kept = Invoice.objects.get(pk=invoice.pk)
+    assert (kept.booking_id, kept.consultant_id) == (None, None)
+    assert (kept.number, kept.amount, kept.currency, kept.issued_on) == (
+        invoice.number,
+        invoice.amount,
+        invoice.currency,
+        invoice.issued_on,
+    )
+    organizer = Client()
+    organizer.force_login(world["organizer"])
+    listing = organizer.get("/network/invoices/").content.decode()
+    assert invoice.number in listing
+    assert "A former Podium consultant" in listing
+    detail = organizer.get(f"/network/invoices/{invoice.pk}/")
+    assert detail.status_code == 200
+    assert "A former Podium consultant" in detail.content.decode()
+    assert "Spring training day" not in detail.content.decode()
+    pdf = organizer.get(f"/network/invoices/{invoice.pk}/pdf/")
+    assert pdf["Content-Type"] == "application/pdf"
+    pdf_text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "A former Podium consultant" in pdf_text
+    assert "Rosa" not in pdf_text
+    export = organizer.get("/network/export.json").json()
+    assert [i["number"] for i in export["invoices"]] == [invoice.number]

@@ -1,12 +1,13 @@
 """The consultant's controls: pause, resume, forget old versions, a slug without a trail."""
 
 import pytest
-from wagtail.models import Revision
+from wagtail.models import Comment, Revision
 
 from portfolio import services
 from portfolio.models import BlogPostPage
 from tests.accounts.helpers import sign_in
 from tests.factories import PASSWORD, TopicFactory, published_child, published_profile
+from tests.forensics import remnants
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +92,53 @@ def test_forget_old_versions_removes_every_old_text(client, profile):
     assert revisions.count() == 1
     profile.refresh_from_db()
     assert profile.live_revision_id is not None
+
+
+OLD = ["zqxoldtitle", "zqxoldstreet", "zqxoldpost", "zqxoldcomment"]
+
+
+def _renamed_twice(profile):
+    """Old titles and text in every place Wagtail keeps them: revisions, renames in the
+    history, a draft title, the search index and a review comment."""
+    profile.title = "Ada zqxoldtitle"
+    profile.headline = "Lives near zqxoldstreet"
+    profile.save_revision(user=profile.consultant).publish()
+    post = profile.get_children().specific().get()
+    post.title = "Post zqxoldpost"
+    post.save_revision(user=profile.consultant).publish()
+    Comment.objects.create(
+        page=post, user=profile.consultant, text="Remove zqxoldcomment", contentpath="title"
+    )
+    profile.title, profile.headline = "Ada Stone", "Trainer"
+    profile.save_revision(user=profile.consultant).publish()
+    post.title = "A post"
+    post.save_revision(user=profile.consultant).publish()
+    profile.title = "Ada Stone draft"
+    profile.save_revision(user=profile.consultant)  # a newer draft stays
+    assert len(remnants(OLD)) >= 5, "the scenario must leave old text to forget"
+    return post
+
+
+def test_forget_old_versions_leaves_no_old_text_anywhere(profile, editor_client):
+    post = _renamed_twice(profile)
+
+    services.old_versions_forget(profile=profile)
+
+    assert remnants(OLD) == []
+    profile.refresh_from_db()
+    assert profile.live_revision.as_object().title == "Ada Stone"
+    assert profile.latest_revision.as_object().title == "Ada Stone draft"
+    for page in (profile, post):
+        history = editor_client.get(f"/admin/pages/{page.pk}/history/")
+        assert history.status_code == 200
+        assert "Ada Stone" in history.content.decode() or "A post" in history.content.decode()
+        assert not any(m in history.content.decode() for m in OLD)
+
+
+def test_forget_old_versions_leaves_no_old_text_on_postgresql(postgres, profile):
+    _renamed_twice(profile)
+    services.old_versions_forget(profile=profile)
+    assert remnants(OLD) == []
 
 
 def test_forget_old_versions_asks_for_the_password_first(client, profile):
