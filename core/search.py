@@ -6,7 +6,7 @@ updates its tsvector rows in place. After text is forgotten, the index is rewrit
 what is current and, on SQLite, merged so that no old word stays in its pages.
 """
 
-from django.db import connection
+from django.db import connection, transaction
 from wagtail.search import index
 
 SQLITE_FTS_TABLE = "wagtailsearch_indexentry_fts"
@@ -29,3 +29,9 @@ def search_index_compact() -> None:
         if SQLITE_FTS_TABLE in connection.introspection.table_names(cursor):
             # FTS5's merge of every segment into one, dropping deleted rows' tokens.
             cursor.execute(OPTIMIZE)
+
+
+def search_index_compact_after_commit() -> None:
+    """Compact once the transaction has committed, when every deleted row has left the
+    index. The index lives in the same database, so this is no side effect for the outbox."""
+    transaction.on_commit(search_index_compact)

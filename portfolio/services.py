@@ -17,7 +17,7 @@ from wagtail.models import (
 
 from accounts.enums import EDITOR_GROUPS
 from accounts.models import ConsultantWorkspace, User
-from core.search import search_index_compact, search_index_refresh
+from core.search import search_index_compact_after_commit, search_index_refresh
 from portfolio.enums import NETWORK_GROUP, Audience, narrowest
 from portfolio.models import SpeakerIndexPage, SpeakerProfilePage, Testimonial
 
@@ -181,7 +181,7 @@ def pages_delete(*, user: User) -> None:
         Revision.page_revisions.filter(object_id__in=[str(pk) for pk in ids]).delete()
         PageLogEntry.objects.filter(page_id__in=ids).delete()
         # After the commit, when the account's images have left the index as well.
-        transaction.on_commit(search_index_compact)
+        search_index_compact_after_commit()
 
 
 def profile_for(user: User) -> SpeakerProfilePage | None:

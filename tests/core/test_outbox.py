@@ -27,6 +27,8 @@ ON_COMMIT_ALLOWED = {
     "core/outbox.py",  # the kick after commit
     # Deleting a file whose row a committed transaction deleted (storage, not a job).
     "core/files.py",
+    # Compacting the search index, which lives in the same database (not a job).
+    "core/search.py",
 }
 
 
