@@ -52,6 +52,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that reads the session or the user: with the database away, every
+    # page answers a calm 503 (static files above still load).
+    "core.outage.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The interface follows the visitor's choice (a cookie set by the footer's switcher)
     # or their browser; URLs stay the same, and content keeps the language it was written in.
