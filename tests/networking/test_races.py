@@ -147,3 +147,76 @@ def test_a_booking_request_sent_twenty_times_at_once_makes_one_booking(parties):
         reverse("networking:booking", args=[booking.pk])
     }
     assert [said(response) for response in responses] == [["Your request was sent."]] * RACERS
+
+
+def test_an_interest_sent_twenty_times_at_once_is_recorded_once(parties):
+    from networking.models import Interest, Opportunity
+
+    profile, member = parties
+    start = timezone.localdate() + timedelta(days=40)
+    opportunity = Opportunity.objects.create(
+        organization=member.membership.organization,
+        title="Supplier audit training",
+        engagement_type="workshop",
+        description="A day with buyers.",
+        format="in_person",
+        starts_on=start,
+        ends_on=start,
+        fee=1500,
+        pay_parity_attested_at=timezone.now(),
+        deadline=start - timedelta(days=10),
+        status="open",
+    )
+    url = reverse("networking:opportunity_interest", args=[opportunity.pk])
+    data = {"note": "I have trained buyers before.", "fee": "1500"}
+
+    responses = race(signed_in(profile.consultant), lambda client, _i: client.post(url, data))
+
+    assert Interest.objects.filter(opportunity=opportunity).count() == 1
+    assert Conversation.objects.filter(interest__opportunity=opportunity).count() == 1
+    statuses = sorted(response.status_code for response in responses)
+    assert statuses == [302] + [400] * (RACERS - 1)
+    already = "You have already expressed interest in this opportunity."
+    assert all(already in r.content.decode() for r in responses if r.status_code == 400)
+
+
+def test_organization_forms_sent_twenty_times_at_once_take_effect_once(postgres):
+    """Creating the organization, applying for verification, inviting one address."""
+    from allauth.account.models import EmailAddress
+
+    from accounts.enums import Role
+    from networking.models import Invitation, Organization, VerificationApplication
+    from tests.factories import UserFactory
+
+    founder = UserFactory(email="ada@rivermouth.example", role=Role.ORGANIZATION)
+    clients = signed_in(founder)
+    organization_form = {
+        "name": "Rivermouth Trust",
+        "kind": "ngo",
+        "email_domain": "rivermouth.example",
+        "website": "rivermouth.example",
+        "country": "Canada",
+        "description": "Training.",
+    }
+    url = reverse("networking:organization")
+    race(clients, lambda client, _i: client.post(url, organization_form))
+    organization = Organization.objects.get()
+    assert organization.memberships.count() == 1
+
+    assert EmailAddress.objects.filter(user=founder, verified=True).exists()
+    application = {
+        "registration_number": "CA-118",
+        "domain_email": "ada@rivermouth.example",
+        "reference_name": "Jo Reyes",
+        "reference_contact": "jo@partner.example",
+        "reference_relationship": "We ran a training together.",
+        "pledge": "on",
+    }
+    url = reverse("networking:verification")
+    race(clients, lambda client, _i: client.post(url, application))
+    assert VerificationApplication.objects.filter(organization=organization).count() == 1
+
+    url = reverse("networking:invite")
+    invitation = {"email": "sam@rivermouth.example", "role": "member"}
+    race(clients, lambda client, _i: client.post(url, invitation))
+    assert Invitation.objects.filter(organization=organization, accepted_at=None).count() == 1
