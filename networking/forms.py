@@ -269,6 +269,8 @@ class MessageForm(PlainTextMixin, forms.Form):
         required=False,
         help_text=_("Up to 10 MB. Photos are cleaned of location and camera details."),
     )
+    # A new token each time the form is shown: sending it twice posts one message.
+    send_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4, required=False)
 
 
 class ReportForm(PlainTextMixin, forms.Form):

@@ -220,3 +220,20 @@ def test_organization_forms_sent_twenty_times_at_once_take_effect_once(postgres)
     invitation = {"email": "sam@rivermouth.example", "role": "member"}
     race(clients, lambda client, _i: client.post(url, invitation))
     assert Invitation.objects.filter(organization=organization, accepted_at=None).count() == 1
+
+
+def test_a_message_sent_twenty_times_at_once_is_posted_once(parties):
+    from networking.models import Message
+
+    profile, member = parties
+    conversation = _booking(profile, member).conversation
+    url = reverse("networking:conversation", args=[conversation.pk])
+    clients = signed_in(profile.consultant)
+    form = clients[0].get(url).content.decode()
+    data = {"body": "Thank you, see you on the day."}
+    data |= dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form))
+
+    responses = race(clients, lambda client, _i: client.post(url, data))
+
+    assert Message.objects.filter(conversation=conversation).count() == 1
+    assert {response["Location"] for response in responses} == {url}
