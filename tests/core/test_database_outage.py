@@ -143,3 +143,58 @@ def test_other_failures_still_answer_the_server_error_page(rf):
         response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.content.decode()
+
+
+PG_BIN = "/usr/lib/postgresql/15/bin"
+
+
+@pytest.fixture
+def private_cluster(postgres, tmp_path):
+    """A PostgreSQL server of the test's own, which the test may stop (never the shared one)."""
+    import os
+    import shutil
+    import subprocess
+
+    if not os.path.exists(f"{PG_BIN}/pg_ctl") or shutil.which("runuser") is None:
+        pytest.skip("PostgreSQL server binaries are not installed")
+    folder = tmp_path / "pg"
+    folder.mkdir()
+    shutil.chown(tmp_path, "postgres")
+    shutil.chown(folder, "postgres")
+    port = free_port()
+
+    def as_postgres(*command):
+        subprocess.run(["runuser", "-u", "postgres", "--", *command], check=True, timeout=120)
+
+    as_postgres(f"{PG_BIN}/initdb", "-D", str(folder / "data"), "-U", "postgres", "--auth=trust")
+    server = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1"
+    as_postgres(f"{PG_BIN}/pg_ctl", "-D", str(folder / "data"), "-o", server, "-w", "start")
+    stop = [f"{PG_BIN}/pg_ctl", "-D", str(folder / "data"), "-m", "immediate", "stop"]
+    try:
+        yield port, lambda: as_postgres(*stop)
+    finally:
+        subprocess.run(["runuser", "-u", "postgres", "--", *stop], capture_output=True)
+
+
+def test_a_server_that_stops_under_open_connections_answers_503(private_cluster):
+    """As in production: persistent, health-checked connections, then the server dies."""
+    port, stop_server = private_cluster
+    real = connections["default"]
+    settings_dict = dict(real.settings_dict)
+    settings_dict.update(HOST="127.0.0.1", PORT=str(port), NAME="postgres")
+    settings_dict.update(CONN_MAX_AGE=60, CONN_HEALTH_CHECKS=True)
+    connections["default"] = type(real)(settings_dict, "default")
+    client = Client(raise_request_exception=False)
+    try:
+        before = client.get("/healthz")
+        assert json.loads(before.content)["checks"]["database"] == "ok"
+        assert connections["default"].connection is not None  # kept open between requests
+        stop_server()
+        health = client.get("/healthz")
+        page = client.get("/speakers/")
+    finally:
+        connections["default"].close()
+        connections["default"] = real
+    assert health.status_code == 503
+    assert json.loads(health.content)["checks"]["database"] == "error"
+    _assert_calm(page)
