@@ -180,17 +180,13 @@ def test_an_interest_sent_twenty_times_at_once_is_recorded_once(parties):
     assert all(already in r.content.decode() for r in responses if r.status_code == 400)
 
 
-def test_organization_forms_sent_twenty_times_at_once_take_effect_once(postgres):
-    """Creating the organization, applying for verification, inviting one address."""
-    from allauth.account.models import EmailAddress
-
+def test_an_organization_created_twenty_times_at_once_exists_once(postgres):
     from accounts.enums import Role
-    from networking.models import Invitation, Organization, VerificationApplication
+    from networking.models import Organization
     from tests.factories import UserFactory
 
     founder = UserFactory(email="ada@rivermouth.example", role=Role.ORGANIZATION)
-    clients = signed_in(founder)
-    organization_form = {
+    data = {
         "name": "Rivermouth Trust",
         "kind": "ngo",
         "email_domain": "rivermouth.example",
@@ -199,27 +195,47 @@ def test_organization_forms_sent_twenty_times_at_once_take_effect_once(postgres)
         "description": "Training.",
     }
     url = reverse("networking:organization")
-    race(clients, lambda client, _i: client.post(url, organization_form))
-    organization = Organization.objects.get()
-    assert organization.memberships.count() == 1
 
-    assert EmailAddress.objects.filter(user=founder, verified=True).exists()
-    application = {
+    race(signed_in(founder), lambda client, _i: client.post(url, data))
+
+    organization = Organization.objects.get()
+    assert list(organization.memberships.values_list("user", flat=True)) == [founder.pk]
+
+
+def test_a_verification_application_sent_twenty_times_at_once_is_filed_once(postgres):
+    from networking.models import VerificationApplication
+
+    organization = OrganizationFactory(verification="unverified", verified_at=None)
+    admin = member_of(organization)
+    data = {
         "registration_number": "CA-118",
-        "domain_email": "ada@rivermouth.example",
+        "domain_email": admin.email,
         "reference_name": "Jo Reyes",
         "reference_contact": "jo@partner.example",
         "reference_relationship": "We ran a training together.",
         "pledge": "on",
     }
     url = reverse("networking:verification")
-    race(clients, lambda client, _i: client.post(url, application))
-    assert VerificationApplication.objects.filter(organization=organization).count() == 1
 
+    race(signed_in(admin), lambda client, _i: client.post(url, data))
+
+    assert VerificationApplication.objects.filter(organization=organization).count() == 1
+    organization.refresh_from_db()
+    assert organization.verification == "pending"
+
+
+def test_an_invitation_sent_twenty_times_at_once_goes_out_once(postgres):
+    from networking.models import Invitation
+
+    organization = OrganizationFactory()
+    admin = member_of(organization)
+    data = {"email": f"sam@{organization.email_domain}", "role": "member"}
     url = reverse("networking:invite")
-    invitation = {"email": "sam@rivermouth.example", "role": "member"}
-    race(clients, lambda client, _i: client.post(url, invitation))
-    assert Invitation.objects.filter(organization=organization, accepted_at=None).count() == 1
+
+    responses = race(signed_in(admin), lambda client, _i: client.post(url, data))
+
+    assert Invitation.objects.filter(organization=organization).count() == 1
+    assert [said(response) for response in responses] == [["The invitation was sent."]] * RACERS
 
 
 def test_a_message_sent_twenty_times_at_once_is_posted_once(parties):
