@@ -149,17 +149,18 @@ PG_BIN = "/usr/lib/postgresql/15/bin"
 
 
 @pytest.fixture
-def private_cluster(postgres, tmp_path):
+def private_cluster(postgres):
     """A PostgreSQL server of the test's own, which the test may stop (never the shared one)."""
     import os
     import shutil
     import subprocess
+    import tempfile
+    from pathlib import Path
 
     if not os.path.exists(f"{PG_BIN}/pg_ctl") or shutil.which("runuser") is None:
         pytest.skip("PostgreSQL server binaries are not installed")
-    folder = tmp_path / "pg"
-    folder.mkdir()
-    shutil.chown(tmp_path, "postgres")
+    # Not under pytest's tmp_path: the server runs as postgres, who cannot enter it.
+    folder = Path(tempfile.mkdtemp(prefix="podium-pg-"))
     shutil.chown(folder, "postgres")
     port = free_port()
 
@@ -174,6 +175,7 @@ def private_cluster(postgres, tmp_path):
         yield port, lambda: as_postgres(*stop)
     finally:
         subprocess.run(["runuser", "-u", "postgres", "--", *stop], capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_a_server_that_stops_under_open_connections_answers_503(private_cluster):
