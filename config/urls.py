@@ -8,6 +8,9 @@ from accounts import views as account_views
 from core import views as core_views
 from portfolio import media as portfolio_media
 
+# A database failure anywhere answers 503 with a calm page (core/outage.py).
+handler500 = "core.outage.server_error"
+
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -28,6 +28,7 @@ from networking.models import (
     Report,
     VerificationApplication,
 )
+from networking.services.money import invoice_number_next
 from networking.services.notifications import notify
 from networking.services.organizations import network_access_sync
 from portfolio.models import Topic
@@ -337,7 +338,7 @@ def _booking(lina, org, requester, title, start, path, fee) -> Booking:
             booking=booking,
             consultant=lina,
             organization=org,
-            number=f"{start.year}-{Invoice.objects.filter(consultant=lina).count() + 1:04d}",
+            number=invoice_number_next(consultant=lina, year=start.year),
             amount=booking.fee,
             currency="USD",
             issued_on=start,

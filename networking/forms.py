@@ -1,6 +1,7 @@
 """Forms check shape and give clear messages; services decide what is allowed."""
 
 import re
+import uuid
 from decimal import Decimal
 
 from django import forms
@@ -195,6 +196,8 @@ class BookingRequestForm(PlainTextMixin, forms.ModelForm):
         label=_("I have read the consultant's boundaries above and will respect them."),
         error_messages={"required": _("Please confirm that you have read the boundaries.")},
     )
+    # A new token each time the form is shown: sending it twice makes one booking.
+    request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4, required=False)
 
     class Meta:
         model = Booking
@@ -266,6 +269,8 @@ class MessageForm(PlainTextMixin, forms.Form):
         required=False,
         help_text=_("Up to 10 MB. Photos are cleaned of location and camera details."),
     )
+    # A new token each time the form is shown: sending it twice posts one message.
+    send_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4, required=False)
 
 
 class ReportForm(PlainTextMixin, forms.Form):

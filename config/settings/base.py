@@ -52,6 +52,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that reads the session or the user: with the database away, every
+    # page answers a calm 503 (static files above still load).
+    "core.outage.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The interface follows the visitor's choice (a cookie set by the footer's switcher)
     # or their browser; URLs stay the same, and content keeps the language it was written in.
@@ -92,6 +95,7 @@ TEMPLATES = [
 ]
 
 # --- Data -------------------------------------------------------------------------
+SQLITE_TIMEOUT_SECONDS = 20
 DATABASES = {
     "default": dj_database_url.parse(
         env.DATABASE_URL or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -99,6 +103,21 @@ DATABASES = {
         conn_health_checks=bool(env.DATABASE_URL),
     )
 }
+# The embedded default serves several requests at once (the dev server's threads, the
+# admin's parallel fetches), and every signed-in request writes (session, last seen).
+# WAL lets readers and one writer work side by side; IMMEDIATE takes the write lock when
+# a transaction starts, so a transaction that read first never fails at once with
+# "database is locked" when it comes to write; the timeout makes writers queue instead.
+PODIUM_SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": SQLITE_TIMEOUT_SECONDS,
+    "init_command": (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+        f"PRAGMA busy_timeout={SQLITE_TIMEOUT_SECONDS * 1000};"
+    ),
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = dict(PODIUM_SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if env.CACHE_URL:

@@ -4,7 +4,13 @@ from networking.models.attachments import Attachment
 from networking.models.bookings import Booking, BookingEvent
 from networking.models.calendar import UnavailableDate
 from networking.models.conversations import Conversation, Message
-from networking.models.money import Invoice, InvoiceKind, InvoiceStatus, Rating
+from networking.models.money import (
+    Invoice,
+    InvoiceKind,
+    InvoiceSequence,
+    InvoiceStatus,
+    Rating,
+)
 from networking.models.notifications import Notification
 from networking.models.opportunities import Interest, MatchSuggestion, Opportunity
 from networking.models.organizations import (
@@ -26,6 +32,7 @@ __all__ = [
     "Invitation",
     "Invoice",
     "InvoiceKind",
+    "InvoiceSequence",
     "InvoiceStatus",
     "MatchSuggestion",
     "Membership",

@@ -78,11 +78,18 @@ class Booking(Expenses):
     # One testimonial per booking: the testimonial lives in portfolio, which knows nothing
     # of bookings, so the booking remembers that it was written.
     testimonial_written_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The hidden token of the request form: the same form sent twice makes one booking.
+    request_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-state_changed_at"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["requested_by", "request_key"],
+                condition=models.Q(request_key__isnull=False),
+                name="networking_booking_request_once",
+            ),
             models.CheckConstraint(
                 condition=models.Q(fee__gte=MIN_FEE), name="networking_booking_paid"
             ),

@@ -52,11 +52,20 @@ class Message(models.Model):
     body = models.TextField(_("message"), max_length=5000)
     # Reasons Podium's scam check found ("visa or permit fees", ...); shown as a warning.
     scam_signals = models.JSONField(default=list, blank=True)
+    # The hidden token of the message form: the same form sent twice posts one message.
+    send_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["sender", "created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sender", "send_key"],
+                condition=models.Q(send_key__isnull=False),
+                name="networking_message_sent_once",
+            )
+        ]
 
     def __str__(self):
         return f"Message {self.id}"

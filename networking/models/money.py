@@ -75,6 +75,30 @@ class Invoice(models.Model):
         return profile.title if profile else ""
 
 
+class InvoiceSequence(models.Model):
+    """The last number a consultant gave an invoice in a year.
+
+    The row is locked while the next number is taken, so invoices issued at the same
+    moment get consecutive numbers instead of the same one.
+    """
+
+    consultant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultant", "year"], name="networking_invoice_sequence_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
+
 class Rating(models.Model):
     """A consultant's private rating of an organization after a completed booking."""
 

@@ -18,7 +18,14 @@ from django.utils.translation import gettext as _
 from core.throttle import over_limit
 from networking.enums import AWAITING_ANSWER, BookingState, ContactPolicy, ReportTarget
 from networking.errors import Forbidden, Hidden, RateLimited, Refused
-from networking.models import Booking, BookingEvent, Conversation, Interest, Preferences
+from networking.models import (
+    Booking,
+    BookingEvent,
+    Conversation,
+    Interest,
+    Membership,
+    Preferences,
+)
 from networking.rules import can_act_for_organization, membership_of
 from networking.scam import scam_signals
 from networking.selectors import organization_members
@@ -110,7 +117,10 @@ def _requestable_profile(actor, consultant) -> SpeakerProfilePage:
 
 
 @transaction.atomic
-def booking_request(*, actor, consultant, interest: Interest | None = None, **fields) -> Booking:
+def booking_request(
+    *, actor, consultant, interest: Interest | None = None, request_key=None, **fields
+) -> Booking:
+    """A new request; the same form sent again (same request_key) returns the first booking."""
     membership = membership_of(actor)
     if membership is None or not can_act_for_organization(actor):
         raise Forbidden(
@@ -119,6 +129,13 @@ def booking_request(*, actor, consultant, interest: Interest | None = None, **fi
                 "verification switched on."
             )
         )
+    # One member's requests queue here, so a form sent twice at once finds the booking
+    # its first sending made (and an interest is booked once) instead of racing it.
+    Membership.objects.select_for_update().filter(pk=membership.pk).exists()
+    if request_key is not None:
+        earlier = Booking.objects.filter(requested_by=actor, request_key=request_key).first()
+        if earlier is not None:
+            return earlier
     organization = membership.organization
     _requestable_profile(actor, consultant)
     if interest is not None and (
@@ -148,6 +165,7 @@ def booking_request(*, actor, consultant, interest: Interest | None = None, **fi
         boundaries_acknowledged_at=now,
         state=S.REQUESTED,
         state_changed_at=now,
+        request_key=request_key,
         **fields,
     )
     booking.full_clean()

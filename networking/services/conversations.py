@@ -49,10 +49,20 @@ def conversation_side(user, conversation: Conversation) -> str | None:
 
 
 @transaction.atomic
-def message_send(*, conversation: Conversation, sender, body: str, attachment=None) -> Message:
+def message_send(
+    *, conversation: Conversation, sender, body: str, attachment=None, send_key=None
+) -> Message:
+    """Post a message; the same form sent again (same send_key) returns the first one."""
     side = conversation_side(sender, conversation)
     if side is None:
         raise Hidden(_("Not found."))
+    if send_key is not None:
+        # Sends into one conversation queue here, so a form sent twice at once finds
+        # the message its first sending posted.
+        Conversation.objects.select_for_update(no_key=True).filter(pk=conversation.pk).exists()
+        earlier = Message.objects.filter(sender=sender, send_key=send_key).first()
+        if earlier is not None:
+            return earlier
     if side == "organization" and not can_act_for_organization(sender):
         raise Forbidden(_("Your organization cannot send messages at the moment."))
     body = body.replace("\r\n", "\n").strip()
@@ -83,7 +93,11 @@ def message_send(*, conversation: Conversation, sender, body: str, attachment=No
         raise RateLimited(_("Many messages in a short time. Please wait a minute."))
     signals = scam_signals(body) if side == "organization" else []
     message = Message.objects.create(
-        conversation=conversation, sender=sender, body=body, scam_signals=signals
+        conversation=conversation,
+        sender=sender,
+        body=body,
+        scam_signals=signals,
+        send_key=send_key,
     )
     if clean is not None:
         content, content_type = clean

@@ -7,7 +7,14 @@ from django.utils.translation import gettext as _
 
 from networking.enums import BookingState
 from networking.errors import Hidden, Refused
-from networking.models import Booking, Invoice, InvoiceKind, InvoiceStatus, Rating
+from networking.models import (
+    Booking,
+    Invoice,
+    InvoiceKind,
+    InvoiceSequence,
+    InvoiceStatus,
+    Rating,
+)
 from networking.rules import membership_of
 from networking.selectors import organization_members
 from networking.services.notifications import notify, notify_many
@@ -17,9 +24,30 @@ DEFAULT_DUE_DAYS = 30
 REMINDER_EVERY_DAYS = 7
 
 
-def _next_number(consultant, today) -> str:
-    count = Invoice.objects.filter(consultant=consultant, issued_on__year=today.year).count()
-    return f"{today.year}-{count + 1:04d}"
+@transaction.atomic
+def invoice_number_next(*, consultant, year: int) -> str:
+    """The consultant's next invoice number in this year ("2026-0007"), never given twice.
+
+    Inside the transaction that stores the invoice, the year's row stays locked until it
+    ends, so a concurrent invoice waits and takes the next number (and a failed invoice
+    leaves no gap).
+    """
+    prefix = f"{year}-"
+    # The unique constraint makes a row created at the same moment elsewhere be found.
+    InvoiceSequence.objects.get_or_create(
+        consultant=consultant, year=year, defaults={"last": _highest_number(consultant, prefix)}
+    )
+    sequence = InvoiceSequence.objects.select_for_update().get(consultant=consultant, year=year)
+    sequence.last += 1
+    sequence.save(update_fields=["last"])
+    return f"{prefix}{sequence.last:04d}"
+
+
+def _highest_number(consultant, prefix: str) -> int:
+    """Where a year's count starts when its row is new: after the numbers already used."""
+    numbers = Invoice.objects.filter(consultant=consultant, number__startswith=prefix)
+    suffixes = (number.removeprefix(prefix) for number in numbers.values_list("number", flat=True))
+    return max((int(suffix) for suffix in suffixes if suffix.isdigit()), default=0)
 
 
 def invoice_terms(booking: Booking):
@@ -42,6 +70,8 @@ def invoice_issue(*, consultant, booking: Booking, due_days: int = DEFAULT_DUE_D
     """The consultant invoices a confirmed or completed booking, or a cancellation fee."""
     if booking.consultant_id != consultant.pk:
         raise Hidden(_("Not found."))
+    # Two clicks on "Send the invoice" queue here; the second then finds the first invoice.
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
     terms = invoice_terms(booking)
     if terms is None:
         raise Refused(
@@ -60,7 +90,7 @@ def invoice_issue(*, consultant, booking: Booking, due_days: int = DEFAULT_DUE_D
                 consultant=consultant,
                 organization=booking.organization,
                 kind=kind,
-                number=_next_number(consultant, today),
+                number=invoice_number_next(consultant=consultant, year=today.year),
                 amount=amount,
                 currency=booking.currency,
                 issued_on=today,
@@ -138,6 +168,8 @@ def rating_possible(booking: Booking) -> bool:
 def rating_create(*, consultant, booking: Booking, **scores) -> Rating:
     if booking.consultant_id != consultant.pk:
         raise Hidden(_("Not found."))
+    # A rating sent twice at once: the second waits here, then finds the first.
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
     if not rating_possible(booking):
         raise Refused(
             _("You can rate an organization once the booking is completed, and only once.")

@@ -102,6 +102,8 @@ def interest_express(*, consultant, opportunity: Opportunity, note: str, fee) ->
         raise Refused(_("Only consultants can express interest."))
     if opportunity.status != OpportunityStatus.OPEN or opportunity.deadline < timezone.localdate():
         raise Refused(_("This opportunity is no longer open."))
+    # The same interest sent twice at once: the second waits here, then finds the first.
+    Opportunity.objects.select_for_update(no_key=True).filter(pk=opportunity.pk).exists()
     if Interest.objects.filter(opportunity=opportunity, consultant=consultant).exists():
         raise Refused(_("You have already expressed interest in this opportunity."))
     interest = Interest(opportunity=opportunity, consultant=consultant, note=note.strip(), fee=fee)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from accounts.enums import Role
+from accounts.models import User
 from networking.enums import MemberRole, Verification
 from networking.errors import Refused
 from networking.models import Invitation, Membership, Organization, VerificationApplication
@@ -19,10 +20,22 @@ from networking.services.notifications import notify_many
 from portfolio.enums import NETWORK_GROUP
 
 INVITATION_DAYS = 14
+RESEND_AFTER = timedelta(minutes=1)
 
 
 def email_domain(address: str) -> str:
     return address.rpartition("@")[2].strip().lower()
+
+
+def _queue_for(user) -> None:
+    """Writes about one person's membership wait for each other here (the same form sent
+    twice at once, two invitations accepted together), so the second sees the first."""
+    User.objects.select_for_update(no_key=True).filter(pk=user.pk).exists()
+
+
+def _queue_for_organization(organization: Organization) -> Organization:
+    """The organization's row, locked until the transaction ends and read afresh."""
+    return Organization.objects.select_for_update(no_key=True).get(pk=organization.pk)
 
 
 def _forget_cached_membership(user) -> None:
@@ -44,6 +57,7 @@ def network_access_sync(*, organization: Organization) -> None:
 def organization_create(*, user, **fields) -> Organization:
     if user.role != Role.ORGANIZATION:
         raise Refused(_("Only organization accounts can create an organization."))
+    _queue_for(user)
     if Membership.objects.filter(user=user).exists():
         raise Refused(_("You already belong to an organization."))
     fields["email_domain"] = fields["email_domain"].strip().lower().lstrip("@")
@@ -73,6 +87,7 @@ def organization_update(*, organization: Organization, actor, **fields) -> Organ
 @transaction.atomic
 def invitation_create(*, organization: Organization, actor, email: str, role: str) -> Invitation:
     email = email.strip().lower()
+    organization = _queue_for_organization(organization)
     if organization.is_suspended:
         raise Refused(_("This organization is suspended."))
     if email_domain(email) != organization.email_domain:
@@ -82,7 +97,16 @@ def invitation_create(*, organization: Organization, actor, email: str, role: st
         )
     if Membership.objects.filter(organization=organization, user__email__iexact=email).exists():
         raise Refused(_("This person is already a member."))
-    Invitation.objects.filter(organization=organization, email=email, accepted_at=None).delete()
+    open_invitations = Invitation.objects.filter(
+        organization=organization, email=email, accepted_at=None
+    )
+    # The same invitation sent twice in a row (a double click) goes out once.
+    just_sent = open_invitations.filter(
+        role=role, created_at__gt=timezone.now() - RESEND_AFTER
+    ).first()
+    if just_sent is not None:
+        return just_sent
+    open_invitations.delete()  # sending again replaces the earlier link
     invitation = Invitation.objects.create(
         organization=organization,
         email=email,
@@ -124,6 +148,7 @@ def invitation_accept(*, user, token: str) -> Membership:
         raise Refused(_("This invitation was sent to another e-mail address."))
     if user.role != Role.ORGANIZATION:
         raise Refused(_("Consultant accounts cannot join an organization."))
+    _queue_for(user)
     if Membership.objects.filter(user=user).exists():
         raise Refused(_("You already belong to an organization."))
     membership = Membership.objects.create(
@@ -151,6 +176,8 @@ def member_remove(*, organization: Organization, actor, member_id) -> None:
 
 @transaction.atomic
 def verification_apply(*, organization: Organization, actor, pledge: bool, **fields):
+    # An application sent twice at once: the second waits, then sees it is pending.
+    organization = _queue_for_organization(organization)
     if organization.is_suspended:
         raise Refused(_("This organization is suspended."))
     if organization.verification in (Verification.VERIFIED, Verification.PENDING):

@@ -27,8 +27,12 @@ def conversation(request, conversation_id):
     done, status = submit(
         request,
         form,
-        lambda body, attachment: services.message_send(
-            conversation=conversation, sender=request.user, body=body, attachment=attachment
+        lambda body, attachment, send_key: services.message_send(
+            conversation=conversation,
+            sender=request.user,
+            body=body,
+            attachment=attachment,
+            send_key=send_key,
         ),
         then=lambda _message: ("networking:conversation", conversation.pk),
     )
