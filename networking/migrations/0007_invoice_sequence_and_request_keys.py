@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('networking', '0005_booking_testimonial_written'),
+        ('networking', '0006_invoice_outlives_its_consultant'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
