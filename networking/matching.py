@@ -47,7 +47,7 @@ class Candidate:
     availability: str
     topic_ids: frozenset
     language_ids: frozenset
-    min_fee: object  # Decimal or None: their rate for this engagement type, in USD
+    min_fee: object  # Decimal or None: their rate for this type, in the opportunity's currency
 
 
 def score(opportunity: Opportunity, topic_ids: set, candidate: Candidate) -> int:

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import User
+from core.money import Totals, sum_by_currency, totals_of
 from networking.enums import (
     ACTIVE,
     AWAITING_CONSULTANT,
@@ -284,38 +285,41 @@ def organization_ratings(*, organization_ids) -> dict:
 
 
 def earnings(*, consultant, year: int) -> dict:
-    """Paid invoices this year, by month and by organization, and what is still owed."""
+    """Paid invoices this year, by month and by organization, and what is still owed.
+
+    Every amount is a Totals: one sum per currency, never one figure across currencies.
+    """
     paid = list(
         Invoice.objects.filter(
             consultant=consultant, status=InvoiceStatus.PAID, paid_on__year=year
         ).select_related("organization")
     )
-    by_month = defaultdict(Decimal)
-    by_organization = defaultdict(Decimal)
+    by_month = defaultdict(Totals)
+    by_organization = defaultdict(Totals)
     for invoice in paid:
-        by_month[invoice.paid_on.month] += invoice.amount
-        by_organization[invoice.organization.name] += invoice.amount
-    total = sum(by_month.values(), Decimal(0))
-    outstanding = sum(
+        by_month[invoice.paid_on.month].add(invoice.currency, invoice.amount)
+        by_organization[invoice.organization.name].add(invoice.currency, invoice.amount)
+    total = totals_of((invoice.currency, invoice.amount) for invoice in paid)
+    outstanding = sum_by_currency(
         Invoice.objects.filter(
             consultant=consultant, status__in=[InvoiceStatus.SENT, InvoiceStatus.OVERDUE]
-        ).values_list("amount", flat=True),
-        Decimal(0),
+        ),
+        "amount",
     )
-    confirmed = sum(
+    confirmed = sum_by_currency(
         Booking.objects.filter(
             consultant=consultant,
             state=BookingState.CONFIRMED,
             starts_on__year=year,
             invoices__isnull=True,
-        ).values_list("fee", flat=True),
-        Decimal(0),
+        ),
+        "fee",
     )
-    threshold = (
+    threshold, threshold_currency = (
         Preferences.objects.filter(user=consultant)
-        .values_list("yearly_threshold", flat=True)
+        .values_list("yearly_threshold", "yearly_threshold_currency")
         .first()
-    )
+    ) or (None, None)
     expected = total + outstanding + confirmed
     return {
         "year": year,
@@ -324,11 +328,25 @@ def earnings(*, consultant, year: int) -> dict:
         "confirmed": confirmed,
         "expected": expected,
         "by_month": sorted(by_month.items()),
-        "by_organization": sorted(by_organization.items(), key=lambda item: -item[1]),
+        # Largest first, by the largest amount in any one currency.
+        "by_organization": sorted(
+            by_organization.items(), key=lambda item: (-max(item[1].values()), item[0])
+        ),
         "invoices": paid,
-        "threshold": threshold,
-        # Warn from 90% of the threshold on, counting what is invoiced and confirmed too.
-        "near_threshold": bool(threshold) and expected >= threshold * Decimal("0.9"),
+        "threshold": totals_of([(threshold_currency, threshold)]) if threshold else None,
+        # Warn from 90% of the threshold on, counting what is invoiced and confirmed too,
+        # in the threshold's own currency only.
+        "near_threshold": bool(threshold)
+        and expected.get(threshold_currency, Decimal(0)) >= threshold * Decimal("0.9"),
+        "threshold_expected": totals_of(
+            [(threshold_currency, expected.get(threshold_currency, Decimal(0)))]
+        )
+        if threshold
+        else None,
+        # Other currencies are not converted, so the warning cannot count them.
+        "threshold_other_currencies": sorted(set(expected) - {threshold_currency})
+        if threshold
+        else [],
     }
 
 

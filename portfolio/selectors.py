@@ -3,6 +3,7 @@
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from core.money import Currency
 from portfolio import policy
 from portfolio.models import (
     BlogPostPage,
@@ -45,7 +46,7 @@ def directory_profiles(*, viewer, filters: dict) -> QuerySet:
         # Only rates the viewer may see can match, or filtering would reveal hidden rates.
         profiles = profiles.filter(
             rates_audience__in=policy.audiences_for(viewer),
-            rates__currency="USD",
+            rates__currency=filters.get("budget_currency") or Currency.USD,
             rates__minimum_fee__lte=filters["budget"],
         )
     if filters.get("q"):
