@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from accounts import selectors as account_selectors
 from core.forms import posted
 from networking import selectors
 from networking.enums import ReportTarget
@@ -153,9 +154,9 @@ def notifications_read(request):
 @member_view
 @require_safe
 def export(request):
-    """The person's own bookings, messages and invoices as a JSON file (safety.md R45)."""
+    """Everything Podium holds about the person, as a JSON file (docs/privacy.md)."""
     response = JsonResponse(
-        selectors.export_for(user=request.user),
+        account_selectors.records_export(user=request.user),
         json_dumps_params={"ensure_ascii": False, "indent": 1},
     )
     response["Content-Disposition"] = 'attachment; filename="podium-export.json"'
