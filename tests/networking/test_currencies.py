@@ -202,12 +202,12 @@ def _migrate(targets):
     executor.migrate(targets or executor.loader.graph.leaf_nodes())
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_maps_stored_currencies_or_refuses_by_name(booking):
     rate_profile = published_profile(title="Ines Vale", slug="ines-vale", rates=[("keynote", 400)])
     _migrate(BEFORE_CURRENCY_CHOICES)
     try:
-        Booking.objects.filter(pk=booking.pk).update(currency=" usd")
+        Booking.objects.filter(pk=booking.pk).update(currency="usd")
         RateCardEntry.objects.filter(profile=rate_profile).update(currency="€")
         unreadable = Booking.objects.get(pk=booking.pk)
         unreadable.pk, unreadable.currency = None, "DOG"
@@ -216,7 +216,7 @@ def test_the_migration_maps_stored_currencies_or_refuses_by_name(booking):
         with pytest.raises(ValueError, match=r"networking\.Booking currency 'DOG' \(1 rows\)"):
             _migrate(None)
         # Refused before anything changed: the readable value waits for the same decision.
-        assert Booking.objects.get(pk=booking.pk).currency == " usd"
+        assert Booking.objects.get(pk=booking.pk).currency == "usd"
 
         Booking.objects.filter(currency="DOG").delete()
         _migrate(None)
