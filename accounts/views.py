@@ -9,6 +9,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import DatabaseError, transaction
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -95,6 +96,19 @@ def account_delete(request):
         response["Clear-Site-Data"] = CLEAR_SITE_DATA
         return response
     return render(request, "accounts/account_delete.html", {"form": form})
+
+
+@require_safe
+@login_required
+def records_export(request):
+    """Everything Podium holds about the person, as a JSON file (docs/privacy.md)."""
+    response = JsonResponse(
+        selectors.records_export(user=request.user),
+        json_dumps_params={"ensure_ascii": False, "indent": 1},
+    )
+    response["Content-Disposition"] = 'attachment; filename="podium-export.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_safe

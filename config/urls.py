@@ -25,6 +25,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("dashboard/", account_views.dashboard, name="dashboard"),
     path("dashboard/delete-account/", account_views.account_delete, name="account_delete"),
+    path("dashboard/export.json", account_views.records_export, name="records_export"),
     path("dashboard/", include("portfolio.urls")),
     path("network/", include("networking.urls")),
 ]

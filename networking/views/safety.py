@@ -1,12 +1,11 @@
 import uuid
 
 from django.contrib import messages
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts import selectors as account_selectors
 from core.forms import posted
 from networking import selectors
 from networking.enums import ReportTarget
@@ -149,16 +148,3 @@ def notification_open(request, notification_id):
 def notifications_read(request):
     notification_services.notifications_mark_read(user=request.user)
     return redirect("networking:notifications")
-
-
-@member_view
-@require_safe
-def export(request):
-    """Everything Podium holds about the person, as a JSON file (docs/privacy.md)."""
-    response = JsonResponse(
-        account_selectors.records_export(user=request.user),
-        json_dumps_params={"ensure_ascii": False, "indent": 1},
-    )
-    response["Content-Disposition"] = 'attachment; filename="podium-export.json"'
-    response["Cache-Control"] = "private, no-store"
-    return response
