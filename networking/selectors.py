@@ -343,20 +343,24 @@ def earnings(*, consultant, year: int) -> dict:
             by_organization.items(), key=lambda item: (-max(item[1].values()), item[0])
         ),
         "invoices": paid,
-        "threshold": totals_of([(threshold_currency, threshold)]) if threshold else None,
-        # Warn from 90% of the threshold on, counting what is invoiced and confirmed too,
-        # in the threshold's own currency only.
-        "near_threshold": bool(threshold)
-        and expected.get(threshold_currency, Decimal(0)) >= threshold * Decimal("0.9"),
-        "threshold_expected": totals_of(
-            [(threshold_currency, expected.get(threshold_currency, Decimal(0)))]
-        )
-        if threshold
-        else None,
-        # Other currencies are not converted, so the warning cannot count them.
-        "threshold_other_currencies": sorted(set(expected) - {threshold_currency})
-        if threshold
-        else [],
+        **_threshold_warning(expected, threshold, threshold_currency),
+    }
+
+
+def _threshold_warning(expected: Totals, threshold, currency) -> dict:
+    """Warn from 90% of the yearly limit on, counting what is invoiced and confirmed too,
+    in the limit's own currency: other currencies are not converted, and the page says so.
+    """
+    if not threshold:
+        return {"threshold": None, "near_threshold": False, "threshold_other_currencies": []}
+    counted = expected.get(currency, Decimal(0))
+    return {
+        "threshold": totals_of([(currency, threshold)]),
+        "threshold_expected": totals_of([(currency, counted)]),
+        "near_threshold": counted >= threshold * Decimal("0.9"),
+        "threshold_other_currencies": [
+            c for c, _amount in expected.items_sorted() if c != currency
+        ],
     }
 
 
