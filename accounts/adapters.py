@@ -4,8 +4,9 @@ from django.utils import translation
 
 class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
-        # The sign-up form's signup() saves the user, their role and their workspace in
-        # one transaction (accounts.services.user_register), so nothing is half-written.
+        # Not saved here: the sign-up form's signup() saves the user with their role and
+        # workspace (accounts.services.user_register), and accounts.views.SignupView holds
+        # that and allauth's e-mail address in one transaction, so nothing is half-written.
         user = super().save_user(request, user, form, commit=False)
         user.language = translation.get_language()
         return user

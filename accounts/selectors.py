@@ -2,10 +2,17 @@
 
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from accounts.models import ConsultantWorkspace, User
+from accounts.signals import account_exporting
+from core.records import fields_of
 
 
 @dataclass(frozen=True)
@@ -30,3 +37,56 @@ def account_security_summary(*, user: User) -> SecuritySummary:
         other_sessions=max(UserSession.objects.filter(user=user).count() - 1, 0),
         workspace=ConsultantWorkspace.objects.filter(user=user).first(),
     )
+
+
+def records_export(*, user: User) -> dict:
+    """Everything Podium holds about a person, as plain data for them to keep.
+
+    This app gives the account itself; every other app adds its own sections through
+    account_exporting, so each keeps the one place that knows what it stores.
+    """
+    data = {
+        "exported_at": timezone.now(),
+        "account": {
+            "public_id": user.public_id,
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "role": user.role,
+            "language": user.language,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+            "groups": sorted(user.groups.values_list("name", flat=True)),
+            "email_addresses": list(
+                EmailAddress.objects.filter(user=user).values("email", "verified", "primary")
+            ),
+            # Which kinds of second factor are set up; never their secrets.
+            "second_factors": list(
+                Authenticator.objects.filter(user=user).values("type", "created_at", "last_used_at")
+            ),
+            "sessions": list(
+                UserSession.objects.filter(user=user).values(
+                    "ip", "user_agent", "created_at", "last_seen_at"
+                )
+            ),
+            "media_collection": ConsultantWorkspace.objects.filter(user=user)
+            .values_list("collection__name", flat=True)
+            .first(),
+        },
+        # The admin's own settings: notification choices, language, time zone, avatar.
+        "admin_settings": [
+            {**fields_of(profile, exclude=("user", "avatar")), "avatar": profile.avatar.name}
+            for profile in UserProfile.objects.filter(user=user)
+        ],
+        "admin_actions": list(
+            ModelLogEntry.objects.filter(user=user).values("action", "label", "timestamp")
+        ),
+        "documents": list(
+            get_document_model()
+            .objects.filter(uploaded_by_user=user)
+            .values("id", "title", "created_at")
+        ),
+    }
+    for _receiver, sections in account_exporting.send(sender=User, user=user):
+        data.update(sections or {})
+    return data

@@ -73,7 +73,9 @@ def user_language_set(*, user: User, language: str) -> None:
         user.save(update_fields=["language"])
 
 
+@transaction.atomic
 def user_register(*, user: User, role: str) -> User:
+    """Save a new user with their role and, for a consultant, their workspace, or nothing."""
     if role not in Role.values:
         raise ValueError(f"Unknown role {role!r}")
     user.role = role

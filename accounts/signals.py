@@ -18,6 +18,11 @@ consultant_workspace_created = Signal()
 # raises ValidationError to refuse; a refusal rolls everything back.
 account_deleting = Signal()
 
+# Sent with `user` to gather the person's export of their own records. Each app answers
+# with a dict of sections (name -> plain data) about what it holds on that person, and
+# only what the person may already see; accounts.selectors.records_export merges them.
+account_exporting = Signal()
+
 
 @receiver(user_logged_in)
 def record_session_start(sender, request, user, **kwargs):

@@ -3,13 +3,17 @@ from urllib.parse import urlencode
 
 from allauth.account.decorators import reauthentication_required
 from allauth.account.views import LogoutView as AllauthLogoutView
+from allauth.account.views import SignupView as AllauthSignupView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import DatabaseError, transaction
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views import i18n as i18n_views
 from django.views.decorators.http import require_POST, require_safe
 
@@ -42,6 +46,30 @@ def admin_login_redirect(request):
     return redirect(target)
 
 
+class SignupView(AllauthSignupView):
+    """allauth's sign-up in one transaction: the user, their e-mail address, their role
+    and a consultant's workspace (collection, group, draft profile page) are all written
+    or none is, and the confirmation e-mail (queued on commit) goes only if all were.
+    """
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except (DatabaseError, ObjectDoesNotExist, ValidationError) as failure:
+            # The class only: a database message could quote the e-mail address.
+            security_log.error("signup_failed error=%s", type(failure).__name__)
+            self.user = None
+            form.add_error(
+                None,
+                _(
+                    "Your account could not be created just now, and nothing was saved. "
+                    "Please try again in a few minutes."
+                ),
+            )
+            return self.form_invalid(form)
+
+
 class LogoutView(AllauthLogoutView):
     """allauth's sign-out, plus asking the browser to forget this site's cache and storage."""
 
@@ -68,6 +96,19 @@ def account_delete(request):
         response["Clear-Site-Data"] = CLEAR_SITE_DATA
         return response
     return render(request, "accounts/account_delete.html", {"form": form})
+
+
+@require_safe
+@login_required
+def records_export(request):
+    """Everything Podium holds about the person, as a JSON file (docs/privacy.md)."""
+    response = JsonResponse(
+        selectors.records_export(user=request.user),
+        json_dumps_params={"ensure_ascii": False, "indent": 1},
+    )
+    response["Content-Disposition"] = 'attachment; filename="podium-export.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_safe

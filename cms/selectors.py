@@ -4,7 +4,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from cms.models import Resource
+from cms.models import FeaturedItem, Resource
 from networking.enums import OpportunityStatus
 from networking.models import Opportunity
 from portfolio import policy
@@ -72,3 +72,26 @@ def home_context(*, home) -> dict:
         "topics": Topic.objects.all()[:12],
         "open_opportunities": open_opportunity_count(),
     }
+
+
+def featuring_of(*, user) -> dict:
+    """When editors put the person's pages on the home page, for their own export."""
+    items = FeaturedItem.objects.filter(page__in=_consultant_pages(user)).select_related("page")
+    return {
+        "featured": [
+            {
+                "page": item.page.title,
+                "url": item.page.url,
+                "show_from": item.go_live_at,
+                "show_until": item.expire_at,
+            }
+            for item in items
+        ]
+    }
+
+
+def _consultant_pages(user) -> list:
+    profile = SpeakerProfilePage.objects.filter(consultant=user).first()
+    if profile is None:
+        return []
+    return [profile.pk, *profile.get_descendants().values_list("pk", flat=True)]

@@ -24,9 +24,11 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/logout/", account_views.LogoutView.as_view(), name="account_logout"),
+    path("accounts/signup/", account_views.SignupView.as_view(), name="account_signup"),
     path("accounts/", include("allauth.urls")),
     path("dashboard/", account_views.dashboard, name="dashboard"),
     path("dashboard/delete-account/", account_views.account_delete, name="account_delete"),
+    path("dashboard/export.json", account_views.records_export, name="records_export"),
     path("dashboard/", include("portfolio.urls")),
     path("network/", include("networking.urls")),
 ]

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.images import ImageRejected, scrubbed_file
+from core.money import CurrencyField
 from networking.enums import BookingState, EventFormat, MemberRole
 from networking.models import Booking, Opportunity, Organization, Preferences
 from networking.services.organizations import PUBLIC_MAIL_DOMAINS
@@ -105,6 +106,7 @@ class VerificationForm(PlainTextMixin, forms.Form):
 
 class OpportunityForm(PlainTextMixin, forms.ModelForm):
     fee = _fee_field(_("Fee offered"))
+    currency = CurrencyField()
     pay_parity_attested = forms.BooleanField(
         label=_("We attest that this fee is the same as we pay other experts for comparable work."),
         error_messages={"required": _("Please confirm the pay-parity attestation.")},
@@ -147,12 +149,6 @@ class OpportunityForm(PlainTextMixin, forms.ModelForm):
         ]
         widgets = {"starts_on": DateInput, "ends_on": DateInput, "deadline": DateInput}
 
-    def clean_currency(self):
-        currency = self.cleaned_data["currency"].strip().upper()
-        if not re.fullmatch(r"[A-Z]{3}", currency):
-            raise forms.ValidationError(_("Use a three-letter currency code such as USD."))
-        return currency
-
     def clean(self):
         cleaned = super().clean()
         starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
@@ -184,6 +180,7 @@ class InterestForm(PlainTextMixin, forms.Form):
 
 class BookingRequestForm(PlainTextMixin, forms.ModelForm):
     fee = _fee_field(_("Fee"))
+    currency = CurrencyField()
     cancellation_fee = forms.DecimalField(
         label=_("Fee you pay if you cancel after confirmation"),
         min_value=Decimal("0"),
@@ -225,8 +222,6 @@ class BookingRequestForm(PlainTextMixin, forms.ModelForm):
             "venue": _("Shared with the consultant only once they accept."),
             "contact_details": _("Shared with the consultant only once they accept."),
         }
-
-    clean_currency = OpportunityForm.clean_currency
 
     def clean(self):
         cleaned = super().clean()
@@ -284,7 +279,13 @@ class ReportForm(PlainTextMixin, forms.Form):
 class PreferencesForm(forms.ModelForm):
     class Meta:
         model = Preferences
-        fields = ["contact_policy", "match_notifications", "email_frequency", "yearly_threshold"]
+        fields = [
+            "contact_policy",
+            "match_notifications",
+            "email_frequency",
+            "yearly_threshold",
+            "yearly_threshold_currency",
+        ]
         widgets = {
             "contact_policy": forms.RadioSelect,
             "email_frequency": forms.RadioSelect,

@@ -47,7 +47,8 @@ class Candidate:
     availability: str
     topic_ids: frozenset
     language_ids: frozenset
-    min_fee: object  # Decimal or None: their rate for this engagement type, in USD
+    offers_engagement: bool  # their rate card lists the opportunity's engagement type
+    min_fee: object  # Decimal or None: their rate for this type, in the opportunity's currency
 
 
 def score(opportunity: Opportunity, topic_ids: set, candidate: Candidate) -> int:
@@ -56,10 +57,11 @@ def score(opportunity: Opportunity, topic_ids: set, candidate: Candidate) -> int
         points += WEIGHTS["topics"] * len(topic_ids & candidate.topic_ids) / len(topic_ids)
     else:
         points += WEIGHTS["topics"] / 2
-    if candidate.min_fee is not None:
+    if candidate.offers_engagement:
         points += WEIGHTS["engagement"]
-        if candidate.min_fee <= opportunity.fee:
-            points += WEIGHTS["fee"]
+    # A fee is compared only with a rate in the same currency: there is no exchange rate.
+    if candidate.min_fee is not None and candidate.min_fee <= opportunity.fee:
+        points += WEIGHTS["fee"]
     if opportunity.language_id is None or opportunity.language_id in candidate.language_ids:
         points += WEIGHTS["language"]
     points += WEIGHTS["place"] * _place_fit(opportunity, candidate)
@@ -118,10 +120,11 @@ def candidates(opportunity: Opportunity) -> list[Candidate]:
     page_ids = [row[0] for row in rows]
     topics = _pairs(SpeakerProfilePage.topics.through, "topic_id", page_ids)
     languages = _pairs(SpeakerProfilePage.languages.through, "language_id", page_ids)
-    fees = {}
+    fees, offering = {}, set()
     for page_id, fee, currency in RateCardEntry.objects.filter(
         profile_id__in=page_ids, engagement_type=opportunity.engagement_type
     ).values_list("profile_id", "minimum_fee", "currency"):
+        offering.add(page_id)
         if currency == opportunity.currency:
             fees[page_id] = min(fee, fees.get(page_id, fee))
     return [
@@ -134,6 +137,7 @@ def candidates(opportunity: Opportunity) -> list[Candidate]:
             availability=availability,
             topic_ids=frozenset(topics.get(page_id, ())),
             language_ids=frozenset(languages.get(page_id, ())),
+            offers_engagement=page_id in offering,
             min_fee=fees.get(page_id),
         )
         for page_id, consultant_id, country, region, travel, virtual, availability in rows

@@ -3,11 +3,14 @@
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from core.money import Totals, sum_by_currency, totals_of
+from core.records import fields_of
 from networking.enums import (
     ACTIVE,
     AWAITING_CONSULTANT,
@@ -22,12 +25,20 @@ from networking.models import (
     Booking,
     Conversation,
     Interest,
+    Invitation,
     Invoice,
     InvoiceStatus,
+    MatchSuggestion,
+    Membership,
+    Message,
     Notification,
     Opportunity,
+    Organization,
     Preferences,
     Rating,
+    Report,
+    UnavailableDate,
+    VerificationApplication,
 )
 from networking.rules import membership_of
 from portfolio import policy
@@ -284,38 +295,41 @@ def organization_ratings(*, organization_ids) -> dict:
 
 
 def earnings(*, consultant, year: int) -> dict:
-    """Paid invoices this year, by month and by organization, and what is still owed."""
+    """Paid invoices this year, by month and by organization, and what is still owed.
+
+    Every amount is a Totals: one sum per currency, never one figure across currencies.
+    """
     paid = list(
         Invoice.objects.filter(
             consultant=consultant, status=InvoiceStatus.PAID, paid_on__year=year
         ).select_related("organization")
     )
-    by_month = defaultdict(Decimal)
-    by_organization = defaultdict(Decimal)
+    by_month = defaultdict(Totals)
+    by_organization = defaultdict(Totals)
     for invoice in paid:
-        by_month[invoice.paid_on.month] += invoice.amount
-        by_organization[invoice.organization.name] += invoice.amount
-    total = sum(by_month.values(), Decimal(0))
-    outstanding = sum(
+        by_month[invoice.paid_on.month].add(invoice.currency, invoice.amount)
+        by_organization[invoice.organization.name].add(invoice.currency, invoice.amount)
+    total = totals_of((invoice.currency, invoice.amount) for invoice in paid)
+    outstanding = sum_by_currency(
         Invoice.objects.filter(
             consultant=consultant, status__in=[InvoiceStatus.SENT, InvoiceStatus.OVERDUE]
-        ).values_list("amount", flat=True),
-        Decimal(0),
+        ),
+        "amount",
     )
-    confirmed = sum(
+    confirmed = sum_by_currency(
         Booking.objects.filter(
             consultant=consultant,
             state=BookingState.CONFIRMED,
             starts_on__year=year,
             invoices__isnull=True,
-        ).values_list("fee", flat=True),
-        Decimal(0),
+        ),
+        "fee",
     )
-    threshold = (
+    threshold, threshold_currency = (
         Preferences.objects.filter(user=consultant)
-        .values_list("yearly_threshold", flat=True)
+        .values_list("yearly_threshold", "yearly_threshold_currency")
         .first()
-    )
+    ) or (None, None)
     expected = total + outstanding + confirmed
     return {
         "year": year,
@@ -324,11 +338,29 @@ def earnings(*, consultant, year: int) -> dict:
         "confirmed": confirmed,
         "expected": expected,
         "by_month": sorted(by_month.items()),
-        "by_organization": sorted(by_organization.items(), key=lambda item: -item[1]),
+        # Largest first, by the largest amount in any one currency.
+        "by_organization": sorted(
+            by_organization.items(), key=lambda item: (-max(item[1].values()), item[0])
+        ),
         "invoices": paid,
-        "threshold": threshold,
-        # Warn from 90% of the threshold on, counting what is invoiced and confirmed too.
-        "near_threshold": bool(threshold) and expected >= threshold * Decimal("0.9"),
+        **_threshold_warning(expected, threshold, threshold_currency),
+    }
+
+
+def _threshold_warning(expected: Totals, threshold, currency) -> dict:
+    """Warn from 90% of the yearly limit on, counting what is invoiced and confirmed too,
+    in the limit's own currency: other currencies are not converted, and the page says so.
+    """
+    if not threshold:
+        return {"threshold": None, "near_threshold": False, "threshold_other_currencies": []}
+    counted = expected.get(currency, Decimal(0))
+    return {
+        "threshold": totals_of([(currency, threshold)]),
+        "threshold_expected": totals_of([(currency, counted)]),
+        "near_threshold": counted >= threshold * Decimal("0.9"),
+        "threshold_other_currencies": [
+            c for c, _amount in expected.items_sorted() if c != currency
+        ],
     }
 
 
@@ -345,53 +377,143 @@ def public_appearances(*, consultant_id) -> list:
     )
 
 
-def export_for(*, user) -> dict:
-    """Everything of a person's bookings and conversations, for them to keep (R45)."""
-    bookings = bookings_for(user=user).prefetch_related("events")
-    conversations = conversations_for(user=user).prefetch_related("messages")
+# Written by the organization; the consultant sees them only from acceptance on.
+RELEASED_DETAILS = ("venue", "contact_name", "contact_details")
+
+
+def _booking_record(booking: Booking, user) -> dict:
+    hidden = ("consultant", "organization", "requested_by")
+    if booking.consultant_id == user.pk and not booking.details_released:
+        hidden += RELEASED_DETAILS
     return {
-        "bookings": [
+        **fields_of(booking, exclude=hidden),
+        "organization": booking.organization.name,
+        "history": [
             {
-                "id": str(b.pk),
-                "title": b.title,
-                "organization": b.organization.name,
-                "state": b.state,
-                "starts_on": b.starts_on.isoformat(),
-                "ends_on": b.ends_on.isoformat(),
-                "fee": str(b.fee),
-                "currency": b.currency,
-                "history": [
-                    {"to": e.to_state, "at": e.at.isoformat(), "note": e.note}
-                    for e in b.events.all()
-                ],
+                **fields_of(event, exclude=("booking", "actor")),
+                "by_me": event.actor_id == user.pk,
+                "to": event.to_state,
             }
-            for b in bookings
+            for event in booking.events.all()
         ],
+    }
+
+
+def _message_record(message, user) -> dict:
+    attachment = getattr(message, "attachment", None)
+    return {
+        **fields_of(message, exclude=("conversation", "sender")),
+        "from_me": message.sender_id == user.pk,
+        # The names the first version of the export used, for anyone who reads them.
+        "at": message.created_at,
+        "text": message.body,
+        "attachment": {
+            "content_type": attachment.content_type,
+            "size": attachment.size,
+            "link": reverse("networking:attachment", args=[attachment.pk]),
+        }
+        if attachment
+        else None,
+    }
+
+
+def records_of(*, user) -> dict:
+    """What the network holds about a person, for the export of their own records: their
+    (or their organization's) bookings, messages and invoices, their settings, and what
+    they did; of other people only what they can see on the site already."""
+    bookings = bookings_for(user=user).prefetch_related("events")
+    conversations = conversations_for(user=user).prefetch_related(
+        Prefetch("messages", queryset=Message.objects.select_related("attachment"))
+    )
+    organization_ids = {b.organization_id for b in bookings}
+    shown_ratings = organization_ratings(organization_ids=organization_ids)
+    names = dict(Organization.objects.filter(pk__in=organization_ids).values_list("pk", "name"))
+    membership = Membership.objects.filter(user=user).select_related("organization").first()
+    return {
+        "preferences": [
+            # The calendar token is a key to a private feed, not a fact about the person.
+            fields_of(preferences, exclude=("user", "calendar_token"))
+            for preferences in Preferences.objects.filter(user=user)
+        ],
+        "membership": {
+            "organization": membership.organization.name,
+            "role": membership.role,
+            "joined_at": membership.joined_at,
+        }
+        if membership
+        else None,
+        "bookings": [_booking_record(booking, user) for booking in bookings],
         "conversations": [
             {
-                "id": str(c.pk),
-                "organization": c.organization.name,
-                "messages": [
-                    {
-                        "from_me": m.sender_id == user.pk,
-                        "at": m.created_at.isoformat(),
-                        "text": m.body,
-                    }
-                    for m in c.messages.all()
-                ],
+                **fields_of(conversation, exclude=("consultant", "organization")),
+                "organization": conversation.organization.name,
+                "messages": [_message_record(m, user) for m in conversation.messages.all()],
             }
-            for c in conversations
+            for conversation in conversations
         ],
         "invoices": [
             {
-                "number": i.number,
-                "organization": i.organization.name,
-                "amount": str(i.amount),
-                "currency": i.currency,
-                "status": i.status,
-                "issued_on": i.issued_on.isoformat(),
-                "paid_on": i.paid_on.isoformat() if i.paid_on else None,
+                **fields_of(invoice, exclude=("consultant", "organization")),
+                "organization": invoice.organization.name,
             }
-            for i in invoices_for(user=user)
+            for invoice in invoices_for(user=user)
         ],
+        "ratings_given": [
+            {**fields_of(rating, exclude=("consultant",)), "organization": rating.organization.name}
+            for rating in Rating.objects.filter(consultant=user).select_related("organization")
+        ],
+        # As the site shows them: averages of three or more, never one person's rating.
+        "organization_ratings": [
+            {"organization": names[pk], **averages} for pk, averages in shown_ratings.items()
+        ],
+        "interests": [
+            {
+                **fields_of(interest, exclude=("consultant",)),
+                "opportunity": interest.opportunity.title,
+            }
+            for interest in Interest.objects.filter(consultant=user).select_related("opportunity")
+        ],
+        "match_suggestions": [
+            {**fields_of(s, exclude=("consultant",)), "opportunity": s.opportunity.title}
+            for s in MatchSuggestion.objects.filter(consultant=user).select_related("opportunity")
+        ],
+        "unavailable_dates": list(
+            UnavailableDate.objects.filter(consultant=user).values_list("date", flat=True)
+        ),
+        "notifications": [
+            fields_of(notification, exclude=("user",))
+            for notification in Notification.objects.filter(user=user)
+        ],
+        "blocks": [
+            {
+                **fields_of(block, exclude=("consultant", "organization")),
+                "organization": block.organization.name,
+            }
+            for block in Block.objects.filter(consultant=user).select_related("organization")
+        ],
+        "reports_filed": [
+            fields_of(report, exclude=("reporter", "handled_by"))
+            for report in Report.objects.filter(reporter=user)
+        ],
+        "opportunities_created": [
+            fields_of(opportunity, exclude=("created_by",))
+            for opportunity in Opportunity.objects.filter(created_by=user)
+        ],
+        "invitations_sent": [
+            fields_of(invitation, exclude=("invited_by", "token"))
+            for invitation in Invitation.objects.filter(invited_by=user)
+        ],
+        "verification_applications": [
+            fields_of(application, exclude=("submitted_by", "decided_by"))
+            for application in VerificationApplication.objects.filter(submitted_by=user)
+        ],
+        # What an editor decided, without the details of those they decided about.
+        "verification_decisions": list(
+            VerificationApplication.objects.filter(decided_by=user).values(
+                "id", "decision", "decided_at"
+            )
+        ),
+        "reports_handled": list(
+            Report.objects.filter(handled_by=user).values("id", "status", "handled_at")
+        ),
     }

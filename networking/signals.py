@@ -2,7 +2,8 @@ from django.core.exceptions import ValidationError
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
-from accounts.signals import account_deleting
+from accounts.signals import account_deleting, account_exporting
+from networking import selectors
 from networking.enums import MemberRole
 from networking.models import Membership
 
@@ -22,3 +23,8 @@ def keep_an_administrator(sender, user, **kwargs):
     )
     if others.exists() and not others.filter(role=MemberRole.ADMIN).exists():
         raise ValidationError(_("Make another member of your organization an administrator first."))
+
+
+@receiver(account_exporting)
+def export_records(sender, user, **kwargs):
+    return selectors.records_of(user=user)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from accounts import views as account_views
 from networking.views import (
     bookings,
     calendar,
@@ -76,7 +77,8 @@ urlpatterns = [
     path("organizations/<uuid:organization_id>/block/", safety.block, name="block"),
     path("blocks/<int:block_id>/remove/", safety.unblock, name="unblock"),
     path("settings/", safety.settings, name="settings"),
-    path("export.json", safety.export, name="export"),
+    # The first address of the export, kept for links people saved.
+    path("export.json", account_views.records_export, name="export"),
     path("notifications/", safety.notifications, name="notifications"),
     path("notifications/read/", safety.notifications_read, name="notifications_read"),
     path(

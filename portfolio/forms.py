@@ -4,6 +4,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.money import CurrencyField
 from portfolio.enums import Availability, EngagementType, Travel
 from portfolio.models import Language, Topic
 
@@ -39,13 +40,15 @@ class DirectoryFilterForm(forms.Form):
         label=_("Availability"), choices=ANY + Availability.choices, required=False
     )
     budget = forms.DecimalField(
-        label=_("Your budget (USD)"),
+        label=_("Your budget"),
         min_value=Decimal("0"),
         max_value=Decimal("10000000"),
         decimal_places=2,
         required=False,
         help_text=_("Shows speakers whose published minimum fee fits it."),
     )
+    # Rates are compared only with a budget in their own currency: there is no exchange rate.
+    budget_currency = CurrencyField(label=_("Currency of your budget"), required=False)
 
     def clean_q(self):
         # Words only: quotes and operators would reach the search engine's own query

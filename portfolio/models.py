@@ -29,6 +29,7 @@ from wagtail.snippets.models import register_snippet
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.embeds import parse_video_url
 from core.models import BasePage
+from core.money import Currency, currency_constraint
 from core.richtext import clean_rich_text, clean_stream_rich_text
 from portfolio.enums import Audience, Availability, EngagementType, RateUnit, Travel
 
@@ -453,7 +454,9 @@ class RateCardEntry(Orderable):
         decimal_places=2,
         validators=[MinValueValidator(Decimal("1"))],
     )
-    currency = models.CharField(_("currency"), max_length=3, default="USD")
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, default=Currency.USD
+    )
     unit = models.CharField(_("unit"), max_length=10, choices=RateUnit.choices)
 
     panels = [
@@ -471,7 +474,8 @@ class RateCardEntry(Orderable):
         constraints = [
             models.UniqueConstraint(
                 fields=["profile", "engagement_type"], name="one_rate_per_engagement_type"
-            )
+            ),
+            currency_constraint(name="portfolio_rate_currency_supported"),
         ]
 
 

@@ -1,8 +1,22 @@
 """Read paths for consultants' pages, each with the queries it needs and the policy applied."""
 
-from django.db.models import Prefetch, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import (
+    Comment,
+    Page,
+    PageLogEntry,
+    PageSubscription,
+    Revision,
+    WorkflowState,
+)
 
+from accounts.models import ConsultantWorkspace
+from core.models import PodiumImage, PodiumVideo
+from core.money import Currency
+from core.records import fields_of
 from portfolio import policy
 from portfolio.models import (
     BlogPostPage,
@@ -45,7 +59,7 @@ def directory_profiles(*, viewer, filters: dict) -> QuerySet:
         # Only rates the viewer may see can match, or filtering would reveal hidden rates.
         profiles = profiles.filter(
             rates_audience__in=policy.audiences_for(viewer),
-            rates__currency="USD",
+            rates__currency=filters.get("budget_currency") or Currency.USD,
             rates__minimum_fee__lte=filters["budget"],
         )
     if filters.get("q"):
@@ -100,3 +114,145 @@ def shown_past_engagements(*, profile) -> list:
     """Chosen engagements whose date has passed: never a future date or place (E34)."""
     today = timezone.localdate()
     return [e for e in profile.past_engagements.all() if e.show_on_profile and e.date < today]
+
+
+def _page_record(page) -> dict:
+    return {
+        **fields_of(page, exclude=("consultant",)),
+        "url": page.get_url(),
+        "topics": [topic.name for topic in page.topics.all()],
+    }
+
+
+def records_of(*, user) -> dict:
+    """The person's profile (every field and audience), what others wrote about them on
+    it, their posts, videos and media, for the export of their own records."""
+    profile = SpeakerProfilePage.objects.filter(consultant=user).first()
+    collection_id = (
+        ConsultantWorkspace.objects.filter(user=user)
+        .values_list("collection_id", flat=True)
+        .first()
+    )
+    images = PodiumImage.objects.filter(
+        Q(collection_id=collection_id) | Q(uploaded_by_user=user)
+    ).order_by("created_at")
+    data = {
+        "profile": None,
+        "testimonials": [],
+        "posts": [],
+        "videos": [],
+        "images": [
+            {
+                **fields_of(image, exclude=("file", "uploaded_by_user")),
+                "file_name": image.file.name.rsplit("/", 1)[-1],
+                # The scrubbed original is downloaded from its page in the admin.
+                "link": reverse("wagtailimages:edit", args=[image.pk]),
+            }
+            for image in images
+        ],
+        "uploaded_videos": [
+            {
+                **fields_of(video, exclude=("source", "file", "captions", "uploaded_by")),
+                "link": video.public_url,
+            }
+            for video in PodiumVideo.objects.filter(uploaded_by=user)
+        ],
+    }
+    data.update(_page_admin_records(profile, user))
+    if profile is None:
+        return data
+    data["profile"] = {
+        **_page_record(profile),
+        "languages": [language.name for language in profile.languages.all()],
+        "links": [fields_of(link, exclude=("profile",)) for link in profile.links.all()],
+        "past_engagements": [
+            fields_of(engagement, exclude=("profile",))
+            for engagement in profile.past_engagements.all()
+        ],
+        "rates": [fields_of(rate, exclude=("profile",)) for rate in profile.rates.all()],
+    }
+    # All of them, approved or waiting: the consultant sees and decides on each.
+    data["testimonials"] = [
+        fields_of(testimonial, exclude=("profile",)) for testimonial in profile.testimonials.all()
+    ]
+    data["posts"] = [
+        _page_record(post) for post in BlogPostPage.objects.child_of(profile).order_by("path")
+    ]
+    data["videos"] = [
+        _page_record(video) for video in VideoPage.objects.child_of(profile).order_by("path")
+    ]
+    return data
+
+
+def _page_admin_records(profile, user) -> dict:
+    """What Wagtail keeps about the person's pages: versions, history, comments, reviews.
+
+    An editor's part in them is shown as what it said and did, never who they are.
+    """
+    page_ids = (
+        [profile.pk, *profile.get_descendants().values_list("pk", flat=True)] if profile else []
+    )
+    object_ids = [str(pk) for pk in page_ids]
+    comments = (
+        Comment.objects.filter(Q(page_id__in=page_ids) | Q(user=user))
+        .select_related("page")
+        .prefetch_related("replies")
+    )
+    workflows = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page), object_id__in=object_ids
+    ).prefetch_related("task_states")
+    return {
+        "page_revisions": [
+            {
+                "page": revision.object_str,
+                "created_at": revision.created_at,
+                "by_me": revision.user_id == user.pk,
+                "content": revision.content,
+            }
+            for revision in Revision.page_revisions.filter(object_id__in=object_ids)
+        ],
+        "page_history": [
+            {
+                **fields_of(entry, exclude=("user", "page", "revision", "content_type")),
+                "by_me": entry.user_id == user.pk,
+            }
+            for entry in PageLogEntry.objects.filter(page_id__in=page_ids)
+        ],
+        "page_comments": [
+            {
+                "page": comment.page.title,
+                "text": comment.text,
+                "created_at": comment.created_at,
+                "resolved_at": comment.resolved_at,
+                "by_me": comment.user_id == user.pk,
+                "replies": [
+                    {"text": r.text, "created_at": r.created_at, "by_me": r.user_id == user.pk}
+                    for r in comment.replies.all()
+                ],
+            }
+            for comment in comments
+        ],
+        "page_subscriptions": [
+            {
+                "page": subscription.page.title,
+                "comment_notifications": subscription.comment_notifications,
+            }
+            for subscription in PageSubscription.objects.filter(user=user).select_related("page")
+        ],
+        "reviews": [
+            {
+                "status": workflow.status,
+                "created_at": workflow.created_at,
+                "steps": [
+                    {
+                        "status": step.status,
+                        "started_at": step.started_at,
+                        "finished_at": step.finished_at,
+                        "comment": step.comment,
+                    }
+                    for step in workflow.task_states.all()
+                ],
+            }
+            for workflow in workflows
+        ],
+    }

@@ -1,8 +1,8 @@
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, workflow_approved
 
-from accounts.signals import account_deleting, consultant_workspace_created
-from portfolio import services
+from accounts.signals import account_deleting, account_exporting, consultant_workspace_created
+from portfolio import selectors, services
 from portfolio.models import ConsultantPage, SpeakerProfilePage
 
 
@@ -14,6 +14,11 @@ def create_profile(sender, workspace, **kwargs):
 @receiver(account_deleting)
 def delete_pages(sender, user, **kwargs):
     services.pages_delete(user=user)
+
+
+@receiver(account_exporting)
+def export_records(sender, user, **kwargs):
+    return selectors.records_of(user=user)
 
 
 @receiver(page_published)

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.money import Currency, currency_constraint
 from networking.enums import ACCOMMODATION_RELEASED, DETAILS_RELEASED, BookingState, EventFormat
 from networking.models.opportunities import MIN_FEE, Expenses, Interest, Opportunity
 from networking.models.organizations import Organization
@@ -47,7 +48,9 @@ class Booking(Expenses):
     fee = models.DecimalField(
         _("fee"), max_digits=9, decimal_places=2, validators=[MinValueValidator(MIN_FEE)]
     )
-    currency = models.CharField(_("currency"), max_length=3, default="USD")
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, default=Currency.USD
+    )
     cancellation_fee = models.DecimalField(
         _("fee if you cancel after confirmation"),
         max_digits=9,
@@ -97,6 +100,7 @@ class Booking(Expenses):
                 condition=models.Q(ends_on__gte=models.F("starts_on")),
                 name="networking_booking_dates_in_order",
             ),
+            currency_constraint(name="networking_booking_currency_supported"),
         ]
         indexes = [models.Index(fields=["state", "state_changed_at"])]
 

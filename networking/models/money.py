@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.money import Currency, currency_constraint
 from networking.models.bookings import Booking
 from networking.models.organizations import Organization
 
@@ -41,7 +42,7 @@ class Invoice(models.Model):
     kind = models.CharField(max_length=12, choices=InvoiceKind.choices, default=InvoiceKind.FEE)
     number = models.CharField(max_length=20)
     amount = models.DecimalField(max_digits=9, decimal_places=2)
-    currency = models.CharField(max_length=3)
+    currency = models.CharField(max_length=3, choices=Currency.choices)
     issued_on = models.DateField()
     due_on = models.DateField()
     status = models.CharField(
@@ -60,6 +61,7 @@ class Invoice(models.Model):
             models.CheckConstraint(
                 condition=models.Q(amount__gt=0), name="networking_invoice_positive"
             ),
+            currency_constraint(name="networking_invoice_currency_supported"),
         ]
         indexes = [models.Index(fields=["status", "due_on"])]
 

@@ -5,6 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.money import Currency, currency_constraint
 from networking.enums import EventFormat, OpportunityStatus
 from networking.models.organizations import Organization
 from portfolio.enums import EngagementType
@@ -52,7 +53,9 @@ class Opportunity(Expenses):
     fee = models.DecimalField(
         _("fee offered"), max_digits=9, decimal_places=2, validators=[MinValueValidator(MIN_FEE)]
     )
-    currency = models.CharField(_("currency"), max_length=3, default="USD")
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, default=Currency.USD
+    )
     pay_parity_attested_at = models.DateTimeField()
     deadline = models.DateField(_("answer by"))
     status = models.CharField(
@@ -72,6 +75,7 @@ class Opportunity(Expenses):
                 condition=models.Q(ends_on__gte=models.F("starts_on")),
                 name="networking_opportunity_dates_in_order",
             ),
+            currency_constraint(name="networking_opportunity_currency_supported"),
         ]
         indexes = [models.Index(fields=["status", "deadline"])]
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.money import Currency, currency_constraint
 from networking.enums import (
     ContactPolicy,
     EmailFrequency,
@@ -173,8 +174,20 @@ class Preferences(models.Model):
         blank=True,
         help_text=_("For example the limit above which you would lose a benefit. Only you see it."),
     )
+    # The limit is in one currency; earnings in others are not converted into it.
+    yearly_threshold_currency = models.CharField(
+        _("currency of that limit"), max_length=3, choices=Currency.choices, default=Currency.USD
+    )
     last_digest_at = models.DateTimeField(null=True, blank=True, editable=False)
     calendar_token = models.CharField(max_length=64, unique=True, default=_calendar_token)
+
+    class Meta:
+        constraints = [
+            currency_constraint(
+                name="networking_preferences_threshold_currency_supported",
+                field="yearly_threshold_currency",
+            )
+        ]
 
     def __str__(self):
         return f"Preferences of {self.user_id}"

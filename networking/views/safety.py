@@ -1,7 +1,7 @@
 import uuid
 
 from django.contrib import messages
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -148,16 +148,3 @@ def notification_open(request, notification_id):
 def notifications_read(request):
     notification_services.notifications_mark_read(user=request.user)
     return redirect("networking:notifications")
-
-
-@member_view
-@require_safe
-def export(request):
-    """The person's own bookings, messages and invoices as a JSON file (safety.md R45)."""
-    response = JsonResponse(
-        selectors.export_for(user=request.user),
-        json_dumps_params={"ensure_ascii": False, "indent": 1},
-    )
-    response["Content-Disposition"] = 'attachment; filename="podium-export.json"'
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -2,12 +2,14 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import Collection
 
 from accounts.enums import Role
 from accounts.models import ConsultantWorkspace, User
+from portfolio.models import SpeakerProfilePage
 
 # E-mail is queued with transaction.on_commit, so these tests need real commits.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -163,3 +165,60 @@ def test_signup_never_errors_on_arbitrary_input(client, email, role, password):
     assert response.status_code in (200, 302, 429)
     if response.status_code != 302:
         assert User.objects.count() == users_before
+
+
+def _refuse_profile_pages():
+    """Make the database itself refuse a new profile page, as a broken write would."""
+    table = "portfolio_speakerprofilepage"
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "CREATE FUNCTION podium_refuse() RETURNS trigger AS $$ BEGIN "
+                "RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql"
+            )
+            cursor.execute(
+                f"CREATE TRIGGER podium_refuse BEFORE INSERT ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION podium_refuse()"
+            )
+        else:
+            cursor.execute(
+                f"CREATE TRIGGER podium_refuse BEFORE INSERT ON {table} "
+                "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            )
+
+    def undo():
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(f"DROP TRIGGER podium_refuse ON {table}")
+                cursor.execute("DROP FUNCTION podium_refuse()")
+            else:
+                cursor.execute("DROP TRIGGER podium_refuse")
+
+    return undo
+
+
+def _remove_network_group():
+    """The last step of the workspace (joining the network group) finds nothing to join."""
+    network = Group.objects.get(name="Network")
+    network.delete()
+    return lambda: Group.objects.create(name="Network")
+
+
+@pytest.mark.parametrize("break_workspace", [_refuse_profile_pages, _remove_network_group])
+def test_a_failing_workspace_leaves_no_account_behind_and_says_so_calmly(client, break_workspace):
+    undo = break_workspace()
+    try:
+        response = signup(client)
+    finally:
+        undo()
+
+    assert response.status_code == 200
+    assert "could not be created just now, and nothing was saved" in response.content.decode()
+    assert nothing_was_written()
+    assert not SpeakerProfilePage.objects.exists()
+    assert mail.outbox == []
+
+    # Nothing is lost either: the same address signs up once the cause is gone.
+    assert signup(client)["Location"] == "/accounts/confirm-email/"
+    assert User.objects.get(email="new.person@example.org").speaker_profile
+    assert len(mail.outbox) == 1

@@ -104,3 +104,17 @@ def test_suggestions_respect_the_viewers_audience_and_later_blocks(org_member, t
 
     fresh = User.objects.get(pk=org_member.pk)
     assert opportunity_suggestions(opportunity=opportunity, viewer=fresh) == []
+
+
+def test_a_rate_in_another_currency_offers_the_engagement_but_is_no_fee_match(org_member, topics):
+    """A fee is compared only with a rate in its own currency; the offer itself counts."""
+    from portfolio.models import RateCardEntry
+
+    same = _profile("Same Currency", topics=topics, rates=[("panel", 500)], region="Nairobi")
+    other = _profile("Other Currency", topics=topics, rates=[("panel", 500)], region="Nairobi")
+    RateCardEntry.objects.filter(profile=other).update(currency="EUR")
+    none = _profile("No Panels", topics=topics, rates=[("keynote", 500)], region="Nairobi")
+    scores = dict(rank(_opportunity(org_member, topics)))
+
+    assert scores[same.consultant_id] - scores[other.consultant_id] == 15  # the fee part
+    assert scores[other.consultant_id] - scores[none.consultant_id] == 15  # the offer
