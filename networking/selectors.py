@@ -3,7 +3,7 @@
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Avg, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -98,7 +98,7 @@ def conversations_for(*, user) -> QuerySet:
             "organization", "consultant__speaker_profile", "booking", "interest__opportunity"
         )
         .annotate(message_count=Count("messages"))
-        .order_by("-last_message_at", "-created_at")
+        .order_by(F("last_message_at").desc(nulls_last=True), "-created_at")
     )
 
 

@@ -128,3 +128,21 @@ def test_the_consultant_sees_the_warning_on_a_request_asking_for_money(client, p
     assert "Be careful:" in client.get(url).content.decode()
     client.force_login(org_member)
     assert "Be careful:" not in client.get(url).content.decode()
+
+
+def test_the_inbox_lists_conversations_with_messages_first_on_every_database(
+    client, booking, org_member
+):
+    from networking.selectors import conversations_for
+    from networking.services.bookings import booking_request
+    from tests.networking.conftest import booking_fields
+
+    client.force_login(org_member)
+    assert _say(client, booking, "Looking forward to it.").status_code == 302
+    # A newer conversation without a message yet: PostgreSQL sorts NULL first when
+    # descending, SQLite last; the inbox must read the same on both.
+    quiet = booking_request(
+        actor=org_member, consultant=booking.consultant, **booking_fields(title="Autumn talk")
+    )
+    inbox = list(conversations_for(user=booking.consultant))
+    assert [c.pk for c in inbox] == [booking.conversation.pk, quiet.conversation.pk]
