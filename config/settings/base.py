@@ -64,7 +64,7 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.SessionLifetimeMiddleware",
     "accounts.middleware.MFARequiredMiddleware",
-    "core.middleware.AdminObjectsOutOfReachMiddleware",
+    "accounts.middleware.AdminReachMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "core.throttle.DirectoryThrottleMiddleware",
