@@ -44,7 +44,9 @@ ANY_TASK = "any_task"  # the editors' review tasks: names of a shared process, n
 OWN_PAGE_ACTIONS = ("add", "change", "publish", "lock", "unlock", "bulk_delete")
 IMAGE_ACTIONS = ("add", "change", "delete", "choose")
 
-# Admin URL name -> {URL keyword or "?name" query parameter: kind of object}.
+# Admin URL name -> {URL keyword, "?name" query parameter or "form:name" posted field:
+# kind of object}. Wagtail's move, copy and parent forms name the chosen parent page in
+# their refusal, so a posted parent must pass too.
 _PAGE = {"page_id": OWN_PAGE}
 _PARENT = {"parent_page_id": OWN_PAGE}
 _IMAGE = {"image_id": OWN_IMAGE}
@@ -74,7 +76,7 @@ CONSULTANT_REACH = {
     "wagtailadmin_api:pages:detail": {"pk": EXPLORABLE_PAGE},
     "wagtailadmin_pages:search": {},
     "wagtailadmin_pages:search_results": {},
-    "wagtailadmin_pages:choose_parent": {},
+    "wagtailadmin_pages:choose_parent": {"form:parent_page": OWN_PAGE},
     "wagtailadmin_pages:add": _PARENT,
     "wagtailadmin_pages:preview_on_add": _PARENT,
     "wagtailadmin_pages:add_subpage": _PARENT,
@@ -84,8 +86,8 @@ CONSULTANT_REACH = {
     "wagtailadmin_pages:usage": _PAGE,
     "wagtailadmin_pages:delete": _PAGE,
     "wagtailadmin_pages:unpublish": _PAGE,
-    "wagtailadmin_pages:copy": _PAGE,
-    "wagtailadmin_pages:move": {"page_to_move_id": OWN_PAGE},
+    "wagtailadmin_pages:copy": {"page_id": OWN_PAGE, "form:new_parent_page": OWN_PAGE},
+    "wagtailadmin_pages:move": {"page_to_move_id": OWN_PAGE, "form:new_parent_page": OWN_PAGE},
     "wagtailadmin_pages:move_confirm": {"page_to_move_id": OWN_PAGE, "destination_id": OWN_PAGE},
     "wagtailadmin_pages:set_page_position": {"page_to_move_id": OWN_PAGE},
     "wagtailadmin_pages:lock": _PAGE,
@@ -174,6 +176,8 @@ def may_reach(request, url_name: str, view_kwargs: dict) -> bool:
     for key, kind in CONSULTANT_REACH[url_name].items():
         if key.startswith("?"):
             values = request.GET.getlist(key[1:])
+        elif key.startswith("form:"):
+            values = [v for v in request.POST.getlist(key[5:]) if v]
         else:
             values = [view_kwargs[key]] if key in view_kwargs else []
         if not all(_passes(user, kind, value, view_kwargs) for value in values):

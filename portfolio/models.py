@@ -97,6 +97,15 @@ class ConsultantPage(BasePage):
     # Rich text fields of the page, cleaned on every save (core.richtext).
     rich_text_fields: tuple[str, ...] = ()
 
+    def get_admin_display_title(self):
+        # Wagtail's admin names a page by its latest draft's title wherever it lists it,
+        # also to people who may see only the published page (the page chooser, bulk
+        # actions, usage): an unpublished change stays with its editor. Once published,
+        # a page goes by its published title; its editor shows the draft.
+        if self.live:
+            return self.title
+        return super().get_admin_display_title()
+
     def save(self, *args, **kwargs):
         for name in self.rich_text_fields:
             setattr(self, name, clean_rich_text(getattr(self, name), RICH_TEXT_FEATURES))
