@@ -199,7 +199,9 @@ def bulk_action_in_reach(request, view_kwargs) -> bool:
         parent = request.GET.get("childOf")
         if kind == OWN_PAGE:
             return parent is not None and _passes(request.user, OWN_PAGE, parent, view_kwargs)
-        return parent is None or _own_collection(request.user, parent)
+        return parent is None or (
+            parent.isdigit() and own_collections(request.user).filter(pk=int(parent)).exists()
+        )
     return all(_passes(request.user, kind, value, view_kwargs) for value in ids)
 
 
@@ -220,10 +222,13 @@ def own_pages(user):
     return page_permission_policy.instances_user_has_any_permission_for(user, OWN_PAGE_ACTIONS)
 
 
-def own_images(user):
+def own_collections(user):
     policy = policy_registry.get_by_type(get_image_model())
-    collections = policy.collections_user_has_any_permission_for(user, IMAGE_ACTIONS)
-    return policy.model.objects.filter(collection__in=collections)
+    return policy.collections_user_has_any_permission_for(user, IMAGE_ACTIONS)
+
+
+def own_images(user):
+    return get_image_model().objects.filter(collection__in=own_collections(user))
 
 
 def choosable_pages(request_user, pages):
@@ -238,14 +243,6 @@ class _RequestStandIn:
     # The chooser hooks read only request.user.
     def __init__(self, user):
         self.user = user
-
-
-def _own_collection(user, collection_id) -> bool:
-    if not str(collection_id).isdigit():
-        return False
-    policy = policy_registry.get_by_type(get_image_model())
-    collections = policy.collections_user_has_any_permission_for(user, IMAGE_ACTIONS)
-    return collections.filter(pk=int(collection_id)).exists()
 
 
 def _page_in_url(view_kwargs):
