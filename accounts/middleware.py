@@ -92,6 +92,7 @@ class AdminReachMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        # Imported here: admin_reach reads the image model when loaded, after app loading.
         from accounts import admin_reach
 
         match = request.resolver_match
