@@ -3,6 +3,7 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -70,3 +71,46 @@ class MFARequiredMiddleware:
         if path.startswith(settings.STATIC_URL) or path == reverse("healthz"):
             return True
         return any(path == reverse(name) for name in self.allowed_url_names)
+
+
+class AdminReachMiddleware:
+    """In the Wagtail admin, what is not someone's to open answers 404, as everywhere else.
+
+    Wagtail answers an object it will not show with a redirect and a "no permission"
+    message (or lists its title), which tells that the id exists. Before any admin view
+    runs, accounts.admin_reach decides: editors and superusers have the whole admin; a
+    consultant reaches only their own pages and media; anyone else signed in has no admin
+    and is sent from its front door to their dashboard once, instead of to a sign-in page
+    that would send them straight back. Visitors are left to Wagtail's sign-in redirect,
+    which answers every URL alike.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # Imported here: admin_reach reads the image model when loaded, after app loading.
+        from accounts import admin_reach
+
+        match = request.resolver_match
+        user = getattr(request, "user", None)
+        if (
+            match is None
+            or user is None
+            or not user.is_authenticated
+            or not admin_reach.is_admin_path(request.path)
+            or admin_reach.has_whole_admin(user)
+        ):
+            return None
+        if not user.has_perm("wagtailadmin.access_admin"):
+            if match.view_name == "wagtailadmin_home":
+                return redirect("dashboard")
+            if match.view_name in ("wagtailadmin_login", "wagtailadmin_logout"):
+                return None
+            raise Http404
+        if not admin_reach.may_reach(request, match.view_name, view_kwargs):
+            raise Http404
+        return None

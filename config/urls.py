@@ -1,10 +1,12 @@
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access as admin_only
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
+from core import admin_views as core_admin_views
 from core import views as core_views
 from portfolio import media as portfolio_media
 
@@ -21,6 +23,23 @@ urlpatterns = [
     path("admin/logout/", account_views.LogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/password_reset/", core_views.not_found),
     path("admin/password_reset/<path:rest>", core_views.not_found),
+    # Tag suggestions only from the person's own images and documents.
+    path(
+        "admin/tag-autocomplete/",
+        core_admin_views.tag_autocomplete,
+        name="wagtailadmin_tag_autocomplete",
+    ),
+    # The image listing's tag filter offers the person's own tags only.
+    path(
+        "admin/images/",
+        admin_only(core_admin_views.ImageIndexView.as_view()),
+        name="podium_images_index",
+    ),
+    path(
+        "admin/images/results/",
+        admin_only(core_admin_views.ImageIndexView.as_view(results_only=True)),
+        name="podium_images_index_results",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/logout/", account_views.LogoutView.as_view(), name="account_logout"),

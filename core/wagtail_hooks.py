@@ -2,6 +2,9 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.images.views.chooser import viewset as image_chooser_viewset
+
+from core.admin_views import OwnTagsImageChooseView
 
 
 @hooks.register("on_serve_page")
@@ -32,3 +35,7 @@ def refuse_publishing_without_permission(request, page, *args):
         return None
     messages.error(request, _("You cannot publish this page yet: send it for review instead."))
     return redirect(request.get_full_path())
+
+
+# The image chooser's popular tags come from the person's own images (core.admin_views).
+image_chooser_viewset.choose_view_class = OwnTagsImageChooseView

@@ -22,6 +22,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -70,8 +71,53 @@ class Language(models.Model):
         return self.name
 
 
+class ConsultantPageForm(WagtailAdminPageForm):
+    """Image fields accept only images the person may use (a consultant: their collection).
+
+    Wagtail's image field accepts any image id, so a crafted form could put someone
+    else's private photo on a public page. Another person's image answers like a missing
+    one ("select a valid choice"); an image the page already has stays valid.
+    """
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        # Imported here: admin_reach reads the image model when loaded, after app loading.
+        from accounts.admin_reach import own_images
+
+        if for_user is None:
+            return
+        for name, field in self.fields.items():
+            if getattr(field, "queryset", None) is None:
+                continue
+            if field.queryset.model is not get_image_model():
+                continue
+            allowed = own_images(for_user)
+            current = getattr(self.instance, f"{name}_id", None)
+            if current:
+                allowed = allowed | get_image_model().objects.filter(pk=current)
+            field.queryset = field.queryset.filter(pk__in=allowed.values("pk"))
+            field.bound_data = _without_refused(field)
+
+
+def _without_refused(field):
+    """The form shown again after a refusal must not show the refused image either.
+
+    Wagtail's chooser widget displays whatever id the form holds, title and thumbnail.
+    """
+    bound_data = field.bound_data
+
+    def shown(data, initial):
+        if data and not (str(data).isdigit() and field.queryset.filter(pk=data).exists()):
+            return initial
+        return bound_data(data, initial)
+
+    return shown
+
+
 class ConsultantPage(BasePage):
     """What a consultant's pages share: an audience they choose, and the effective one."""
+
+    base_form_class = ConsultantPageForm
 
     audience = models.CharField(
         _("who can see this"),
@@ -97,6 +143,15 @@ class ConsultantPage(BasePage):
 
     # Rich text fields of the page, cleaned on every save (core.richtext).
     rich_text_fields: tuple[str, ...] = ()
+
+    def get_admin_display_title(self):
+        # Wagtail's admin names a page by its latest draft's title wherever it lists it,
+        # also to people who may see only the published page (the page chooser, bulk
+        # actions, usage): an unpublished change stays with its editor. Once published,
+        # a page goes by its published title; its editor shows the draft.
+        if self.live:
+            return self.title
+        return super().get_admin_display_title()
 
     def save(self, *args, **kwargs):
         for name in self.rich_text_fields:
@@ -554,7 +609,7 @@ class BlogPostPage(ChildOfProfile):
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
-class VideoPageForm(WagtailAdminPageForm):
+class VideoPageForm(ConsultantPageForm):
     """Offers only the consultant's own uploaded videos (editors see all)."""
 
     def __init__(self, *args, for_user=None, **kwargs):

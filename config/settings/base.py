@@ -67,7 +67,7 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.SessionLifetimeMiddleware",
     "accounts.middleware.MFARequiredMiddleware",
-    "core.middleware.AdminObjectsOutOfReachMiddleware",
+    "accounts.middleware.AdminReachMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "core.throttle.DirectoryThrottleMiddleware",
@@ -306,6 +306,9 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Off: turning a pasted address into a page link would answer with the title of any
+# page at that address, private and draft ones included, whoever pastes it.
+WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = ""
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # The admin needs wagtail.documents installed. Only superusers hold document permissions
 # until documents get metadata scrubbing (docs/decisions.md); downloads are attachments.
