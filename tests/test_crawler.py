@@ -1,0 +1,179 @@
+"""Every link a person can follow on the demo site leads somewhere: no 404, no server error.
+
+The crawler loads the demo, signs in as each demo role, and follows every same-origin
+link breadth first with Django's test client, in both interface languages (the language
+is a cookie: Podium's addresses have no language prefix). It reads `<a href>`,
+`<link href>`, `<form action>` of GET forms, `<img src>`, `<script src>`, `<source src>`,
+the links of RSS and Atom feeds, the `<loc>` entries of sitemaps and the sitemap line of
+robots.txt. Forms sent by POST are never submitted.
+
+Skipped, because following them acts rather than reads: sign-out (a POST form on the
+site, but the URL answers GET too) and the language switch (POST). The quick exit is a
+plain link to another site, which is never followed (other origins are out of scope), so
+it clears nothing here.
+"""
+
+import re
+from collections import deque
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit, urlunsplit
+from xml.etree import ElementTree
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from accounts.models import User
+
+MAX_PAGES_PER_ROLE = 1500
+HOST = "testserver"
+BROKEN = {404, 410}
+# Resolved once the URL conf is loaded: reverse() is not available at import time.
+ACTION_URL_NAMES = ("account_logout", "wagtailadmin_logout", "set_language")
+LINK_ATTRIBUTES = {
+    "a": "href",
+    "link": "href",
+    "img": "src",
+    "script": "src",
+    "source": "src",
+    "iframe": "src",
+}
+ROLES = {
+    "anonymous": None,
+    "consultant": "consultant@example.org",
+    "organization": "organization@example.org",
+    "editor": "editor@example.org",
+}
+LANGUAGES = ("en", "es")
+
+
+class LinkParser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            if (attrs.get("method") or "get").lower() == "get" and attrs.get("action"):
+                self.links.append(attrs["action"])
+            return
+        name = LINK_ATTRIBUTES.get(tag)
+        if name and attrs.get(name):
+            self.links.append(attrs[name])
+
+
+def _xml_links(text: str) -> list[str]:
+    try:
+        root = ElementTree.fromstring(text)
+    except ElementTree.ParseError:
+        return []
+    links = []
+    for element in root.iter():
+        local = element.tag.rsplit("}", 1)[-1]
+        if local in ("loc", "link") and element.text and element.text.strip():
+            links.append(element.text.strip())
+        elif local == "link" and element.get("href"):
+            links.append(element.get("href"))
+    return links
+
+
+def links_in(response) -> list[str]:
+    content_type = response.get("Content-Type", "").split(";")[0].strip()
+    if getattr(response, "streaming", False):
+        return []
+    text = response.content.decode(response.charset or "utf-8", errors="replace")
+    if content_type == "text/html":
+        parser = LinkParser()
+        parser.feed(text)
+        return parser.links
+    if content_type.endswith("xml"):
+        return _xml_links(text)
+    if content_type == "text/plain":
+        return re.findall(r"^Sitemap:\s*(\S+)", text, flags=re.MULTILINE)
+    return []
+
+
+def same_origin(base: str, link: str) -> str | None:
+    """The path and query of a same-origin link, or None for another origin or scheme."""
+    link = link.strip()
+    if not link or link.startswith("#"):
+        return None
+    parts = urlsplit(urljoin(f"http://{HOST}{base}", link))
+    if parts.scheme not in ("http", "https") or parts.netloc != HOST:
+        return None
+    return urlunsplit(("", "", parts.path or "/", parts.query, ""))
+
+
+def crawl(client: Client, start: list[str], skip: set[str]) -> tuple[list[str], int]:
+    """Breadth first from `start`; returns the problems found and the pages fetched."""
+    problems = []
+    seen = set(start)
+    queue = deque((url, "(start)") for url in start)
+    fetched = 0
+    while queue and fetched < MAX_PAGES_PER_ROLE:
+        url, source = queue.popleft()
+        fetched += 1
+        try:
+            response = client.get(url)
+        except Exception as error:  # noqa: BLE001 (a crawler reports every failure and goes on)
+            problems.append(f"{source} -> {url}: {type(error).__name__}: {error}")
+            continue
+        status = response.status_code
+        if status in BROKEN or status >= 500:
+            problems.append(f"{source} -> {url}: {status}")
+            continue
+        found = [response["Location"]] if 300 <= status < 400 and "Location" in response else []
+        found += links_in(response) if status == 200 else []
+        for link in found:
+            target = same_origin(url, link)
+            if target is None or target in seen or urlsplit(target).path in skip:
+                continue
+            seen.add(target)
+            queue.append((target, url))
+    assert fetched < MAX_PAGES_PER_ROLE or not queue, f"more than {MAX_PAGES_PER_ROLE} pages"
+    return problems, fetched
+
+
+@pytest.fixture
+def demo(settings, db):
+    settings.DEBUG = True  # load_demo refuses otherwise
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123 (closed at exit)
+    settings.DEBUG = False  # the crawl sees what production shows, error pages included
+
+
+def _signed_in_client(role: str, language: str) -> Client:
+    from allauth.mfa.models import Authenticator
+
+    client = Client()
+    client.cookies["django_language"] = language
+    email = ROLES[role]
+    if email:
+        user = User.objects.get(email=email)
+        if role in ("organization", "editor"):
+            # The organization's work and the editor's admin both need a second factor.
+            Authenticator.objects.get_or_create(user=user, type=Authenticator.Type.TOTP, data={})
+        client.force_login(user)
+    return client
+
+
+def _start_urls(role: str) -> list[str]:
+    start = ["/", "/robots.txt", "/sitemap.xml", "/favicon.ico"]
+    if role != "anonymous":
+        start.append("/dashboard/")
+    if role in ("consultant", "editor"):
+        start.append("/admin/")
+    return start
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+def test_every_link_of_the_demo_site_leads_somewhere(demo, role):
+    skip = {reverse(name) for name in ACTION_URL_NAMES}
+    problems = []
+    for language in LANGUAGES:
+        client = _signed_in_client(role, language)
+        found, fetched = crawl(client, _start_urls(role), skip)
+        assert fetched > 10, f"{role}/{language}: only {fetched} pages reached"
+        problems += [f"[{role}/{language}] {problem}" for problem in found]
+    assert problems == [], "\n".join(problems)
