@@ -2,15 +2,17 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
+from cms import views as cms_views
+from cms.sitemap import sitemap
 from core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", cms_views.robots_txt, name="robots_txt"),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
     # Every sign-in goes through allauth (rate limits, MFA); Wagtail's own login and
     # password-reset views are shadowed here, before the admin's URLs.
