@@ -3,6 +3,7 @@
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import (
     GroupPagePermission,
     Page,
@@ -136,10 +137,12 @@ def featuring_consent_set(*, profile: SpeakerProfilePage, consent: bool) -> None
 
 @transaction.atomic
 def old_versions_forget(*, profile: SpeakerProfilePage) -> int:
-    """Delete every revision of the consultant's pages but the live and the latest ones.
+    """Delete every revision of the consultant's pages but the live and the latest ones,
+    and the redirects from their old addresses.
 
     For when a consultant removes identifying details: the old text must not survive
-    in the revision history (safety.md E33).
+    in the revision history, nor an old address (a slug with a name in it) keep leading
+    to them.
     """
     pages = [profile, *profile.get_descendants().specific()]
     keep = set()
@@ -149,6 +152,7 @@ def old_versions_forget(*, profile: SpeakerProfilePage) -> int:
         pk__in=keep
     )
     count, _ = stale.delete()
+    Redirect.objects.filter(redirect_page__in=[page.pk for page in pages]).delete()
     return count
 
 
