@@ -2,10 +2,11 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access as admin_only
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
+from cms import views as cms_views
+from cms.sitemap import sitemap
 from core import admin_views as core_admin_views
 from core import views as core_views
 from portfolio import media as portfolio_media
@@ -16,6 +17,7 @@ handler500 = "core.outage.server_error"
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", cms_views.robots_txt, name="robots_txt"),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
     # Every sign-in goes through allauth (rate limits, MFA); Wagtail's own login and
     # password-reset views are shadowed here, before the admin's URLs.

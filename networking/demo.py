@@ -1,8 +1,11 @@
 """Fictional networking demo content: organizations, opportunities, bookings in every
 state, messages, invoices and an editors' queue, so `make run` shows living dashboards.
 
-Every name is invented. Bookings are written directly with their history (the services
-refuse back-dated work, which a demo needs); everything else goes through the services.
+Every name is invented. Organizations, their verification, interest and reports go
+through the services a person's actions call. Written directly, and why: bookings with
+their history and messages (the services refuse back-dated work, which a demo needs), and
+opportunities (posting needs the member's second factor, which the demo accounts set up
+themselves, as the README says).
 """
 
 from datetime import timedelta
@@ -19,18 +22,15 @@ from networking.models import (
     Booking,
     BookingEvent,
     Conversation,
-    Interest,
     Invoice,
-    Membership,
     Message,
     Opportunity,
     Organization,
-    Report,
-    VerificationApplication,
 )
+from networking.services import opportunities as opportunity_services
+from networking.services import organizations, safety
 from networking.services.money import invoice_number_next
 from networking.services.notifications import notify
-from networking.services.organizations import network_access_sync
 from portfolio.models import Topic
 
 ORGANIZATIONS = [
@@ -93,12 +93,11 @@ def load(password: str) -> None:
         return  # already loaded
     orgs = {row[0]: _organization(row, password) for row in ORGANIZATIONS}
     riverside, northgate = orgs[ORGANIZATIONS[0][0]], orgs[ORGANIZATIONS[1][0]]
-    _application(orgs["Open Shelter Coalition"])
     lina = User.objects.get(email="consultant@example.org")
     opportunities = _opportunities(riverside, northgate)
-    Interest.objects.create(
-        opportunity=opportunities[0],
+    opportunity_services.interest_express(
         consultant=lina,
+        opportunity=opportunities[0],
         note="I have run this training for school staff twice this year.",
         fee=700,
     )
@@ -116,38 +115,41 @@ def load(password: str) -> None:
 
 def _organization(row, password) -> Organization:
     name, kind, domain, verification, suspended, email, country, description = row
-    now = timezone.now()
-    organization = Organization.objects.create(
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(email=email, password=password)
+        account_services.user_register(user=user, role=Role.ORGANIZATION)
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    organization = organizations.organization_create(
+        user=user,
         name=name,
         kind=kind,
         email_domain=domain,
         website=f"https://{domain}" if domain != "example.org" else "",
         country=country,
         description=description,
-        verification=verification,
-        verified_at=now if verification == "verified" else None,
-        suspended_at=now if suspended else None,
     )
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User.objects.create_user(email=email, password=password)
-        account_services.user_register(user=user, role=Role.ORGANIZATION)
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    Membership.objects.create(organization=organization, user=user, role="admin")
-    network_access_sync(organization=organization)
+    if verification in ("pending", "verified"):
+        application = _application(organization, user)
+        if verification == "verified":
+            editor = User.objects.get(email="editor@example.org")
+            organizations.verification_decide(application=application, editor=editor, approve=True)
+    if suspended:
+        safety.organization_suspend(organization=organization)
+    organization.refresh_from_db()
     return organization
 
 
-def _application(organization):
-    VerificationApplication.objects.create(
+def _application(organization, user):
+    return organizations.verification_apply(
         organization=organization,
-        submitted_by=organization.memberships.get().user,
-        registration_number="CH-4471203",
-        domain_email="hello@openshelter.example",
+        actor=user,
+        pledge=True,
+        registration_number=f"CH-{4471203 + len(organization.name)}",
+        domain_email=user.email,
         reference_name="Priya Natarajan",
         reference_contact="+44 20 7946 0000",
         reference_relationship="Commissions our emergency beds for the city council.",
-        pledge_accepted_at=timezone.now(),
     )
 
 
@@ -369,14 +371,13 @@ def _scam_attempt(lina, silvergate, requester, today) -> None:
             "asks for a wire or money transfer",
         ],
     )
-    Report.objects.create(
-        reporter=None,
+    safety.scam_report_create(
         target_kind="message",
-        target_id=str(message.pk),
+        target_id=message.pk,
         organization=silvergate,
-        reason="scam_check: asks you to pay a visa, permit or processing fee",
+        signals=["asks you to pay a visa, permit or processing fee"],
     )
-    Report.objects.create(
+    safety.report_create(
         reporter=lina,
         target_kind="organization",
         target_id=str(silvergate.pk),

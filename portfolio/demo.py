@@ -8,14 +8,13 @@ import datetime
 from decimal import Decimal
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from django.utils import timezone
+from django.utils.text import slugify
 
 from accounts import services as account_services
 from accounts.enums import Role
 from accounts.models import User
 from portfolio import services
-from portfolio.enums import NETWORK_GROUP
 from portfolio.models import (
     BlogPostPage,
     Language,
@@ -203,13 +202,12 @@ def _speaker(index, row, topics, password):
     EmailAddress.objects.update_or_create(
         user=user, email=email, defaults={"verified": True, "primary": True}
     )
-    user.groups.add(Group.objects.get(name=NETWORK_GROUP))
-    profile = SpeakerProfilePage.objects.get(consultant=user)
+    profile = services.profile_for(user)
     if profile.live:
         return  # already loaded: the command is idempotent
     my_topics = [topics[i] for i in topic_ids]
     profile.title = name
-    profile.slug = name.lower().replace(" ", "-").replace("á", "a").replace("é", "e")
+    profile.slug = slugify(name)  # the address a consultant would choose
     profile.headline = headline
     profile.bio = BIO.format(name=name.split()[0], topic=my_topics[0].name.lower())
     profile.lived_experience = (
@@ -246,17 +244,24 @@ def _speaker(index, row, topics, password):
             show_on_profile=True,
         )
     ]
-    profile.save_revision(user=user).publish()
+    # The demo's speakers have passed their first review, so they publish directly, as
+    # in the admin: a revision, published by its author. Publishing writes the row from
+    # the revision, so the instance in hand keeps its old address (url_path): pages are
+    # added under the row as it now is.
     services.direct_publishing_grant(profile=profile)
+    profile.save_revision(user=user).publish(user=user)
+    profile = SpeakerProfilePage.objects.get(pk=profile.pk)
     if index % 2 == 0:
-        Testimonial.objects.create(
+        # Forwarded by the consultant and entered by an editor (a snippet), then approved
+        # by the consultant.
+        testimonial = Testimonial.objects.create(
             profile=profile,
             text="Practical, generous with her expertise, and clear about what she "
             "would and would not cover. Our staff still use her checklist.",
             author_name="Jordan Ellis",
             author_role="Training lead, Northgate Community Services",
-            approved_at=timezone.now(),
         )
+        services.testimonial_approve(testimonial=testimonial)
     _content(profile, my_topics, index)
 
 
@@ -284,7 +289,7 @@ def _content(profile, topics, index):
     )
     profile.add_child(instance=post)
     post.topics = topics
-    post.save_revision(user=profile.consultant).publish()
+    post.save_revision(user=profile.consultant).publish(user=profile.consultant)
     if index % 3 == 0:
         video = VideoPage(
             title=f"Talk: {topics[0].name}",
@@ -296,4 +301,4 @@ def _content(profile, topics, index):
         )
         profile.add_child(instance=video)
         video.topics = topics
-        video.save_revision(user=profile.consultant).publish()
+        video.save_revision(user=profile.consultant).publish(user=profile.consultant)

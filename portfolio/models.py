@@ -409,6 +409,10 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
     def is_paused(self) -> bool:
         return self.paused_at is not None
 
+    def get_route_paths(self):
+        # Wagtail records a redirect for each of these when the profile's slug changes.
+        return ["/", "/media-kit/", "/media-kit/pdf/", "/feed/", "/feed/atom/"]
+
     @path("")
     def profile_view(self, request):
         from portfolio import views

@@ -20,6 +20,7 @@ from core.records import fields_of
 from portfolio import policy
 from portfolio.models import (
     BlogPostPage,
+    ChildOfProfile,
     RateCardEntry,
     SpeakerProfilePage,
     Testimonial,
@@ -256,3 +257,18 @@ def _page_admin_records(profile, user) -> dict:
             for workflow in workflows
         ],
     }
+
+
+def profiles_attach(pages: list) -> None:
+    """Give each post and video in `pages` its profile, all from one query.
+
+    For listings of many pages that ask each page about its profile (the sitemap asks
+    whether the consultant lets search engines list it); otherwise one query per page.
+    """
+    steplen = SpeakerProfilePage.steplen
+    children = [page for page in pages if isinstance(page, ChildOfProfile)]
+    parent_paths = {page.path[:-steplen] for page in children}
+    profiles = {p.path: p for p in SpeakerProfilePage.objects.filter(path__in=parent_paths)}
+    for page in children:
+        # `profile` is a cached property: filling its cache is what it is for.
+        page.__dict__["profile"] = profiles[page.path[:-steplen]]

@@ -3,6 +3,7 @@
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import (
     COMMENTS_RELATION_NAME,
     Comment,
@@ -143,11 +144,13 @@ def featuring_consent_set(*, profile: SpeakerProfilePage, consent: bool) -> None
 @transaction.atomic
 def old_versions_forget(*, profile: SpeakerProfilePage) -> int:
     """Delete every revision of the consultant's pages but the live and the latest ones,
-    and every other trace of older text; returns how many revisions went.
+    and every other trace of older text, and the redirects from their old
+    addresses; returns how many revisions went.
 
     For when a consultant removes identifying details: old titles and text must not
     survive in revisions, the history (log entries' labels and data), review comments or
-    the search index. The history keeps what happened and when, under the current title.
+    the search index, nor an old address (a slug with a name in it) keep leading to
+    them. The history keeps what happened and when, under the current title.
     """
     pages = list(Page.objects.descendant_of(profile, inclusive=True).specific())
     keep = {pk for page in pages for pk in (page.live_revision_id, page.latest_revision_id) if pk}
@@ -169,6 +172,7 @@ def old_versions_forget(*, profile: SpeakerProfilePage) -> int:
         entries.update(label=page.title, data={})
     Comment.objects.filter(page_id__in=page_ids).delete()
     search_index_refresh(objects=pages)
+    Redirect.objects.filter(redirect_page__in=page_ids).delete()
     return count
 
 

@@ -23,6 +23,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    # Old addresses keep working: a changed slug leaves a permanent redirect for the page
+    # and every page under it (Wagtail creates them; portfolio's middleware serves them).
+    "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -72,6 +75,8 @@ MIDDLEWARE = [
     "core.middleware.ContentSecurityPolicyMiddleware",
     "core.throttle.DirectoryThrottleMiddleware",
     "core.middleware.PrivateResponseMiddleware",
+    # Last, so it sees the final 404 and its redirect passes through the headers above.
+    "portfolio.middleware.VisibleRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -388,6 +393,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files browsers and crawlers ask for at the site's root (/favicon.ico).
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 
 # --- Logging: no message bodies, secrets or locations ---------------------------------
 LOGGING = {

@@ -91,3 +91,21 @@ def test_load_demo_features_consenting_speakers_on_the_home_page(settings, clien
     html = client.get("/").content.decode()
     assert "Featured speakers" in html
     assert "Lina Okafor" in html
+
+
+def test_every_demo_page_answers_at_its_own_address(settings, client):
+    from allauth.mfa.models import Authenticator
+    from wagtail.models import Page
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    settings.DEBUG = False
+    editor = User.objects.get(email="editor@example.org")
+    Authenticator.objects.create(user=editor, type=Authenticator.Type.TOTP, data={})
+    client.force_login(editor)  # editors may see every page, whatever its audience
+
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    assert pages.count() > 20
+    for page in pages:
+        assert page.url_path == page.get_parent().url_path + page.slug + "/", page.title
+        assert client.get(page.url).status_code == 200, page.url

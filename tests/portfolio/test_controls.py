@@ -146,17 +146,3 @@ def test_forget_old_versions_asks_for_the_password_first(client, profile):
     response = client.post("/dashboard/profile/forget-old-versions/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/reauthenticate/")
-
-
-def test_a_changed_slug_leaves_no_redirect(client, profile):
-    old_url = profile.url
-    profile.slug = "a-new-name"
-    profile.save_revision(user=profile.consultant).publish()
-
-    assert client.get(old_url).status_code == 404
-    assert client.get("/speakers/a-new-name/").status_code == 200
-
-
-def test_redirects_app_is_not_installed(settings):
-    # Wagtail's redirects app would create a permanent redirect from the old slug.
-    assert "wagtail.contrib.redirects" not in settings.INSTALLED_APPS
