@@ -23,7 +23,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PagePermissionTester
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -218,6 +218,18 @@ class SpeakerIndexPage(RoutablePageMixin, BasePage):
         return feeds.SiteAtomFeed()(request, index_page=self)
 
 
+class ProfilePermissionTester(PagePermissionTester):
+    """A profile lives under the speakers' index and nowhere else, one per consultant: it
+    is never moved or copied (those forms would show its consultant the index, which they
+    cannot open, and a copy would be a second profile of the same person)."""
+
+    def can_move(self):
+        return False
+
+    def can_copy(self):
+        return False
+
+
 class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
     """One per consultant, created (as a draft) with the account; owned by them."""
 
@@ -396,6 +408,9 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
 
     class Meta:
         verbose_name = _("speaker profile")
+
+    def permissions_for_user(self, user):
+        return ProfilePermissionTester(user, self)
 
     @property
     def profile(self):

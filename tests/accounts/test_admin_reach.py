@@ -20,6 +20,7 @@ from django.urls import URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 from wagtail.admin.models import EditingSession
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site, Task, UploadedFile, Workflow
 
@@ -131,6 +132,12 @@ REACH = {
         OUT,
     ),
     **_rows("wagtailsettings:", "edit preview_on_edit", OUT),
+    # Redirects are editors' work: an old address names whom it leads to.
+    **_rows(
+        "wagtailredirects:",
+        "index index_results add edit delete start_import process_import",
+        OUT,
+    ),
     **_rows("wagtailembeds:", "chooser chooser_upload", SHELL),
     "wagtailsnippets:index": OUT,
     **_rows("wagtailimages:", "index index_results add add_multiple", SHELL),
@@ -241,6 +248,7 @@ KWARG_OWNERS = {
     "uploaded_file_id": "upload",
     "application_id": "uuid",
     "report_id": "uuid",
+    "redirect_id": "redirect",
 }
 # Words in URLs that name a kind of thing rather than an object.
 WORDS = {
@@ -373,6 +381,10 @@ def world(django_db_setup, django_db_blocker):
             ).pk,
             "user": bea.pk,
             "group": workspace.group_id,
+            # An old address of Bea's that leads to her private post.
+            "redirect": Redirect.objects.create(
+                old_path="/speakers/SECRET-OLD-ADDRESS-7R", redirect_page=private_post
+            ).pk,
         }
         yield {
             "ids": ids,
@@ -416,6 +428,7 @@ MISSING = {
     "resource": 999_999,
     "user": 999_999,
     "group": 999_999,
+    "redirect": 999_999,
 }
 
 
