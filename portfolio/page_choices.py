@@ -3,11 +3,11 @@
 Wagtail's chooser blocks and rich text links accept any id that is posted, and the form
 shown again after an error displays whatever it holds (an image's title and thumbnail, a
 page's title and address). A consultant may choose only what the admin already lets them
-reach: images of their own collection, and pages the page chooser lists to them (their
-own, other people's only as far as portfolio.policy lets them see those, and the site's
-other pages). Choices the page already holds stay valid, so that a page whose link target
-has since become private can still be saved. Editors have the whole admin and choose
-anything.
+reach: images of their own collection, and pages the page chooser lists to them and they
+may see (their own, other consultants' as far as portfolio.policy shows them, and the
+site's other pages once published for everyone). Choices the page already holds stay
+valid, so that a page whose link target has since become private can still be saved.
+Editors have the whole admin and choose anything.
 """
 
 from django.core.exceptions import ValidationError
@@ -60,15 +60,26 @@ class ChoiceReach:
         return self._answers[key]
 
     def _may_choose(self, kind: str, object_id: str) -> bool:
-        from accounts.admin_reach import choosable_pages, own_images
+        from accounts.admin_reach import own_images
 
         if not object_id.isdigit():
             return False
         if kind == PAGE:
-            return choosable_pages(self.user, Page.objects.filter(pk=int(object_id))).exists()
+            return self._may_link_to(Page.objects.filter(pk=int(object_id)))
         if kind == IMAGE:
             return own_images(self.user).filter(pk=int(object_id)).exists()
         return False
+
+    def _may_link_to(self, pages) -> bool:
+        from accounts.admin_reach import choosable_pages
+        from portfolio.models import ConsultantPage  # models.py imports this module
+
+        if not choosable_pages(self.user, pages).exists():
+            return False
+        # The chooser's narrowing judged consultant pages by portfolio.policy (their own,
+        # and others' as far as the policy shows them); the site's other pages are for
+        # everyone once published without a view restriction, and not before.
+        return pages.type(ConsultantPage).exists() or pages.live().public().exists()
 
     def without_refused(self, block, value):
         """The value without refused choices, and whether any went (block None: rich text)."""

@@ -210,3 +210,20 @@ def test_every_chooser_block_of_a_consultant_page_is_held_to_reach(b_private):
             checked.append((model, kind))
 
     assert (BlogPostPage, IMAGE) in checked
+
+
+def test_a_consultant_cannot_link_to_the_sites_unpublished_pages(client, a_post):
+    from cms.models import HomePage, StandardPage
+
+    draft = StandardPage(title="qq-editors-draft", slug="qq-editors-draft", live=False)
+    HomePage.objects.get().add_child(instance=draft)
+    client.force_login(a_post.consultant)
+
+    response = client.post(
+        f"/admin/pages/{a_post.pk}/edit/",
+        post_form(a_post, [("paragraph", rich_text(page_link(draft, "soon")))]),
+    )
+
+    assert response.status_code == 200
+    assert REFUSAL in response.content
+    assert b"qq-editors-draft" not in response.content
