@@ -11,14 +11,14 @@ import pytest
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail import blocks
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from core.chosen import chooser_blocks, references
 from core.services import image_create
-from portfolio.models import BlogPostPage, ConsultantPage
+from portfolio.models import BlogPostPage, ConsultantPage, SpeakerProfilePage
 from portfolio.page_choices import IMAGE, PAGE, ChoiceReach, kind_of
 from tests.core.images import read_fixture
 from tests.factories import ConsultantFactory, EditorFactory, published_child, published_profile
@@ -156,7 +156,7 @@ def consultant_stream_fields():
 
 
 def raw_choosing(block, target, object_id):
-    """Raw data of `block` with `target` (a chooser inside it) set to object_id."""
+    """Raw data of `block` with `target` (a block inside it) set to a value."""
     if block is target:
         return object_id
     holds = [name for name, child in _children(block) if _contains(child, target)]
@@ -180,7 +180,7 @@ def _children(block):
 
 
 def _contains(block, target):
-    return any(found is target for found in chooser_blocks(block))
+    return block is target or any(_contains(child, target) for _name, child in _children(block))
 
 
 def named(field, value):
@@ -188,13 +188,21 @@ def named(field, value):
 
 
 def test_every_chooser_block_of_a_consultant_page_is_held_to_reach(b_private):
+    """Each chooser, at any depth of each consultant page type's StreamFields, is checked.
+
+    The value shown back by the page type's own admin form must have lost the foreign
+    image or page, wherever the chooser sits.
+    """
     image, private_post = b_private
     foreign = {IMAGE: image.pk, PAGE: private_post.pk}
     consultant = ConsultantFactory()
     checked = []
 
     for model, field in consultant_stream_fields():
-        reach = ChoiceReach(user=consultant, page=model())
+        form_class = model.get_edit_handler().get_form_class()
+        form = form_class(instance=model(), for_user=consultant)
+        if field.name not in form.fields:
+            continue  # not editable in the admin
         for chooser in chooser_blocks(field.stream_block):
             kind = kind_of(chooser.model_class)
             # A chooser of any other kind would need its own reach question first.
@@ -203,10 +211,9 @@ def test_every_chooser_block_of_a_consultant_page_is_held_to_reach(b_private):
             value = field.stream_block.to_python(raw)
             assert (kind, str(foreign[kind])) in named(field, value)
 
-            value, removed = reach.without_refused(field.stream_block, value)
+            shown = form.fields[field.name].bound_data(value, None)
 
-            assert removed, f"{model.__name__}.{field.name}"
-            assert (kind, str(foreign[kind])) not in named(field, value)
+            assert (kind, str(foreign[kind])) not in named(field, shown), model.__name__
             checked.append((model, kind))
 
     assert (BlogPostPage, IMAGE) in checked
@@ -227,3 +234,73 @@ def test_a_consultant_cannot_link_to_the_sites_unpublished_pages(client, a_post)
     assert response.status_code == 200
     assert REFUSAL in response.content
     assert b"qq-editors-draft" not in response.content
+
+
+def test_a_new_post_and_its_preview_refuse_someone_elses_image(client, a_post, b_private):
+    image, private_post = b_private
+    profile = a_post.get_parent()
+    client.force_login(a_post.consultant)
+    body = [("image", {"image": image.pk, "alt_text": "", "caption": ""})]
+    posts = BlogPostPage.objects.child_of(profile).count()
+
+    added = client.post(
+        f"/admin/pages/add/portfolio/blogpostpage/{profile.pk}/",
+        post_form(BlogPostPage(title="A new post", slug="a-new-post"), body),
+    )
+    preview = client.post(f"/admin/pages/{a_post.pk}/edit/preview/", post_form(a_post, body))
+    shown = client.get(f"/admin/pages/{a_post.pk}/edit/preview/")
+
+    assert REFUSAL in added.content
+    assert_nothing_of(added, image, private_post)
+    assert BlogPostPage.objects.child_of(profile).count() == posts
+    assert preview.json()["is_valid"] is False
+    assert_nothing_of(shown, image, private_post)
+
+
+def rich_text_blocks(block):
+    if isinstance(block, blocks.RichTextBlock):
+        yield block
+    for _name, child in _children(block):
+        yield from rich_text_blocks(child)
+
+
+def test_every_rich_text_of_a_consultant_page_is_held_to_reach(b_private):
+    """Links and image embeds in every rich text field and block lose a foreign target."""
+    image, private_post = b_private
+    html = (
+        f'<p><a linktype="page" id="{private_post.pk}">notes</a></p>'
+        f'<embed embedtype="image" id="{image.pk}" format="fullwidth" alt=""/>'
+    )
+    foreign = {(PAGE, str(private_post.pk)), (IMAGE, str(image.pk))}
+    consultant = ConsultantFactory()
+    checked = []
+
+    for model in apps.get_models():
+        if not issubclass(model, ConsultantPage):
+            continue
+        form = model.get_edit_handler().get_form_class()(instance=model(), for_user=consultant)
+        for field in model._meta.get_fields():
+            if field.name not in form.fields:
+                continue
+            if isinstance(field, RichTextField):
+                shown = form.fields[field.name].bound_data(html, None)
+                found = {(kind_of(m), pk) for m, pk in references(None, shown)}
+            elif isinstance(field, StreamField):
+                for rich in rich_text_blocks(field.stream_block):
+                    value = field.stream_block.to_python(
+                        raw_choosing(field.stream_block, rich, html)
+                    )
+                    shown = form.fields[field.name].bound_data(value, None)
+                    found = {(kind_of(m), pk) for m, pk in references(field.stream_block, shown)}
+                    assert not found & foreign, f"{model.__name__}.{field.name}"
+                    checked.append((model, field.name))
+                continue
+            else:
+                continue
+            assert not found & foreign, f"{model.__name__}.{field.name}"
+            assert "notes" in shown
+            checked.append((model, field.name))
+
+    assert (SpeakerProfilePage, "bio") in checked
+    assert (SpeakerProfilePage, "lived_experience") in checked
+    assert (BlogPostPage, "body") in checked
