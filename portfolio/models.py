@@ -33,6 +33,7 @@ from core.models import BasePage
 from core.money import Currency, currency_constraint
 from core.richtext import clean_rich_text, clean_stream_rich_text
 from portfolio.enums import Audience, Availability, EngagementType, RateUnit, Travel
+from portfolio.page_choices import ChoiceReach, chosen_fields, refusal_error
 
 WORDS_PER_MINUTE = 200
 
@@ -76,7 +77,9 @@ class ConsultantPageForm(WagtailAdminPageForm):
 
     Wagtail's image field accepts any image id, so a crafted form could put someone
     else's private photo on a public page. Another person's image answers like a missing
-    one ("select a valid choice"); an image the page already has stays valid.
+    one ("select a valid choice"); an image the page already has stays valid. Images and
+    pages chosen inside the page's text (StreamField blocks, rich text links) are held to
+    the same reach by portfolio.page_choices.
     """
 
     def __init__(self, *args, for_user=None, **kwargs):
@@ -97,6 +100,27 @@ class ConsultantPageForm(WagtailAdminPageForm):
                 allowed = allowed | get_image_model().objects.filter(pk=current)
             field.queryset = field.queryset.filter(pk__in=allowed.values("pk"))
             field.bound_data = _without_refused(field)
+        self._choice_reach = ChoiceReach(user=for_user, page=self.instance)
+        chosen = chosen_fields(self.instance)
+        self._choosing = {name: block for name, block, _value in chosen if name in self.fields}
+        for name, block in self._choosing.items():
+            field = self.fields[name]
+            field.bound_data = _without_unreachable(field, block, self._choice_reach)
+
+    def clean(self):
+        """Chosen images and pages in the page's text must be within the person's reach."""
+        cleaned_data = super().clean()
+        reach = getattr(self, "_choice_reach", None)
+        if reach is None:
+            return cleaned_data
+        for name, block in self._choosing.items():
+            if cleaned_data.get(name) is None:
+                continue  # refused already, or empty: nothing to check
+            value, removed = reach.without_refused(block, cleaned_data[name])
+            if removed:
+                cleaned_data[name] = value
+                self.add_error(name, refusal_error(block))
+        return cleaned_data
 
 
 def _without_refused(field):
@@ -110,6 +134,17 @@ def _without_refused(field):
         if data and not (str(data).isdigit() and field.queryset.filter(pk=data).exists()):
             return initial
         return bound_data(data, initial)
+
+    return shown
+
+
+def _without_unreachable(field, block, reach):
+    """Text shown again after an error holds no choice outside the person's reach."""
+    bound_data = field.bound_data
+
+    def shown(data, initial):
+        value = bound_data(data, initial)
+        return reach.without_refused(block, value)[0] if value is not None else value
 
     return shown
 
