@@ -1,6 +1,7 @@
 import os
 import socket
 import time
+from contextlib import contextmanager
 from email import message_from_bytes, policy
 
 import pytest
@@ -111,12 +112,11 @@ class SMTPSink:
         return self.messages
 
 
-@pytest.fixture
-def smtp_sink():
-    """Yields (sink, port): a running SMTP server on 127.0.0.1."""
+@contextmanager
+def smtp_server(sink):
+    """(sink, port) while a real SMTP server on 127.0.0.1 hands what it receives to `sink`."""
     from aiosmtpd.controller import Controller
 
-    sink = SMTPSink()
     port = free_port()
     controller = Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()
@@ -124,6 +124,13 @@ def smtp_sink():
         yield sink, port
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def smtp_sink():
+    """Yields (sink, port): a running SMTP server on 127.0.0.1."""
+    with smtp_server(SMTPSink()) as running:
+        yield running
 
 
 @pytest.fixture

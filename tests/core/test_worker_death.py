@@ -10,7 +10,6 @@ import time
 from datetime import timedelta
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +17,7 @@ from django.utils import timezone
 from config.celery import app
 from core.models import OutboxEntry
 from core.outbox import message_id_for
-from tests.conftest import SMTPSink, free_port
+from tests.conftest import SMTPSink, smtp_server
 from tests.core.celery_worker import delete_queue, start_worker, stop_worker, use_broker
 
 pytestmark = [
@@ -44,14 +43,8 @@ class SlowSMTPSink(SMTPSink):
 
 @pytest.fixture
 def slow_sink():
-    sink = SlowSMTPSink()
-    port = free_port()
-    controller = Controller(sink, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield sink, port
-    finally:
-        controller.stop()
+    with smtp_server(SlowSMTPSink()) as running:
+        yield running
 
 
 # Generous, for a busy machine where a worker takes seconds to start; each wait ends as

@@ -251,7 +251,7 @@ def _journey(people, page, live_server, sink):
     page.get_by_text("Marked as paid").wait_for()
     assert Invoice.objects.get().status == "paid"
     page.goto(url(live_server, "/network/earnings/"))
-    page.get_by_text("1800").first.wait_for()
+    page.get_by_text("USD 1,800.00").first.wait_for()
     _no_violations(page, "earnings")
 
     # 10. The organization writes a testimonial; she approves it; it is on her profile.
