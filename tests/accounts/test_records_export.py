@@ -143,6 +143,8 @@ NOT_EXPORTED = {
     ("wagtailadmin.EditingSession", "user"): "a temporary note that an editor is open",
     ("wagtailadmin.FormState", "user"): "a temporary draft of an admin form",
     ("wagtailcore.APIToken", "user"): "a secret credential, not a record",
+    ("wagtailredirects.Redirect", "redirect_page"): "an earlier address of their page, which "
+    "leads to it; the current addresses are exported with the pages",
     ("networking.InvoiceSequence", "consultant"): "a counter for the next invoice number; "
     "the invoices themselves are exported",
 }
