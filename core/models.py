@@ -79,6 +79,8 @@ class PodiumRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+        # Every /media/ request looks its file up by name (portfolio.media).
+        indexes = [models.Index(fields=["file"], name="core_rendition_file")]
 
 
 class BasePage(Page):
@@ -272,6 +274,11 @@ class PodiumVideo(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("video")
+        # Every /media/ request looks its file up by name (portfolio.media).
+        indexes = [
+            models.Index(fields=["file"], name="core_video_file"),
+            models.Index(fields=["captions"], name="core_video_captions"),
+        ]
 
     def __str__(self):
         return self.title

@@ -114,3 +114,24 @@ def test_old_media_addresses_stop_answering_on_postgresql(postgres, seen):
     _narrow_profile(seen["profile"], "private")
     for url in seen["urls"]:
         assert Client().get(url).status_code == 404, url
+
+
+@pytest.mark.django_db
+def test_media_files_are_looked_up_through_an_index():
+    # Each /media/ request finds its rendition or video by file name: without an index
+    # that is a scan of every rendition on the site for every picture on every page.
+    from django.db import connection
+
+    from core.models import PodiumRendition, PodiumVideo
+
+    for model, column in (
+        (PodiumRendition, "file"),
+        (PodiumVideo, "file"),
+        (PodiumVideo, "captions"),
+    ):
+        with connection.cursor() as cursor:
+            constraints = connection.introspection.get_constraints(cursor, model._meta.db_table)
+        assert any(c["index"] and c["columns"] == [column] for c in constraints.values()), (
+            model,
+            column,
+        )
