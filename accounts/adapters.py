@@ -1,5 +1,74 @@
+import time
+from urllib.parse import urlencode, urlsplit
+
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
+from django.shortcuts import resolve_url
+from django.urls import reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+
+# Where a person was going when they were sent to sign up, sign in or set something up
+# first (a booking request, say). Kept in the session, never in a link, so a forwarded
+# confirmation e-mail cannot carry anyone anywhere.
+RETURN_TO_KEY = "podium_return_to"
+
+# Sign-in methods that prove the person is at the keyboard right now.
+FRESH_SIGN_IN_METHODS = {"password", "mfa"}
+
+
+def is_same_site_path(url: str | None) -> bool:
+    """A path on this site ("/network/..."), nothing else.
+
+    Anything with a scheme or a host, protocol-relative ("//evil"), backslash tricks
+    ("/\\evil"), control characters or a sneaked-in scheme is refused: these addresses
+    come from query strings anyone can write.
+    """
+    if not url or len(url) > 2000 or not url.startswith("/") or url.startswith(("//", "/\\")):
+        return False
+    if any(ord(char) < 32 or ord(char) == 127 for char in url) or "\\" in url:
+        return False
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return False
+    return url_has_allowed_host_and_scheme(url, allowed_hosts=set())
+
+
+def safe_next(value: str | None) -> str:
+    """The value if it is a same-site path, else the empty string."""
+    return value if is_same_site_path(value) else ""
+
+
+def remember_return_to(request, url: str) -> None:
+    if is_same_site_path(url):
+        request.session[RETURN_TO_KEY] = url
+
+
+def return_to(request) -> str:
+    session = getattr(request, "session", None)
+    return safe_next(session.get(RETURN_TO_KEY)) if session is not None else ""
+
+
+def forget_return_to(request) -> None:
+    session = getattr(request, "session", None)
+    if session is not None:
+        session.pop(RETURN_TO_KEY, None)
+
+
+def signed_in_moments_ago(request) -> bool:
+    """Whether this session's last sign-in happened within the reauthentication window."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    records = [
+        record
+        for record in get_authentication_records(request, user)
+        if record.get("method") in FRESH_SIGN_IN_METHODS
+    ]
+    if not records:
+        return False
+    return time.time() - records[-1]["at"] < account_settings.REAUTHENTICATION_TIMEOUT
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -10,3 +79,35 @@ class AccountAdapter(DefaultAccountAdapter):
         user = super().save_user(request, user, form, commit=False)
         user.language = translation.get_language()
         return user
+
+    def is_safe_url(self, url):
+        # Stricter than allauth's (which accepts other hosts in ALLOWED_HOSTS): every
+        # "next" Podium follows is a path on the site the person is already on.
+        return is_same_site_path(url)
+
+    def get_login_redirect_url(self, request):
+        # An explicit, safe ?next= wins (allauth checks it first); otherwise the place
+        # the person was going before sign-up and e-mail confirmation sent them away.
+        return return_to(request) or super().get_login_redirect_url(request)
+
+    def get_email_verification_redirect_url(self, email_address):
+        url = super().get_email_verification_redirect_url(email_address)
+        going_to = return_to(self.request)
+        if going_to and not self.request.user.is_authenticated:
+            return f"{resolve_url(url)}?{urlencode({'next': going_to})}"
+        return url
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        # Setting up two-step verification moments after signing in would otherwise ask
+        # for the password that was just typed. Within the reauthentication window the
+        # sign-in itself counts for the two-step pages; after it, and for every other
+        # sensitive change (e-mail, password, account deletion), allauth asks again.
+        if app == "allauth.mfa" and signed_in_moments_ago(self.request):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
+
+def signup_url(*, role: str = "", next_url: str = "") -> str:
+    query = {key: value for key, value in (("role", role), ("next", safe_next(next_url))) if value}
+    url = reverse("account_signup")
+    return f"{url}?{urlencode(query)}" if query else url

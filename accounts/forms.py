@@ -9,10 +9,10 @@ class SignupForm(forms.Form):
     """Extra sign-up fields; allauth mixes this into its own sign-up form."""
 
     role = forms.ChoiceField(
-        label=_("I am joining Podium as"),
+        label=_("How are you joining Podium?"),
         choices=[
-            (Role.CONSULTANT, _("A consultant: I speak, train or advise")),
-            (Role.ORGANIZATION, _("Part of an organization that wants to hire consultants")),
+            (Role.CONSULTANT, _("I am a survivor-leader offering my expertise")),
+            (Role.ORGANIZATION, _("I represent an organization")),
         ],
         widget=forms.RadioSelect,
         error_messages={"required": _("Please choose how you are joining.")},

@@ -11,13 +11,15 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import DatabaseError, transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import i18n as i18n_views
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts import selectors, services
+from accounts.adapters import remember_return_to, safe_next
+from accounts.enums import Role
 from accounts.forms import AccountDeleteForm
 from core.forms import posted
 
@@ -52,7 +54,29 @@ class SignupView(AllauthSignupView):
     or none is, and the confirmation e-mail (queued on commit) goes only if all were.
     """
 
+    def get_initial(self):
+        # The home page's two buttons and "Request this speaker" arrive with ?role=.
+        initial = super().get_initial()
+        role = self.request.GET.get("role", "")
+        if role in Role.values:
+            initial["role"] = role
+        return initial
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        next_url = safe_next(self.request.POST.get("next") or self.request.GET.get("next"))
+        # allauth writes ?next= back into the page as it came; only a same-site path may.
+        context["redirect_field_value"] = next_url or None
+        context["redirect_field"] = ""
+        context["for_a_request"] = _is_booking_request(next_url)
+        return context
+
     def form_valid(self, form):
+        # Kept in the session, so the person comes back here after confirming their
+        # e-mail address and signing in (accounts.adapters.AccountAdapter).
+        remember_return_to(
+            self.request, safe_next(self.request.POST.get("next") or self.request.GET.get("next"))
+        )
         try:
             with transaction.atomic():
                 return super().form_valid(form)
@@ -68,6 +92,15 @@ class SignupView(AllauthSignupView):
                 ),
             )
             return self.form_invalid(form)
+
+
+def _is_booking_request(path: str) -> bool:
+    if not path:
+        return False
+    try:
+        return resolve(path.split("?", 1)[0]).view_name == "networking:booking_new"
+    except Resolver404:
+        return False
 
 
 class LogoutView(AllauthLogoutView):

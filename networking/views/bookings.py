@@ -6,6 +6,9 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from accounts.adapters import forget_return_to, remember_return_to, signup_url
+from accounts.enums import Role
+from accounts.rules import has_strong_authenticator
 from core.forms import posted
 from networking import selectors
 from networking.forms import BookingActionForm, BookingRequestForm, MessageForm, RatingForm
@@ -39,15 +42,61 @@ def _requested_profile(request, consultant_id) -> SpeakerProfilePage:
     return profile
 
 
-@member_view
 @require_http_methods(["GET", "POST"])
 def booking_new(request, consultant_id):
-    """A booking request from a profile, or from an interest (?interest=<id>)."""
-    if membership_of(request.user) is None:
-        raise Http404
+    """A booking request from a profile, or from an interest (?interest=<id>).
+
+    "Request this speaker" is offered to everyone, so this address is where newcomers
+    arrive. A visitor is sent to sign up as an organization; a signed-in organization
+    person to the next step they still need (two-step verification, then their
+    organization), each of which leads back here. Until then nothing is looked up: every
+    id gets the same answer, so nobody learns whether a consultant exists.
+    """
+    if not request.user.is_authenticated:
+        return redirect(signup_url(role=Role.ORGANIZATION, next_url=request.get_full_path()))
+    membership = membership_of(request.user)
+    if membership is None and request.user.role != Role.ORGANIZATION:
+        return render(request, "networking/request_organizations_only.html", {}, 403)
+    step = _setup_step(request.user, membership)
+    if step is not None:
+        remember_return_to(request, request.get_full_path())
+        return redirect(step)
+    return _booking_new(request, consultant_id)
+
+
+def _setup_step(user, membership) -> str | None:
+    """The URL name of what an organization person must set up before requesting.
+
+    Two-step verification comes first: moments after signing in, allauth lets the fresh
+    sign-in stand for the password it would otherwise ask for again.
+    """
+    if not has_strong_authenticator(user):
+        return "mfa_activate_totp"
+    if membership is None:
+        return "networking:organization"
+    return None
+
+
+@member_view
+def _booking_new(request, consultant_id):
     profile = _requested_profile(request, consultant_id)
     if not can_act_for_organization(request.user):
-        return render(request, "networking/cannot_act.html", {}, 403)
+        # Waiting for verification (or suspended): this page says what is missing, at the
+        # request's own address, so coming back later finds the form.
+        remember_return_to(request, request.get_full_path())
+        membership = membership_of(request.user)
+        return render(
+            request,
+            "networking/request_not_yet.html",
+            {
+                "profile": profile,
+                "organization": membership.organization,
+                "is_admin": membership.role == "admin",
+                "application": membership.organization.applications.first(),
+            },
+            403,
+        )
+    forget_return_to(request)
     interest = None
     initial = {"currency": "USD", "cancellation_fee": 0}
     if request.GET.get("interest") or request.POST.get("interest"):

@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.adapters import return_to
 from accounts.enums import Role
 from core.forms import posted, uploaded
 from networking.forms import ActionForm, InvitationForm, OrganizationForm, VerificationForm
@@ -56,7 +57,8 @@ def organization(request):
         form,
         lambda **fields: services.organization_create(user=request.user, **fields),
         success=_("Your organization was created."),
-        then="networking:organization",
+        # Back to what sent the person here (a booking request), if anything did.
+        then=lambda _organization: (return_to(request) or "networking:organization",),
     )
     return done or render(request, "networking/organization_new.html", {"form": form}, status)
 
@@ -124,7 +126,7 @@ def verification_apply(request):
             organization=organization, actor=request.user, **fields
         ),
         success=_("Thank you. An editor will review your application."),
-        then="networking:organization",
+        then=lambda _application: (return_to(request) or "networking:organization",),
     )
     return done or render(
         request,

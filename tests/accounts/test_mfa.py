@@ -41,27 +41,57 @@ def test_editor_without_mfa_can_open_the_mfa_pages(client, editor, path):
     assert b"<form" in response.content
 
 
-def test_editor_sign_in_leads_through_reauthentication_to_totp_setup(client, editor):
+def test_editor_sign_in_leads_straight_to_totp_setup(client, editor):
     response = client.post(
         "/accounts/login/", {"login": editor.email, "password": PASSWORD}, follow=True
     )
-    # allauth asks for the password again before an authenticator is added.
-    assert [url for url, _ in response.redirect_chain] == [
-        "/dashboard/",
-        SETUP_URL,
-        "/accounts/reauthenticate/?next=%2Faccounts%2F2fa%2Ftotp%2Factivate%2F",
-    ]
-    assert b"Your role needs two-step verification" in response.content
 
-    response = client.post(
-        "/accounts/reauthenticate/?next=%2Faccounts%2F2fa%2Ftotp%2Factivate%2F",
-        {"password": PASSWORD},
-        follow=True,
-    )
-
-    assert response.redirect_chain[-1][0] == SETUP_URL
+    # The password typed moments ago counts: no second password prompt on the way.
+    assert [url for url, _ in response.redirect_chain] == ["/dashboard/", SETUP_URL]
     assert response.status_code == 200
+    assert b"Your role needs two-step verification" in response.content
     assert b'name="code"' in response.content
+
+
+def _age_the_sign_in(client, seconds):
+    session = client.session
+    records = session["account_authentication_methods"]
+    for record in records:
+        record["at"] -= seconds
+    session["account_authentication_methods"] = records
+    session.save()
+
+
+def test_setup_asks_for_the_password_once_the_sign_in_is_no_longer_fresh(client, editor):
+    client.post("/accounts/login/", {"login": editor.email, "password": PASSWORD})
+    _age_the_sign_in(client, settings.ACCOUNT_REAUTHENTICATION_TIMEOUT + 1)
+
+    response = client.get(SETUP_URL)
+
+    assert response["Location"] == (
+        "/accounts/reauthenticate/?next=%2Faccounts%2F2fa%2Ftotp%2Factivate%2F"
+    )
+    response = client.post(response["Location"], {"password": PASSWORD}, follow=True)
+    assert response.redirect_chain[-1][0] == SETUP_URL
+    assert b'name="code"' in response.content
+
+
+def test_a_session_without_a_sign_in_record_is_asked_for_the_password(client, editor):
+    # force_login records no sign-in: nothing proves the person typed anything lately.
+    client.force_login(editor)
+
+    assert client.get(SETUP_URL)["Location"].startswith("/accounts/reauthenticate/")
+
+
+def test_turning_two_step_verification_off_later_asks_again(client, consultant):
+    secret = generate_totp_secret()
+    TOTP.activate(consultant, secret)
+    client.force_login(consultant)
+
+    response = client.post("/accounts/2fa/totp/deactivate/")
+
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+    assert consultant.authenticator_set.filter(type="totp").exists()
 
 
 def test_editor_with_totp_passes(client, editor):

@@ -1,0 +1,31 @@
+"""Template helpers for the sign-in, sign-up and two-step pages."""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+
+from accounts.adapters import return_to, safe_next
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def next_field(context):
+    """The hidden "next" input, only when it is a path on this site.
+
+    allauth echoes whatever ?next= held into its forms; a hostile address must not even
+    be written back into the page.
+    """
+    request = context.get("request")
+    if request is None:
+        return ""
+    value = safe_next(request.POST.get("next") or request.GET.get("next"))
+    return format_html('<input type="hidden" name="next" value="{}">', value) if value else ""
+
+
+@register.simple_tag(takes_context=True)
+def continue_url(context):
+    """Where "Continue" leads after setting something up: back to what the person was
+    doing (a booking request, say), else their dashboard."""
+    request = context.get("request")
+    return (return_to(request) if request is not None else "") or reverse("dashboard")
