@@ -1,5 +1,5 @@
 import time
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import unquote, urlencode, urlsplit
 
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
@@ -25,10 +25,14 @@ def is_same_site_path(url: str | None) -> bool:
     ("/\\evil"), control characters or a sneaked-in scheme is refused: these addresses
     come from query strings anyone can write.
     """
-    if not url or len(url) > 2000 or not url.startswith("/") or url.startswith(("//", "/\\")):
+    if not url or len(url) > 2000:
         return False
-    if any(ord(char) < 32 or ord(char) == 127 for char in url) or "\\" in url:
-        return False
+    # Checked as written and once decoded: browsers and servers decode %2F, %5C, %0D.
+    for form in (url, unquote(url)):
+        if not form.startswith("/") or form.startswith(("//", "/\\")) or "\\" in form:
+            return False
+        if any(ord(char) < 32 or ord(char) == 127 for char in form):
+            return False
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
         return False
