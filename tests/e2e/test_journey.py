@@ -37,7 +37,7 @@ def test_sign_up_confirm_sign_in_and_upload_a_photo(page, live_server, real_smtp
     page.get_by_label("Email").fill(EMAIL)
     page.get_by_label("Password:", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
-    page.get_by_label("A consultant").check()
+    page.get_by_label("I am a survivor-leader offering my expertise").check()
     page.get_by_role("button", name="Sign Up").click()
     page.wait_for_url(re.compile(r"/accounts/confirm-email/$"))
     assert not csp_errors, csp_errors

@@ -121,7 +121,7 @@ def _journey(people, page, live_server, sink):
     page.get_by_label("Email").fill(ORG_EMAIL)
     page.get_by_label("Password:", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
-    page.get_by_label("Part of an organization").check()
+    page.get_by_label("I represent an organization").check()
     page.get_by_role("button", name="Sign Up").click()
     sink.wait_for(1)
     page.goto(LINK.search(_mail_to(sink, ORG_EMAIL)).group(0))
