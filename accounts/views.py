@@ -68,7 +68,7 @@ class SignupView(AllauthSignupView):
         # allauth writes ?next= back into the page as it came; only a same-site path may.
         context["redirect_field_value"] = next_url or None
         context["redirect_field"] = ""
-        context["for_a_request"] = _is_booking_request(next_url)
+        context["for_a_request"] = is_booking_request(next_url)
         return context
 
     def form_valid(self, form):
@@ -94,7 +94,7 @@ class SignupView(AllauthSignupView):
             return self.form_invalid(form)
 
 
-def _is_booking_request(path: str) -> bool:
+def is_booking_request(path: str) -> bool:
     if not path:
         return False
     try:

@@ -4,7 +4,8 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 
-from accounts.adapters import return_to, safe_next
+from accounts.adapters import return_to, safe_next, signup_url
+from accounts.enums import Role
 
 register = template.Library()
 
@@ -29,3 +30,15 @@ def continue_url(context):
     doing (a booking request, say), else their dashboard."""
     request = context.get("request")
     return (return_to(request) if request is not None else "") or reverse("dashboard")
+
+
+@register.simple_tag(takes_context=True)
+def signup_href(context):
+    """The sign-up address from the sign-in page, keeping a safe next; someone on their
+    way to a booking request signs up as an organization."""
+    from accounts.views import is_booking_request
+
+    request = context.get("request")
+    next_url = safe_next(request.GET.get("next")) if request is not None else ""
+    role = Role.ORGANIZATION if is_booking_request(next_url) else ""
+    return signup_url(role=role, next_url=next_url)

@@ -271,3 +271,14 @@ def test_signup_confirmation_and_sign_in_lead_back_to_the_request(client):
     assert confirmed["Location"] == f"/accounts/login/?next={quote(target, safe='')}"
     signed_in = client.post(confirmed["Location"], {"login": email, "password": PASSWORD})
     assert signed_in["Location"] == target
+
+
+@pytest.mark.django_db
+def test_sign_in_on_the_way_to_a_request_offers_organization_signup(client):
+    target = reverse("networking:booking_new", args=["1b6f3ab1-94f0-4c4e-9a71-1a4a3f7b0a3e"])
+
+    html = client.get("/accounts/login/", {"next": target}).content.decode()
+
+    expected = f"/accounts/signup/?role=organization&amp;next={quote(target, safe='')}"
+    assert f'href="{expected}"' in html
+    assert f'<input type="hidden" name="next" value="{target}">' in html
