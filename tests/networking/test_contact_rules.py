@@ -29,18 +29,22 @@ def test_a_verified_member_with_mfa_can_send_a_request(client, profile, org_memb
     assert Booking.objects.count() == 1
 
 
-@pytest.mark.parametrize(
-    ("verification", "mfa"),
-    [("unverified", True), ("pending", True), ("rejected", True), ("verified", False)],
-)
-def test_unverified_organizations_or_members_without_mfa_get_403(
-    client, profile, verification, mfa
-):
-    member = member_of(OrganizationFactory(verification=verification), mfa=mfa)
+@pytest.mark.parametrize("verification", ["unverified", "pending", "rejected"])
+def test_unverified_organizations_get_403(client, profile, verification):
+    member = member_of(OrganizationFactory(verification=verification))
     client.force_login(member)
     response = _post_request(client, profile)
     assert response.status_code == 403
     assert "verified" in response.content.decode()
+    assert not Booking.objects.exists()
+
+
+def test_members_without_mfa_are_sent_to_set_it_up_and_nothing_is_sent(client, profile):
+    member = member_of(OrganizationFactory(verification="verified"), mfa=False)
+    client.force_login(member)
+    response = _post_request(client, profile)
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
     assert not Booking.objects.exists()
 
 
