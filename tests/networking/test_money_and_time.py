@@ -119,7 +119,7 @@ def test_earnings_by_month_and_organization_with_csv_and_the_threshold_warning(
     Preferences.objects.create(user=profile.consultant, yearly_threshold=3600)
     client.force_login(profile.consultant)
     page = client.get(reverse("networking:earnings")).content.decode()
-    assert "USD 3,500.00" in page
+    assert "USD\xa03,500.00" in page
     assert "close to the limit" in page
     rows = list(
         csv.reader(io.StringIO(client.get(reverse("networking:earnings_csv")).content.decode()))
