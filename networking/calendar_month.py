@@ -17,7 +17,9 @@ from networking.models import Booking, UnavailableDate
 # Bookings that hold a date: still being agreed, confirmed, or done. Declined, cancelled
 # and expired requests no longer take the day.
 SHOWN_STATES = (*ACTIVE, BookingState.COMPLETED)
-FIRST_YEAR, LAST_YEAR = 2000, 2100
+# The months the page pages through: a year back (the feed's reach too) and two years
+# ahead (as far as days off can be set). A bounded range, so that paging never runs on.
+MONTHS_BACK, MONTHS_AHEAD = 12, 24
 
 
 @dataclass
@@ -46,23 +48,33 @@ class Month:
         return [day for week in self.weeks for day in week if day.in_month and day.has_entries]
 
 
+def month_range(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    this_month = today.replace(day=1)
+    return _shift(this_month, -MONTHS_BACK), _shift(this_month, MONTHS_AHEAD)
+
+
 def month_from_param(value: str | None, *, today: datetime.date) -> datetime.date:
-    """The first of the month asked for as "2027-03"; this month when absent or unreadable."""
+    """The first of the month asked for as "2027-03"; this month when absent, unreadable
+    or outside the range the page shows."""
+    this_month = today.replace(day=1)
     try:
         year, month = (int(part) for part in (value or "").split("-"))
         first = datetime.date(year, month, 1)
     except ValueError:
-        return today.replace(day=1)
-    return first if FIRST_YEAR <= first.year <= LAST_YEAR else today.replace(day=1)
+        return this_month
+    earliest, latest = month_range(today)
+    return first if earliest <= first <= latest else this_month
 
 
-def calendar_month(*, consultant, first: datetime.date) -> Month:
+def calendar_month(
+    *, consultant, first: datetime.date, today: datetime.date | None = None
+) -> Month:
     """The weeks that show `first`'s month, whole weeks, with the consultant's entries.
 
     Days from the neighbouring months that fill the first and last weeks carry their
     entries too, so that a booking across a month's end shows on both of its days.
     """
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     # Django numbers weekdays from Sunday (0), Python's calendar from Monday (0).
     first_weekday = (int(get_format("FIRST_DAY_OF_WEEK")) - 1) % 7
     weeks = calendar.Calendar(first_weekday).monthdatescalendar(first.year, first.month)
@@ -93,12 +105,12 @@ def calendar_month(*, consultant, first: datetime.date) -> Month:
             days[date].bookings.append(booking)
             date += datetime.timedelta(days=1)
 
-    previous = _shift(first, -1)
-    following = _shift(first, 1)
+    previous, following = _shift(first, -1), _shift(first, 1)
+    earliest, latest = month_range(today)
     return Month(
         first=first,
-        previous=previous if previous.year >= FIRST_YEAR else None,
-        next=following if following.year <= LAST_YEAR else None,
+        previous=previous if previous >= earliest else None,
+        next=following if following <= latest else None,
         weeks=[[days[date] for date in week] for week in weeks],
         weekdays=weeks[0],
     )

@@ -7,6 +7,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import override
 
 from networking.calendar_month import calendar_month, month_from_param
 from networking.enums import BookingState
@@ -17,6 +19,19 @@ from tests.networking.conftest import booking_fields
 
 pytestmark = pytest.mark.django_db
 URL = reverse("networking:calendar")
+TODAY = datetime.date(2026, 11, 30)
+
+
+def _month_ahead(months: int) -> datetime.date:
+    """The first of a month some months after this one, for the pages, which read today."""
+    first = timezone.localdate().replace(day=1)
+    index = first.year * 12 + first.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def _words(day: datetime.date, language: str = "en", fmt: str = "DATE_FORMAT") -> str:
+    with override(language):
+        return date_format(day, fmt)
 
 
 def _booking(profile, org_member, *, title, starts_on, ends_on=None, state="confirmed"):
@@ -48,8 +63,11 @@ def _cell(page: str, day: datetime.date) -> str:
         ("2027-03", datetime.date(2027, 3, 1)),
         ("2027-3", datetime.date(2027, 3, 1)),
         ("2027-13", datetime.date(2026, 11, 1)),
-        ("1999-12", datetime.date(2026, 11, 1)),
-        ("2101-01", datetime.date(2026, 11, 1)),
+        ("2025-11", datetime.date(2025, 11, 1)),  # a year back: the first month shown
+        ("2025-10", datetime.date(2026, 11, 1)),
+        ("2028-11", datetime.date(2028, 11, 1)),  # two years ahead: the last
+        ("2028-12", datetime.date(2026, 11, 1)),
+        ("99999-01", datetime.date(2026, 11, 1)),
         ("march", datetime.date(2026, 11, 1)),
         ("2027-03-05", datetime.date(2026, 11, 1)),
         ("", datetime.date(2026, 11, 1)),
@@ -57,7 +75,7 @@ def _cell(page: str, day: datetime.date) -> str:
     ],
 )
 def test_the_month_asked_for_or_this_one(value, expected):
-    assert month_from_param(value, today=datetime.date(2026, 11, 30)) == expected
+    assert month_from_param(value, today=TODAY) == expected
 
 
 @pytest.mark.parametrize(
@@ -76,7 +94,7 @@ def test_the_month_asked_for_or_this_one(value, expected):
 def test_the_month_grid_is_whole_weeks_from_monday_across_month_ends(
     profile, first, grid_start, grid_end, previous, following
 ):
-    month = calendar_month(consultant=profile.consultant, first=first)
+    month = calendar_month(consultant=profile.consultant, first=first, today=TODAY)
     days = [day.date for week in month.weeks for day in week]
     assert days[0] == datetime.date(*grid_start)
     assert days[-1] == datetime.date(*grid_end)
@@ -91,6 +109,17 @@ def test_the_month_grid_is_whole_weeks_from_monday_across_month_ends(
     assert (month.previous, month.next) == (datetime.date(*previous), datetime.date(*following))
 
 
+def test_paging_stops_a_year_back_and_two_years_ahead(profile):
+    earliest = calendar_month(
+        consultant=profile.consultant, first=datetime.date(2025, 11, 1), today=TODAY
+    )
+    assert (earliest.previous, earliest.next) == (None, datetime.date(2025, 12, 1))
+    latest = calendar_month(
+        consultant=profile.consultant, first=datetime.date(2028, 11, 1), today=TODAY
+    )
+    assert (latest.previous, latest.next) == (datetime.date(2028, 10, 1), None)
+
+
 def test_a_booking_across_a_month_end_shows_on_each_of_its_days(profile, org_member):
     booking = _booking(
         profile,
@@ -99,41 +128,47 @@ def test_a_booking_across_a_month_end_shows_on_each_of_its_days(profile, org_mem
         starts_on=datetime.date(2027, 3, 31),
         ends_on=datetime.date(2027, 4, 1),
     )
-    march = calendar_month(consultant=profile.consultant, first=datetime.date(2027, 3, 1))
+    march = calendar_month(
+        consultant=profile.consultant, first=datetime.date(2027, 3, 1), today=TODAY
+    )
     shown = {day.date for week in march.weeks for day in week if booking in day.bookings}
     assert shown == {datetime.date(2027, 3, 31), datetime.date(2027, 4, 1)}
     # The list under the grid names only this month's days.
     assert [day.date for day in march.days_with_entries] == [datetime.date(2027, 3, 31)]
-    april = calendar_month(consultant=profile.consultant, first=datetime.date(2027, 4, 1))
+    april = calendar_month(
+        consultant=profile.consultant, first=datetime.date(2027, 4, 1), today=TODAY
+    )
     shown = {day.date for week in april.weeks for day in week if booking in day.bookings}
     assert shown == {datetime.date(2027, 3, 31), datetime.date(2027, 4, 1)}
 
 
 def test_the_page_shows_a_booking_on_its_date_and_a_day_off(client, profile, org_member):
-    booking = _booking(
-        profile, org_member, title="Spring training day", starts_on=datetime.date(2027, 3, 12)
-    )
-    UnavailableDate.objects.create(consultant=profile.consultant, date=datetime.date(2027, 3, 15))
+    first = _month_ahead(2)
+    day, off_day = first.replace(day=12), first.replace(day=15)
+    booking = _booking(profile, org_member, title="Spring training day", starts_on=day)
+    UnavailableDate.objects.create(consultant=profile.consultant, date=off_day)
     client.force_login(profile.consultant)
 
-    page = client.get(URL, {"month": "2027-03"}).content.decode()
+    page = client.get(URL, {"month": f"{first:%Y-%m}"}).content.decode()
 
     booking_url = reverse("networking:booking", args=[booking.pk])
-    cell = _cell(page, datetime.date(2027, 3, 12))
+    cell = _cell(page, day)
     assert f'href="{booking_url}">Spring training day</a>' in cell
     assert "calendar__day--booked" in cell
-    off = _cell(page, datetime.date(2027, 3, 15))
+    off = _cell(page, off_day)
     assert "calendar__day--off" in off
     assert "Not available" in off
-    assert booking_url not in _cell(page, datetime.date(2027, 3, 13))
-    assert '<h2 id="calendar-month-heading">March 2027</h2>' in page
+    assert booking_url not in _cell(page, first.replace(day=13))
+    heading = _words(first, fmt="YEAR_MONTH_FORMAT")
+    assert f'<h2 id="calendar-month-heading">{heading}</h2>' in page
     assert '<th scope="col">' in page
     assert '<caption class="visually-hidden">' in page
-    assert 'href="?month=2027-02"' in page
-    assert 'href="?month=2027-04"' in page
+    assert f'href="?month={_month_ahead(1):%Y-%m}"' in page
+    assert f'href="?month={_month_ahead(3):%Y-%m}"' in page
     # The list under the grid, for phones and screen readers, with the weekday.
-    assert '<time datetime="2027-03-12">Friday 12 March 2027</time>' in page
-    assert '<time datetime="2027-03-15">Monday 15 March 2027</time>' in page
+    for listed in (day, off_day):
+        words = f"{listed:%A} {_words(listed)}"
+        assert f'<time datetime="{listed.isoformat()}">{words}</time>' in page
 
 
 def test_today_is_marked(client, profile):
@@ -146,22 +181,22 @@ def test_today_is_marked(client, profile):
 
 
 def test_another_consultants_bookings_and_days_off_are_never_shown(client, profile, org_member):
+    first = _month_ahead(1)
+    day = first.replace(day=12)
     other = published_profile(title="Someone Else", slug="someone-else")
-    theirs = _booking(
-        other, org_member, title="Their private workshop", starts_on=datetime.date(2027, 3, 12)
-    )
-    UnavailableDate.objects.create(consultant=other.consultant, date=datetime.date(2027, 3, 16))
-    mine = _booking(profile, org_member, title="My talk", starts_on=datetime.date(2027, 3, 12))
+    theirs = _booking(other, org_member, title="Their private workshop", starts_on=day)
+    UnavailableDate.objects.create(consultant=other.consultant, date=first.replace(day=16))
+    mine = _booking(profile, org_member, title="My talk", starts_on=day)
     client.force_login(profile.consultant)
 
-    page = client.get(URL, {"month": "2027-03"}).content.decode()
+    page = client.get(URL, {"month": f"{first:%Y-%m}"}).content.decode()
 
     assert "My talk" in page
     assert "Their private workshop" not in page
     assert str(theirs.pk) not in page
-    assert "calendar__day--off" not in _cell(page, datetime.date(2027, 3, 16))
+    assert "calendar__day--off" not in _cell(page, first.replace(day=16))
     client.force_login(other.consultant)
-    page = client.get(URL, {"month": "2027-03"}).content.decode()
+    page = client.get(URL, {"month": f"{first:%Y-%m}"}).content.decode()
     assert "Their private workshop" in page
     assert str(mine.pk) not in page
 
@@ -169,20 +204,21 @@ def test_another_consultants_bookings_and_days_off_are_never_shown(client, profi
 def test_declined_cancelled_and_expired_requests_no_longer_take_the_day(
     client, profile, org_member
 ):
+    first = _month_ahead(1)
     for state in (BookingState.DECLINED, BookingState.CANCELLED, BookingState.EXPIRED):
-        _booking(profile, org_member, title=f"Gone {state}", starts_on=datetime.date(2027, 3, 3))
+        _booking(profile, org_member, title=f"Gone {state}", starts_on=first.replace(day=3))
         Booking.objects.filter(title=f"Gone {state}").update(state=state)
     _booking(
         profile,
         org_member,
         title="Still asked",
-        starts_on=datetime.date(2027, 3, 4),
+        starts_on=first.replace(day=4),
         state=BookingState.REQUESTED,
     )
     client.force_login(profile.consultant)
-    page = client.get(URL, {"month": "2027-03"}).content.decode()
+    page = client.get(URL, {"month": f"{first:%Y-%m}"}).content.decode()
     assert "Gone" not in page
-    assert "calendar__event--pending" in _cell(page, datetime.date(2027, 3, 4))
+    assert "calendar__event--pending" in _cell(page, first.replace(day=4))
 
 
 def test_only_a_consultant_has_a_calendar(client, org_member):
@@ -193,22 +229,28 @@ def test_only_a_consultant_has_a_calendar(client, org_member):
 
 def test_a_month_out_of_range_shows_this_month_calmly(client, profile):
     client.force_login(profile.consultant)
-    for value in ("9999-99", "<script>", "2027-00"):
+    this_month = _words(timezone.localdate(), fmt="YEAR_MONTH_FORMAT")
+    for value in ("9999-99", "<script>", "2027-00", f"{_month_ahead(25):%Y-%m}"):
         response = client.get(URL, {"month": value})
         assert response.status_code == 200
-        this_month = timezone.localdate().strftime("%B %Y")
         assert f'<h2 id="calendar-month-heading">{this_month}</h2>' in response.content.decode()
 
 
 def test_the_calendar_in_spanish(client, profile, org_member):
-    _booking(profile, org_member, title="Taller", starts_on=datetime.date(2027, 3, 12))
+    first = _month_ahead(2)
+    day = first.replace(day=12)
+    _booking(profile, org_member, title="Taller", starts_on=day)
     client.force_login(profile.consultant)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
-    page = client.get(URL, {"month": "2027-03"}).content.decode()
-    assert '<h2 id="calendar-month-heading">Marzo de 2027</h2>' in page
-    assert "En marzo de 2027" in page
-    assert '<time datetime="2027-03-12">viernes, 12 de marzo de 2027</time>' in page
-    assert "Febrero de 2027" in page
+    page = client.get(URL, {"month": f"{first:%Y-%m}"}).content.decode()
+    month = _words(first, "es", "YEAR_MONTH_FORMAT")  # "marzo de 2027"
+    assert month.endswith(f" de {first.year}")
+    assert f'<h2 id="calendar-month-heading">{month.capitalize()}</h2>' in page
+    assert f"En {month}" in page
+    with override("es"):
+        weekday = date_format(day, "l")
+    assert f'<time datetime="{day.isoformat()}">{weekday}, {_words(day, "es")}</time>' in page
+    assert _words(_month_ahead(1), "es", "YEAR_MONTH_FORMAT").capitalize() in page
     assert "Copiar la dirección" in page
 
 
