@@ -17,6 +17,7 @@ from networking.models import Booking, UnavailableDate
 # Bookings that hold a date: still being agreed, confirmed, or done. Declined, cancelled
 # and expired requests no longer take the day.
 SHOWN_STATES = (*ACTIVE, BookingState.COMPLETED)
+CONFIRMED_STATES = (BookingState.CONFIRMED, BookingState.COMPLETED)
 # The months the page pages through: a year back (the feed's reach too) and two years
 # ahead (as far as days off can be set). A bounded range, so that paging never runs on.
 MONTHS_BACK, MONTHS_AHEAD = 12, 24
@@ -29,6 +30,13 @@ class Day:
     is_today: bool
     unavailable: UnavailableDate | None = None
     bookings: list = field(default_factory=list)
+
+    @property
+    def only_pending(self) -> bool:
+        """Every booking of the day is still being agreed: none is confirmed."""
+        return bool(self.bookings) and all(
+            booking.state not in CONFIRMED_STATES for booking in self.bookings
+        )
 
     @property
     def has_entries(self) -> bool:

@@ -155,6 +155,7 @@ def test_the_page_shows_a_booking_on_its_date_and_a_day_off(client, profile, org
     cell = _cell(page, day)
     assert f'href="{booking_url}">Spring training day</a>' in cell
     assert "calendar__day--booked" in cell
+    assert "pending" not in cell  # confirmed: a full band and dot
     off = _cell(page, off_day)
     assert "calendar__day--off" in off
     assert "Not available" in off
@@ -218,7 +219,9 @@ def test_declined_cancelled_and_expired_requests_no_longer_take_the_day(
     client.force_login(profile.consultant)
     page = client.get(URL, {"month": f"{first:%Y-%m}"}).content.decode()
     assert "Gone" not in page
-    assert "calendar__event--pending" in _cell(page, first.replace(day=4))
+    asked = _cell(page, first.replace(day=4))
+    assert "calendar__event--pending" in asked
+    assert "calendar__marker--pending" in asked
 
 
 def test_only_a_consultant_has_a_calendar(client, org_member):
