@@ -5,6 +5,9 @@ import re
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -269,3 +272,24 @@ def test_the_feed_address_can_be_copied_and_stays_secret(client, profile):
     client.post(reverse("networking:calendar_reset"))
     assert client.get(feed).status_code == 404
     assert feed not in client.get(URL).content.decode()
+
+
+def test_the_page_makes_as_many_queries_for_one_booking_as_for_twenty(client, profile, org_member):
+    first = _month_ahead(1)
+    client.force_login(profile.consultant)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(URL, {"month": f"{first:%Y-%m}"}).status_code == 200
+        return len(captured)
+
+    _booking(profile, org_member, title="Talk 0", starts_on=first.replace(day=2))
+    queries()  # the first visit makes the feed's token and warms the site's caches
+    one = queries()
+    for n in range(1, 20):
+        cache.clear()  # the daily request limit is not what is measured here
+        _booking(profile, org_member, title=f"Talk {n}", starts_on=first.replace(day=n + 2))
+        UnavailableDate.objects.get_or_create(
+            consultant=profile.consultant, date=first.replace(day=n % 5 + 1)
+        )
+    assert queries() == one
