@@ -66,6 +66,15 @@ def test_copy_the_feed_address(page, live_server, consultant_with_a_month):
     assert copied.endswith(f"/network/calendar/{token}.ics")
     assert page.get_by_label("Calendar address").input_value() == copied
 
+    # A new address asks first; the old one then stops working.
+    page.get_by_text("Make a new address", exact=True).click()
+    page.get_by_role("button", name="Yes, make a new address").click()
+    page.get_by_text("Your calendar has a new address").wait_for()
+    new_token = Preferences.objects.get(user=consultant).calendar_token
+    assert new_token != token
+    assert page.get_by_label("Calendar address").input_value().endswith(f"/{new_token}.ics")
+    assert axe_violations(page) == []
+
 
 def test_without_javascript_the_address_is_there_to_select(
     browser, live_server, consultant_with_a_month
