@@ -65,7 +65,7 @@ def test_invoice_pages_printable_and_pdf(client, booking, org_member):
     for person in (booking.consultant, org_member):
         client.force_login(person)
         page = client.get(reverse("networking:invoice", args=[invoice.pk])).content.decode()
-        assert "1200" in page
+        assert "USD\xa01,200.00" in page
         assert booking.organization.name in page
         pdf = client.get(reverse("networking:invoice_pdf", args=[invoice.pk]))
         text = PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
