@@ -1,17 +1,23 @@
-"""Currencies and sums of money.
+"""Currencies, sums of money, and how an amount reads in each language.
 
 Amounts in different currencies are never added together: there is no exchange rate
 Podium could honestly apply, so every sum is kept per currency and shown as a list
 ("USD 1,200.00 · EUR 300.00").
+
+Every amount a person reads goes through `format_money` (in templates, the `money`
+filter): English puts the ISO code first ("USD 1,100.00"), Spanish follows CLDR
+("1.100,00 US$").
 """
 
 from collections.abc import Iterable
-from decimal import Decimal
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
 from django.db import models
 from django.db.models import Sum
-from django.utils.formats import number_format
+from django.utils import numberformat
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -30,6 +36,67 @@ class Currency(models.TextChoices):
     PHP = "PHP", _("PHP, Philippine peso")
     ZAR = "ZAR", _("ZAR, South African rand")
     KES = "KES", _("KES, Kenyan shilling")
+
+
+# How an amount reads, per language, as CLDR writes it (checked against Babel 2.18).
+# English shows the ISO code rather than CLDR's "$", which would not tell a US from a
+# Canadian or an Australian dollar on a site that organizations use across borders.
+# Spanish shows a symbol only where CLDR has one that cannot be mistaken ("US$", "€") and
+# the code otherwise. The space is a no-break space: the currency never wraps away from
+# its number.
+_NBSP = "\xa0"
+
+
+@dataclass(frozen=True, kw_only=True)
+class _MoneyStyle:
+    decimal: str
+    group: str
+    code_first: bool
+    symbols: dict
+
+
+MONEY_STYLES = {
+    "en": _MoneyStyle(decimal=".", group=",", code_first=True, symbols={}),
+    "es": _MoneyStyle(decimal=",", group=".", code_first=False, symbols={"USD": "US$", "EUR": "€"}),
+}
+
+
+def format_number(amount, *, language: str | None = None, places: int = 2) -> str:
+    """A number with the reader's separators and grouping, e.g. 1,100.00 or 1.100,00."""
+    style = _style(language)
+    # Rounded here: Django's formatter would cut the extra places off instead.
+    rounded = Decimal(amount).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return numberformat.format(
+        rounded,
+        style.decimal,
+        decimal_pos=places,
+        grouping=3,
+        thousand_sep=style.group,
+        force_grouping=True,
+        use_l10n=True,
+    )
+
+
+def format_money(amount, currency: str, *, language: str | None = None) -> str:
+    """An amount and its currency as the reader's language writes it.
+
+    `language` defaults to the active one (the reader's); e-mails and files made for
+    someone else pass theirs. An empty amount reads as an empty string.
+    """
+    if amount is None or amount == "":
+        return ""
+    style = _style(language)
+    amount = Decimal(amount)
+    if style.code_first:
+        sign = "-" if amount < 0 else ""
+        return f"{sign}{currency}{_NBSP}{format_number(abs(amount), language=language)}"
+    symbol = style.symbols.get(currency, currency)
+    return f"{format_number(amount, language=language)}{_NBSP}{symbol}"
+
+
+def _style(language: str | None) -> _MoneyStyle:
+    code = (language or get_language() or "en").split("-")[0].lower()
+    return MONEY_STYLES.get(code, MONEY_STYLES["en"])
 
 
 # What older rows may hold instead of a code: the symbols people typed by hand.
@@ -83,10 +150,13 @@ class Totals(dict):
         return sorted(self.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
 
     def __str__(self) -> str:
+        return self.format()
+
+    def format(self, *, language: str | None = None) -> str:
         if not self:
-            return number_format(Decimal(0), 2)
+            return format_number(0, language=language)
         return " · ".join(
-            f"{currency} {number_format(amount, 2, force_grouping=True)}"
+            format_money(amount, currency, language=language)
             for currency, amount in self.items_sorted()
         )
 

@@ -1,7 +1,9 @@
 """An invoice as a PDF, with what the printable page shows."""
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.money import format_money
 from core.pdf import SOFT, Sheet
 
 
@@ -12,7 +14,7 @@ def invoice_pdf(invoice) -> bytes:
     sheet.text(_("To: %(name)s") % {"name": invoice.organization.name})
     sheet.text(
         _("Issued %(issued)s, due %(due)s")
-        % {"issued": invoice.issued_on.isoformat(), "due": invoice.due_on.isoformat()},
+        % {"issued": date_format(invoice.issued_on), "due": date_format(invoice.due_on)},
         color=SOFT,
     )
     sheet.heading(_("For"))
@@ -21,9 +23,9 @@ def invoice_pdf(invoice) -> bytes:
         sheet.text(invoice.get_kind_display())
     else:
         sheet.text(
-            f"{invoice.get_kind_display()}: {booking.title} ({booking.starts_on.isoformat()})"
+            f"{invoice.get_kind_display()}: {booking.title} ({date_format(booking.starts_on)})"
         )
     sheet.heading(_("Amount due"))
-    sheet.text(f"{invoice.currency} {invoice.amount:,.2f}", size=16)
+    sheet.text(format_money(invoice.amount, invoice.currency), size=16)
     sheet.text(_("Status: %(status)s") % {"status": invoice.get_status_display()}, color=SOFT)
     return sheet.to_bytes()

@@ -3,6 +3,7 @@
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from core.money import format_money
 from core.pdf import SOFT, Sheet
 
 
@@ -40,9 +41,8 @@ def media_kit_pdf(context: dict) -> bytes:
         for rate in rates:
             line = str(rate.get_engagement_type_display())
             if context["show_rates"]:
-                line += ": " + _("from %(currency)s %(fee)s %(unit)s") % {
-                    "currency": rate.currency,
-                    "fee": f"{rate.minimum_fee:,.0f}",
+                line += ": " + _("from %(fee)s %(unit)s") % {
+                    "fee": format_money(rate.minimum_fee, rate.currency),
                     "unit": rate.get_unit_display(),
                 }
             sheet.text(f"• {line}")

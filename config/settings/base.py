@@ -95,6 +95,8 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "core.context_processors.content_language",
             ],
+            # Money and dates read the same way in every template, without a {% load %}.
+            "builtins": ["core.templatetags.podium_l10n"],
         },
     },
 ]
@@ -386,6 +388,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Dates in words, day first, in English too (config/formats/en).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -2,10 +2,12 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.forms import posted
+from networking.calendar_month import calendar_month, month_from_param
 from networking.forms import UnavailableDateForm
 from networking.models import Preferences
 from networking.services import calendar as services
@@ -34,12 +36,16 @@ def calendar(request):
     feed_url = request.build_absolute_uri(
         reverse("networking:calendar_feed", args=[preferences.calendar_token])
     )
+    today = timezone.localdate()
+    first = month_from_param(request.GET.get("month"), today=today)
     return render(
         request,
         "networking/calendar.html",
         {
             "form": form,
-            "days": request.user.unavailable_dates.all(),
+            "month": calendar_month(consultant=request.user, first=first),
+            "this_month": today.replace(day=1),
+            "days": request.user.unavailable_dates.filter(date__gte=today),
             "feed_url": feed_url,
         },
         status,

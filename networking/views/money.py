@@ -1,4 +1,5 @@
 import csv
+from datetime import date
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -170,7 +171,9 @@ def earnings(request):
     if not request.user.is_consultant:
         raise Http404
     summary = selectors.earnings(consultant=request.user, year=_year(request))
-    return render(request, "networking/earnings.html", {"summary": summary})
+    # The first of each month, so that the page names the month in the reader's language.
+    by_month = [(date(summary["year"], month, 1), paid) for month, paid in summary["by_month"]]
+    return render(request, "networking/earnings.html", {"summary": summary, "by_month": by_month})
 
 
 @member_view

@@ -48,11 +48,11 @@ def test_earnings_show_one_total_per_currency_and_never_a_mixed_sum(client, prof
 
     page = client.get(reverse("networking:earnings")).content.decode()
 
-    assert "USD 1,200.00 · EUR 300.00" in page  # paid so far, and this month
+    assert "USD\xa01,200.00 · EUR\xa0300.00" in page  # paid so far, and this month
     assert "1500" not in page
     assert "1,500" not in page
-    assert "<td>Northern Rivers Forum</td><td>EUR 300.00</td>" in page
-    assert "<td>Lakeside Learning Trust</td><td>USD 1,200.00</td>" in page
+    assert "<td>Northern Rivers Forum</td><td>EUR\xa0300.00</td>" in page
+    assert "<td>Lakeside Learning Trust</td><td>USD\xa01,200.00</td>" in page
     rows = list(
         csv.reader(io.StringIO(client.get(reverse("networking:earnings_csv")).content.decode()))
     )
@@ -76,7 +76,7 @@ def test_the_yearly_limit_counts_only_amounts_in_its_own_currency(client, profil
 
     _paid(profile, org_member, fee=900, currency="USD")
     page = client.get(reverse("networking:earnings")).content.decode()
-    assert "comes to USD 900.00, close to the limit of USD 1,000.00" in page
+    assert "comes to USD\xa0900.00, close to the limit of USD\xa01,000.00" in page
 
 
 def _currency_fields():
