@@ -55,16 +55,16 @@ class Topic(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:80]
+        super().save(*args, **kwargs)
+
     @property
     def meta_description(self) -> str:
         """The topic page's description in search results and link previews."""
         text = gettext("Speakers on %(topic)s.") % {"topic": self}
         return meta_description_text(f"{text} {self.description}")
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:80]
-        super().save(*args, **kwargs)
 
 
 @register_snippet

@@ -70,16 +70,12 @@ def topics():
 def test_profile_description_is_its_headline_and_topics(client, topics):
     profile = published_profile(headline="Trainer on fair recruitment.", topics=topics)
     response = client.get(profile.url)
-    assert description(response) == (
-        "Trainer on fair recruitment. Topics: Housing, Supply chains."
-    )
+    assert description(response) == ("Trainer on fair recruitment. Topics: Housing, Supply chains.")
 
 
 def test_profile_without_headline_or_topics_is_described_by_name(client):
     profile = published_profile(title="Ada Stone")
-    assert description(client.get(profile.url)) == (
-        "Ada Stone: speaker, trainer and consultant."
-    )
+    assert description(client.get(profile.url)) == ("Ada Stone: speaker, trainer and consultant.")
 
 
 def test_the_promote_tab_description_wins_and_is_cut_to_length(client, topics):
