@@ -139,7 +139,11 @@ def write_section(rows, details, lighthouse_version: str, command: str) -> None:
         "WhiteNoise (`bench/demo_site.py`, `bench/lighthouse_settings.py`). Targets: 100",
         "for accessibility, best practices and SEO, at least 95 for performance.",
         "",
-        f"Measured {today} with Lighthouse {lighthouse_version} on {machine()}. Command:",
+        f"Measured {today} with Lighthouse {lighthouse_version}, on:",
+        "",
+        f"    {machine()}",
+        "",
+        "with:",
         "",
         f"    {command}",
         "",
@@ -149,7 +153,11 @@ def write_section(rows, details, lighthouse_version: str, command: str) -> None:
     for name, path, scores in rows:
         cells = " | ".join(str(scores[key]) for key in CATEGORIES)
         lines.append(f"| {name} (`{path}`) | {cells} |")
-    lines += ["", "What lost points, per page (empty when nothing did):", ""]
+    lines += [
+        "",
+        "The metrics behind each performance score, and every audit that lost points:",
+        "",
+    ]
     for name, (metrics, lost) in details.items():
         lines.append(f"- **{name}**: {metrics}.")
         lines += [f"  - {line}" for line in lost]
