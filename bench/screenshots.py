@@ -183,7 +183,6 @@ def visitor(run: Run, page: Page, language: str, found: dict) -> None:
         found["profile"] = profile
         if profile:
             page.goto(run.base + profile)
-            found["request"] = first_link(page, r"/network/request/[^/]+/(\?.*)?")
             children = set()
             hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
             for href in hrefs:
@@ -202,7 +201,6 @@ def visitor(run: Run, page: Page, language: str, found: dict) -> None:
         ("post", found.get("post")),
         ("video", found.get("video")),
         ("media-kit", found["profile"] + "media-kit/" if found.get("profile") else None),
-        ("request-speaker", found.get("request")),
         ("resources", "/resources/"),
         ("about", "/about/"),
         ("fair-pay", "/fair-pay/"),
@@ -226,7 +224,7 @@ def details(run: Run, page: Page, found: dict, lists: dict[str, tuple[str, str]]
 
 NETWORK_ITEMS = {
     "booking": ("/network/bookings/", rf"/network/bookings/{UUID}/"),
-    "conversation": ("/network/inbox/", r"/network/inbox/[^/?#]+/"),
+    "conversation": ("/network/inbox/", rf"/network/conversations/{UUID}/"),
     "invoice": ("/network/invoices/", rf"/network/invoices/{UUID}/"),
     "opportunity": ("/network/opportunities/", rf"/network/opportunities/{UUID}/"),
 }
@@ -272,9 +270,12 @@ def consultant(run: Run, page: Page, language: str, found: dict) -> None:
 def organization(run: Run, page: Page, language: str, found: dict) -> None:
     if not found:
         details(run, page, found, NETWORK_ITEMS)
+        page.goto(run.base + "/speakers/lina-okafor/")
+        found["request"] = first_link(page, rf"/network/request/{UUID}/")
     extra = [
         ("organization", "/network/organization/"),
         ("new-opportunity", "/network/opportunities/new/"),
+        ("booking-request", found.get("request")),
     ]
     network_pages(run, page, language, "organization", found, extra)
 
