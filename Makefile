@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test install migrate demo lint format check worker beat lock clean messages
+.PHONY: run test install migrate demo lint format check worker beat lock clean messages screenshots lighthouse
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,16 @@ worker: install
 
 beat: install
 	$(BIN)/celery -A config beat --loglevel=INFO
+
+# Screenshots of every page type, each role, both languages, phone and desktop widths,
+# into screenshots/ (open screenshots/index.html). Starts its own copy of the demo.
+screenshots: install
+	$(BIN)/python bench/screenshots.py $(SCREENSHOTS_ARGS)
+
+# Lighthouse (mobile) on the public pages of a production-like copy of the demo; writes
+# the scores to docs/performance.md. Needs npm (installs Lighthouse into .tools/).
+lighthouse: install
+	$(BIN)/python bench/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 # Regenerate the pinned requirements from requirements*.in (needs uv: pip install uv).
 lock:

@@ -56,7 +56,7 @@ def main() -> None:
     # across exec), so the parent must not have scrubbed anything yet.
     peaks = {
         # Re-runs this script on a fixed fixture name: no untrusted input.
-        name: subprocess.run(  # noqa: S603
+        name: subprocess.run(
             [sys.executable, __file__, "--peak", name], capture_output=True, text=True, check=True
         ).stdout.strip()
         for name in FILES

@@ -4,6 +4,9 @@ from pathlib import PurePath
 from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
@@ -83,6 +86,24 @@ class PodiumRendition(AbstractRendition):
         indexes = [models.Index(fields=["file"], name="core_rendition_file")]
 
 
+# Search results cut snippets at about this many characters.
+META_DESCRIPTION_LENGTH = 160
+
+
+def meta_description_text(text: str) -> str:
+    """Plain text on one line, cut at a word near the length search results show."""
+    plain = " ".join(strip_tags(str(text)).split())
+    return Truncator(plain).chars(META_DESCRIPTION_LENGTH)
+
+
+def site_meta_description() -> str:
+    """The description of every page that has none of its own, in the reader's language."""
+    return gettext(
+        "Speakers, trainers and consultants with lived experience: find them, read their "
+        "work and book them for fair pay."
+    )
+
+
 class BasePage(Page):
     """Shared by every page type. Pages are kept out of search engines unless they say so."""
 
@@ -93,6 +114,14 @@ class BasePage(Page):
 
     def get_robots_directive(self, request=None) -> str:
         return "index, follow" if self.allow_search_engine_indexing else "noindex, noimageindex"
+
+    def get_meta_description(self) -> str:
+        """What search results and link previews show under the title: the description
+        written on the page's "Promote" tab, else one the page type draws from itself."""
+        return meta_description_text(self.search_description or self.default_meta_description())
+
+    def default_meta_description(self) -> str:
+        return site_meta_description()
 
 
 class FairPayBenchmarkBlock(blocks.StructBlock):

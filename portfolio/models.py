@@ -13,9 +13,11 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -29,7 +31,7 @@ from wagtail.snippets.models import register_snippet
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.embeds import parse_video_url
-from core.models import BasePage
+from core.models import BasePage, meta_description_text, site_meta_description
 from core.money import Currency, currency_constraint
 from core.richtext import clean_rich_text, clean_stream_rich_text
 from portfolio.enums import Audience, Availability, EngagementType, RateUnit, Travel
@@ -57,6 +59,12 @@ class Topic(index.Indexed, models.Model):
         if not self.slug:
             self.slug = slugify(self.name)[:80]
         super().save(*args, **kwargs)
+
+    @property
+    def meta_description(self) -> str:
+        """The topic page's description in search results and link previews."""
+        text = gettext("Speakers on %(topic)s.") % {"topic": self}
+        return meta_description_text(f"{text} {self.description}")
 
 
 @register_snippet
@@ -213,6 +221,13 @@ class ConsultantPage(BasePage):
             return []
         return super().get_sitemap_urls(request)
 
+    def get_meta_description(self) -> str:
+        # Search snippets and link previews quote the description to whoever fetches the
+        # address: only a page everyone may see lends it its own words.
+        if self.visibility != Audience.PUBLIC:
+            return site_meta_description()
+        return super().get_meta_description()
+
 
 class SpeakerIndexPage(RoutablePageMixin, BasePage):
     """The speaker directory (/speakers/), with topic pages and the site-wide feed."""
@@ -227,6 +242,12 @@ class SpeakerIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("speaker directory")
+
+    def default_meta_description(self) -> str:
+        return gettext(
+            "Find speakers, trainers and consultants with lived experience by topic, "
+            "language and format, and request them for paid work."
+        )
 
     @path("")
     def directory(self, request):
@@ -451,6 +472,22 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
     def profile(self):
         return self
 
+    def default_meta_description(self) -> str:
+        # The headline and topics show to everyone who may see the profile; the bio and
+        # the lived-experience statement (with its own audience) are left out. Prefetched,
+        # so that the page's own list of topics reuses this query.
+        if self.pk:
+            prefetch_related_objects([self], "topics")
+        topics = ", ".join(str(topic) for topic in self.topics.all())
+        if self.headline and topics:
+            return gettext("%(headline)s. Topics: %(topics)s.") % {
+                "headline": self.headline.rstrip(". "),
+                "topics": topics,
+            }
+        if self.headline or topics:
+            return self.headline or gettext("Topics: %(topics)s.") % {"topics": topics}
+        return gettext("%(name)s: speaker, trainer and consultant.") % {"name": self.title}
+
     @property
     def initials(self) -> str:
         return "".join(word[0] for word in self.title.split()[:2]).upper() or "?"
@@ -619,6 +656,10 @@ class ChildOfProfile(ConsultantPage):
     def profile(self) -> SpeakerProfilePage:
         return SpeakerProfilePage.objects.parent_of(self).get()
 
+    # Never the text itself: it may sit behind a content note the reader has not passed.
+    def default_meta_description(self) -> str:
+        return self.summary or self.untitled_meta_description % {"name": self.profile.title}
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # A content note comes first, on a page of its own; the reader chooses to go on.
@@ -649,6 +690,8 @@ class BlogPostPage(ChildOfProfile):
         FieldPanel("body"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
     ]
+
+    untitled_meta_description = _("A post by %(name)s.")
 
     class Meta:
         verbose_name = _("blog post")
@@ -723,6 +766,8 @@ class VideoPage(ChildOfProfile):
         FieldPanel("transcript"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
     ]
+
+    untitled_meta_description = _("A video by %(name)s.")
 
     class Meta:
         verbose_name = _("video")

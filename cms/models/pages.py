@@ -28,6 +28,9 @@ class StandardPage(BasePage):
     class Meta:
         verbose_name = _("standard page")
 
+    def default_meta_description(self) -> str:
+        return self.intro or super().default_meta_description()
+
     def save(self, *args, **kwargs):
         # Draftail limits the admin; this covers every other path (core.richtext).
         clean_stream_rich_text(self.body, RICH_TEXT_FEATURES)

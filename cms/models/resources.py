@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -69,6 +70,12 @@ class ResourceIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("resource directory")
+
+    def default_meta_description(self) -> str:
+        return gettext(
+            "Where to get help: hotlines, legal aid, housing, counselling and job training, "
+            "by kind and region."
+        )
 
     def get_context(self, request, *args, **kwargs):
         # Here, not at the top: the form and the selectors import these models.
