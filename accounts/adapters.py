@@ -1,6 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.utils import translation
 
+from accounts.selectors import language_for_email
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
@@ -10,3 +12,9 @@ class AccountAdapter(DefaultAccountAdapter):
         user = super().save_user(request, user, form, commit=False)
         user.language = translation.get_language()
         return user
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # In the language the recipient chose, not that of the browser that asked: a
+        # reset asked from an English browser still reaches a Spanish reader in Spanish.
+        with translation.override(language_for_email(email)):
+            super().send_mail(template_prefix, email, context)
