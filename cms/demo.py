@@ -126,6 +126,9 @@ SPANISH = {
 }
 
 
+REGIONS_ES = {"Pacific Northwest": "Noroeste del Pacífico", "Great Lakes": "Grandes Lagos"}
+
+
 def load() -> None:
     for name, category, region, phone, text, website, hours, description, order in RESOURCES:
         name_es, hours_es, description_es = SPANISH.get(name, ("", "", ""))
@@ -133,6 +136,7 @@ def load() -> None:
             name=name,
             defaults={
                 "name_es": name_es,
+                "region_es": REGIONS_ES.get(region, ""),
                 "hours_es": hours_es,
                 "description_es": description_es,
                 "category": category,

@@ -30,6 +30,7 @@ class Resource(index.Indexed, models.Model):
     region = models.CharField(
         _("region"), max_length=80, blank=True, help_text=_("Leave empty if it serves everyone.")
     )
+    region_es = models.CharField(_("region in Spanish"), max_length=80, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     text_line = models.CharField(_("text line"), max_length=80, blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -46,6 +47,7 @@ class Resource(index.Indexed, models.Model):
         FieldPanel("name_es"),
         FieldPanel("category"),
         FieldPanel("region"),
+        FieldPanel("region_es"),
         FieldPanel("phone"),
         FieldPanel("text_line"),
         FieldPanel("website"),
@@ -72,6 +74,10 @@ class Resource(index.Indexed, models.Model):
     @property
     def shown_name(self) -> Label:
         return field_label(self, "name")
+
+    @property
+    def shown_region(self) -> Label:
+        return field_label(self, "region")
 
     @property
     def shown_hours(self) -> Label:
