@@ -137,7 +137,7 @@ def wagtail_untranslated(catalog) -> set[str]:
     """Wagtail's own strings that no Spanish catalogue translates (Wagtail's Spanish is far
     from complete). The list of Wagtail's strings is read from its French catalogues, which
     are complete; the string itself is what the admin shows when Spanish lacks it."""
-    translated = {normal(key if isinstance(key, str) else key[0]) for key in catalog}
+    translated = {normal(key if isinstance(key, str) else key[0]) for key, _text in catalog.items()}
     root = Path(wagtail.__file__).parent
     english = set()
     for path in root.glob("**/locale/fr/LC_MESSAGES/django.po"):
