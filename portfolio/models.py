@@ -364,6 +364,7 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
     country = CountryField(
         _("country you travel from"),
         blank=True,
+        blank_label=_("No country given"),
         help_text=_("A country, never a street or a city, unless you choose to name one."),
     )
     region = models.CharField(_("region"), max_length=80, blank=True)

@@ -47,7 +47,7 @@ class Opportunity(Expenses):
         verbose_name=_("language of the engagement"),
     )
     format = models.CharField(_("format"), max_length=10, choices=EventFormat.choices)
-    country = CountryField(_("country"), blank=True)
+    country = CountryField(_("country"), blank=True, blank_label=_("No country given"))
     region = models.CharField(_("region or city"), max_length=80, blank=True)
     starts_on = models.DateField(_("first date"))
     ends_on = models.DateField(_("last date"))
