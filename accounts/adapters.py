@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from accounts.selectors import language_for_email
+
 # Where a person was going when they were sent to sign up, sign in or set something up
 # first (a booking request, say). Kept in the session, never in a link, so a forwarded
 # confirmation e-mail cannot carry anyone anywhere.
@@ -115,3 +117,9 @@ def signup_url(*, role: str = "", next_url: str = "") -> str:
     query = {key: value for key, value in (("role", role), ("next", safe_next(next_url))) if value}
     url = reverse("account_signup")
     return f"{url}?{urlencode(query)}" if query else url
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # In the language the recipient chose, not that of the browser that asked: a
+        # reset asked from an English browser still reaches a Spanish reader in Spanish.
+        with translation.override(language_for_email(email)):
+            super().send_mail(template_prefix, email, context)

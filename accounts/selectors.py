@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
@@ -90,3 +91,16 @@ def records_export(*, user: User) -> dict:
     for _receiver, sections in account_exporting.send(sender=User, user=user):
         data.update(sections or {})
     return data
+
+
+def language_for_email(email: str) -> str:
+    """The language to write to this address in: the one its account holder chose, or,
+    for an address with no account (an invitation, an unknown reset), the current one.
+
+    Addresses compare without case, as allauth's do.
+    """
+    user = User.objects.filter(email__iexact=email).only("language").first()
+    if user is None:
+        address = EmailAddress.objects.filter(email__iexact=email).select_related("user").first()
+        user = address.user if address else None
+    return (user.language if user else "") or translation.get_language() or settings.LANGUAGE_CODE

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupCollectionPermission, ModelLogEntry, PageLogEntry
+from wagtail.users.models import UserProfile
 
 from accounts.enums import Role
 from accounts.models import ConsultantWorkspace, User
@@ -67,10 +68,24 @@ def _sessions_end(*, user: User) -> None:
         session.end()
 
 
+@transaction.atomic
 def user_language_set(*, user: User, language: str) -> None:
-    if language in dict(settings.LANGUAGES) and user.language != language:
+    """The person's language, for e-mails sent later and for the Wagtail admin, whose own
+    preference follows it (a Spanish-speaking consultant gets a Spanish admin on any
+    browser). Choosing another admin language in the admin's account page still works."""
+    if language not in dict(settings.LANGUAGES):
+        return
+    if user.language != language:
         user.language = language
         user.save(update_fields=["language"])
+    _admin_language_set(user=user, language=language)
+
+
+def _admin_language_set(*, user: User, language: str) -> None:
+    profile = UserProfile.get_for_user(user)
+    if profile.preferred_language != language:
+        profile.preferred_language = language
+        profile.save(update_fields=["preferred_language"])
 
 
 @transaction.atomic
@@ -80,6 +95,8 @@ def user_register(*, user: User, role: str) -> User:
         raise ValueError(f"Unknown role {role!r}")
     user.role = role
     user.save()
+    if user.language:
+        _admin_language_set(user=user, language=user.language)
     if role == Role.CONSULTANT:
         consultant_workspace_create(user=user)
     return user

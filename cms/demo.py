@@ -85,11 +85,60 @@ RESOURCES = [
 ]
 
 
+# The Spanish of each entry's name, hours and description, by its English name. The
+# national services' Spanish names are the ones they use themselves.
+SPANISH = {
+    "U.S. National Human Trafficking Hotline": (
+        "Línea Nacional contra la Trata de Personas de EE. UU.",
+        "24 horas, todos los días",
+        "Ayuda confidencial y derivaciones en más de 200 idiomas.",
+    ),
+    "988 Suicide & Crisis Lifeline": (
+        "988 Línea de Prevención del Suicidio y Crisis",
+        "24 horas, todos los días",
+        "Llame o envíe un mensaje cuando todo le parezca demasiado.",
+    ),
+    "National Domestic Violence Hotline": (
+        "Línea Nacional sobre la Violencia Doméstica",
+        "24 horas, todos los días",
+        "Apoyo y planes de seguridad para cualquier persona que sufra maltrato.",
+    ),
+    "Harbor Legal Clinic (fictional)": (
+        "Clínica Jurídica Harbor (ficticia)",
+        "Lun-vie 9:00-17:00",
+        "Ayuda gratuita con visas T, anulación de condenas y reclamaciones laborales.",
+    ),
+    "Open Door Housing (fictional)": (
+        "Vivienda Puerta Abierta (ficticia)",
+        "Admisión de lunes a sábado",
+        "Vivienda de emergencia y de transición para personas adultas y familias.",
+    ),
+    "Quiet Harbor Counselling (fictional)": (
+        "Orientación Psicológica Quiet Harbor (ficticia)",
+        "Sesiones por la tarde disponibles",
+        "Orientación informada sobre el trauma, tarifas según ingresos e intérpretes a petición.",
+    ),
+    "Next Step Skills (fictional)": (
+        "Capacitación Next Step (ficticia)",
+        "Los cursos empiezan cada mes",
+        "Formación laboral remunerada en facilitación, contabilidad y competencias digitales.",
+    ),
+}
+
+
+REGIONS_ES = {"Pacific Northwest": "Noroeste del Pacífico", "Great Lakes": "Grandes Lagos"}
+
+
 def load() -> None:
     for name, category, region, phone, text, website, hours, description, order in RESOURCES:
+        name_es, hours_es, description_es = SPANISH.get(name, ("", "", ""))
         Resource.objects.update_or_create(
             name=name,
             defaults={
+                "name_es": name_es,
+                "region_es": REGIONS_ES.get(region, ""),
+                "hours_es": hours_es,
+                "description_es": description_es,
                 "category": category,
                 "region": region,
                 "phone": phone,

@@ -16,5 +16,11 @@ class ResourceFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        regions = Resource.objects.exclude(region="").values_list("region", flat=True).distinct()
-        self.fields["region"].choices = [("", _("Anywhere")), *((r, r) for r in sorted(regions))]
+        # The value is the region as stored (in English); the label is in the reader's language.
+        regions = {}
+        for resource in Resource.objects.exclude(region="").only("region", "region_es"):
+            shown = str(resource.shown_region)
+            if regions.get(resource.region, resource.region) == resource.region:
+                regions[resource.region] = shown
+        choices = sorted(regions.items(), key=lambda choice: choice[1])
+        self.fields["region"].choices = [("", _("Anywhere")), *choices]

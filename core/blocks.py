@@ -7,6 +7,7 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 from core.embeds import parse_video_url
+from core.i18n import label as shown_label
 
 # Rich text features consultants may use; Draftail enforces them on input and Wagtail's
 # converter drops everything else when the text is stored.
@@ -97,6 +98,12 @@ def validate_site_address(value: str) -> None:
 
 class LinkBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=40)
+    label_es = blocks.CharBlock(
+        max_length=40,
+        required=False,
+        label=_("label in Spanish"),
+        help_text=_("Shown when the interface is in Spanish. Empty: the label above."),
+    )
     page = blocks.PageChooserBlock(required=False, help_text=_("A page on this site…"))
     address = blocks.CharBlock(
         required=False,
@@ -113,13 +120,19 @@ class LinkBlock(blocks.StructBlock):
             )
         return value
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["shown"] = shown_label(value["label"], value.get("label_es"))
+        return context
+
     class Meta:
         icon = "link"
         template = "components/nav_link.html"
 
 
-def nav_links(*pairs: tuple[str, str]) -> list:
-    """Default header or footer links, as (label, address) pairs."""
+def nav_links(*rows: tuple[str, str, str]) -> list:
+    """Default header or footer links, as (label, Spanish label, address)."""
     return [
-        ("link", {"label": label, "page": None, "address": address}) for label, address in pairs
+        ("link", {"label": english, "label_es": spanish, "page": None, "address": address})
+        for english, spanish, address in rows
     ]

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.utils.file import hash_filelike
 
 from core.blocks import LinkBlock, nav_links
+from core.i18n import Label, field_label, label
 from core.images import ScrubbedFile, scrubbed_file, title_is_from_filename
 
 NEUTRAL_IMAGE_TITLE = _("Untitled image")
@@ -124,9 +125,31 @@ class BasePage(Page):
         return site_meta_description()
 
 
+class SpanishTitleMixin(models.Model):
+    """For editors' site pages whose title is navigation (the directory, the resource
+    page, about, privacy...): a Spanish title, shown in a Spanish interface. The body of
+    such a page is content and keeps the language it was written in."""
+
+    title_es = models.CharField(
+        _("title in Spanish"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown when the interface is in Spanish. Empty: the title above."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def shown_title(self) -> Label:
+        return field_label(self, "title")
+
+
 class FairPayBenchmarkBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=120, label=_("source"))
     figure = blocks.CharBlock(max_length=120, label=_("figure"))
+    label_es = blocks.CharBlock(max_length=120, required=False, label=_("source in Spanish"))
+    figure_es = blocks.CharBlock(max_length=120, required=False, label=_("figure in Spanish"))
 
 
 # Public figures: the U.S. federal grant cap for consultants (OJP/OVW) and Washington
@@ -134,13 +157,36 @@ class FairPayBenchmarkBlock(blocks.StructBlock):
 DEFAULT_BENCHMARKS = [
     (
         "benchmark",
-        {"label": "US federal grant cap (OJP/OVW)", "figure": "$81.25 per hour or $650 per day"},
+        {
+            "label": "US federal grant cap (OJP/OVW)",
+            "figure": "$81.25 per hour or $650 per day",
+            "label_es": "Tope federal de EE. UU. para subvenciones (OJP/OVW)",
+            "figure_es": "81,25 US$ por hora o 650 US$ por día",
+        },
     ),
     (
         "benchmark",
-        {"label": "Washington State lived-experience minimum", "figure": "$57 per hour"},
+        {
+            "label": "Washington State lived-experience minimum",
+            "figure": "$57 per hour",
+            "label_es": "Mínimo del estado de Washington por experiencia vivida",
+            "figure_es": "57 US$ por hora",
+        },
     ),
 ]
+HOTLINE_NAME = "U.S. National Human Trafficking Hotline"
+HOTLINE_NAME_ES = "Línea Nacional contra la Trata de Personas de EE. UU."
+HEADER_LINKS = (
+    ("Speakers", "Ponentes", "/speakers/"),
+    ("Get help", "Obtener ayuda", "/resources/"),
+)
+FOOTER_LINKS = (
+    ("About", "Acerca de", "/about/"),
+    ("Fair pay", "Pago justo", "/fair-pay/"),
+    ("Code of conduct", "Código de conducta", "/code-of-conduct/"),
+    ("Privacy", "Privacidad", "/privacy/"),
+    ("Staying safe", "Mantenerse a salvo", "/safety/"),
+)
 
 
 @register_setting(icon="cog")
@@ -154,8 +200,9 @@ class SiteSettings(BaseGenericSetting):
         default="Podium",
         help_text=_("Shown as the sender of every e-mail. Keep it neutral."),
     )
-    hotline_name = models.CharField(
-        _("hotline name"), max_length=120, default="U.S. National Human Trafficking Hotline"
+    hotline_name = models.CharField(_("hotline name"), max_length=120, default=HOTLINE_NAME)
+    hotline_name_es = models.CharField(
+        _("hotline name in Spanish"), max_length=120, blank=True, default=HOTLINE_NAME_ES
     )
     hotline_phone = models.CharField(_("hotline phone"), max_length=40, default="1-888-373-7888")
     hotline_text = models.CharField(
@@ -177,20 +224,14 @@ class SiteSettings(BaseGenericSetting):
     header_links = StreamField(
         [("link", LinkBlock())],
         blank=True,
-        default=nav_links(("Speakers", "/speakers/"), ("Get help", "/resources/")),
+        default=nav_links(*HEADER_LINKS),
         verbose_name=_("header links"),
         help_text=_("Shown after Home. Sign-in and account links are always there."),
     )
     footer_links = StreamField(
         [("link", LinkBlock())],
         blank=True,
-        default=nav_links(
-            ("About", "/about/"),
-            ("Fair pay", "/fair-pay/"),
-            ("Code of conduct", "/code-of-conduct/"),
-            ("Privacy", "/privacy/"),
-            ("Staying safe", "/safety/"),
-        ),
+        default=nav_links(*FOOTER_LINKS),
         verbose_name=_("footer links"),
     )
 
@@ -203,6 +244,7 @@ class SiteSettings(BaseGenericSetting):
                     FieldPanel("site_name"),
                     FieldPanel("email_sender_name"),
                     FieldPanel("hotline_name"),
+                    FieldPanel("hotline_name_es"),
                     FieldPanel("hotline_phone"),
                     FieldPanel("hotline_text"),
                     FieldPanel("quick_exit_url"),
@@ -216,8 +258,19 @@ class SiteSettings(BaseGenericSetting):
         ]
     )
 
-    def benchmark_pairs(self) -> list[tuple[str, str]]:
-        return [(b.value["label"], b.value["figure"]) for b in self.fair_pay_benchmarks]
+    def benchmark_pairs(self) -> list[tuple[Label, Label]]:
+        """The benchmarks in the interface's language where an editor gave Spanish."""
+        return [
+            (
+                label(b.value["label"], b.value.get("label_es")),
+                label(b.value["figure"], b.value.get("figure_es")),
+            )
+            for b in self.fair_pay_benchmarks
+        ]
+
+    @property
+    def hotline_label(self) -> Label:
+        return field_label(self, "hotline_name")
 
     class Meta:
         verbose_name = _("site settings")

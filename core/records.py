@@ -1,5 +1,6 @@
 """Turning stored rows into plain data for a person's export of their own records."""
 
+from django_countries.fields import Country
 from wagtail.fields import StreamField
 from wagtail.rich_text import RichText
 
@@ -21,6 +22,8 @@ def _plain(field, value):
         return value.get_prep_value() if value is not None else []
     if isinstance(value, RichText):
         return str(value.source)
+    if isinstance(value, Country):
+        return value.code  # the ISO code the row holds, as written in any language
     return value
 
 

@@ -42,7 +42,7 @@ ORGANIZATIONS = [
         "verified",
         False,
         "organization@example.org",
-        "United States",
+        "US",
         "Trains social workers and teachers to recognise exploitation.",
     ),
     (
@@ -52,7 +52,7 @@ ORGANIZATIONS = [
         "verified",
         False,
         "programs@northgate.example",
-        "Canada",
+        "CA",
         "A network of community clinics.",
     ),
     (
@@ -62,7 +62,7 @@ ORGANIZATIONS = [
         "pending",
         False,
         "hello@openshelter.example",
-        "United Kingdom",
+        "GB",
         "Emergency housing providers.",
     ),
     (
@@ -72,7 +72,7 @@ ORGANIZATIONS = [
         "unverified",
         False,
         "team@brightline.example",
-        "Australia",
+        "AU",
         "Conference organisers.",
     ),
     (

@@ -11,7 +11,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from networking.enums import BookingState, ContactPolicy, EventFormat
 from networking.models import (
@@ -76,9 +76,8 @@ def _place_fit(opportunity: Opportunity, candidate: Candidate) -> float:
     """1 when the consultant can be there (or join online), 0 when they cannot."""
     if opportunity.format == EventFormat.VIRTUAL:
         return 1.0 if candidate.virtual else 0.0
-    same_country = (
-        bool(opportunity.country) and candidate.country.lower() == opportunity.country.lower()
-    )
+    # Both are ISO codes (a Country object on the opportunity, a string from the query).
+    same_country = bool(opportunity.country) and candidate.country == opportunity.country.code
     same_region = candidate.region.lower() == opportunity.region.lower()
     if same_country and opportunity.region and same_region:
         fit = 1.0
@@ -206,7 +205,7 @@ def opportunity_match(*, opportunity: Opportunity) -> int:
         if notify(
             user=user,
             event_key=f"match:{opportunity.pk}",
-            text=_("A new opportunity matches your profile."),
+            text=gettext_noop("A new opportunity matches your profile."),
             url=url,
         ):
             notified += 1

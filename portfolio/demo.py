@@ -28,18 +28,60 @@ from portfolio.models import (
 
 DEMO_VIDEO = "https://www.youtube.com/watch?v=Podium-Demo"
 
+# (name, description, and their Spanish)
 TOPICS = [
-    ("Labour exploitation", "How forced labour hides in supply chains, and what auditors miss."),
-    ("Survivor-informed policy", "Writing laws and programmes with the people they are for."),
-    ("Housing and shelter", "Safe, stable housing as the ground of recovery."),
-    ("Healthcare and trauma", "Trauma-informed care in clinics, hospitals and helplines."),
-    ("Youth and prevention", "Reaching young people before recruiters do."),
-    ("Economic empowerment", "Work, pay and ownership after exploitation."),
-    ("Law enforcement training", "Identifying victims without re-traumatising them."),
-    ("Online exploitation", "Platforms, grooming and digital safety."),
+    (
+        "Labour exploitation",
+        "How forced labour hides in supply chains, and what auditors miss.",
+        "Explotación laboral",
+        "Cómo se esconde el trabajo forzoso en las cadenas de suministro y qué pasan por alto "
+        "las auditorías.",
+    ),
+    (
+        "Survivor-informed policy",
+        "Writing laws and programmes with the people they are for.",
+        "Políticas con la voz de sobrevivientes",
+        "Escribir leyes y programas con las personas a quienes van dirigidos.",
+    ),
+    (
+        "Housing and shelter",
+        "Safe, stable housing as the ground of recovery.",
+        "Vivienda y refugio",
+        "Una vivienda segura y estable como base de la recuperación.",
+    ),
+    (
+        "Healthcare and trauma",
+        "Trauma-informed care in clinics, hospitals and helplines.",
+        "Salud y trauma",
+        "Atención informada sobre el trauma en clínicas, hospitales y líneas de ayuda.",
+    ),
+    (
+        "Youth and prevention",
+        "Reaching young people before recruiters do.",
+        "Juventud y prevención",
+        "Llegar a la gente joven antes que quienes reclutan.",
+    ),
+    (
+        "Economic empowerment",
+        "Work, pay and ownership after exploitation.",
+        "Autonomía económica",
+        "Trabajo, salario y patrimonio después de la explotación.",
+    ),
+    (
+        "Law enforcement training",
+        "Identifying victims without re-traumatising them.",
+        "Formación policial",
+        "Identificar a las víctimas sin volver a traumatizarlas.",
+    ),
+    (
+        "Online exploitation",
+        "Platforms, grooming and digital safety.",
+        "Explotación en línea",
+        "Plataformas, captación en línea y seguridad digital.",
+    ),
 ]
 
-# (e-mail, professional name, headline, topics, languages, country, audience, search engines,
+# (e-mail, professional name, headline, topics, languages, country code, audience, search engines,
 #  engagement rates)
 SPEAKERS = [
     (
@@ -48,7 +90,7 @@ SPEAKERS = [
         "Trainer on survivor-informed policy",
         [1, 5],
         ["en"],
-        "United States",
+        "US",
         "public",
         True,
         [("keynote", 1500), ("workshop", 650)],
@@ -59,7 +101,7 @@ SPEAKERS = [
         "Keynotes on labour exploitation in agriculture",
         [0, 5],
         ["es", "en"],
-        "Mexico",
+        "MX",
         "public",
         True,
         [("keynote", 1200), ("panel", 400)],
@@ -70,7 +112,7 @@ SPEAKERS = [
         "Helping clinics become trauma-informed",
         [3],
         ["en", "ko"],
-        "United States",
+        "US",
         "public",
         False,
         [("workshop", 800), ("consulting", 95)],
@@ -81,7 +123,7 @@ SPEAKERS = [
         "Prevention programmes that young people trust",
         [4, 7],
         ["en"],
-        "Nigeria",
+        "NG",
         "public",
         False,
         [("workshop", 500), ("media", 150)],
@@ -92,7 +134,7 @@ SPEAKERS = [
         "Advisor to housing providers",
         [2],
         ["es"],
-        "Spain",
+        "ES",
         "public",
         True,
         [("advisory", 900), ("review", 400)],
@@ -103,7 +145,7 @@ SPEAKERS = [
         "Research partner on online exploitation",
         [7],
         ["en", "hi"],
-        "India",
+        "IN",
         "public",
         False,
         [("research", 2000), ("panel", 300)],
@@ -114,7 +156,7 @@ SPEAKERS = [
         "Training officers to identify victims",
         [6],
         ["es", "en"],
-        "Colombia",
+        "CO",
         "public",
         False,
         [("workshop", 700)],
@@ -125,7 +167,7 @@ SPEAKERS = [
         "Speaker on economic empowerment",
         [5],
         ["fr", "en"],
-        "France",
+        "FR",
         "public",
         False,
         [("keynote", 1000)],
@@ -136,7 +178,7 @@ SPEAKERS = [
         "Consultant on shelter standards",
         [2, 3],
         ["en"],
-        "Kenya",
+        "KE",
         "network",
         False,
         [("consulting", 80), ("review", 350)],
@@ -147,7 +189,7 @@ SPEAKERS = [
         "Curriculum reviewer, prevention education",
         [4],
         ["ru", "uk", "en"],
-        "Ukraine",
+        "UA",
         "network",
         False,
         [("review", 450)],
@@ -158,7 +200,7 @@ SPEAKERS = [
         "Survivor-led policy advisor",
         [1],
         ["vi", "en"],
-        "United States",
+        "US",
         "private",
         False,
         [("advisory", 1200)],
@@ -169,7 +211,7 @@ SPEAKERS = [
         "Panels on labour migration",
         [0],
         ["ar", "en"],
-        "Jordan",
+        "JO",
         "public",
         False,
         [("panel", 350), ("media", 200)],
@@ -186,8 +228,11 @@ BIO = (
 
 def load(password: str) -> None:
     topics = [
-        Topic.objects.get_or_create(name=name, defaults={"description": text})[0]
-        for name, text in TOPICS
+        Topic.objects.update_or_create(
+            name=name,
+            defaults={"description": text, "name_es": name_es, "description_es": text_es},
+        )[0]
+        for name, text, name_es, text_es in TOPICS
     ]
     for index, row in enumerate(SPEAKERS):
         _speaker(index, row, topics, password)

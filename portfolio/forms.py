@@ -3,6 +3,7 @@ from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from core.money import CurrencyField
 from portfolio.enums import Availability, EngagementType, Travel
@@ -10,6 +11,10 @@ from portfolio.models import Language, Topic
 
 ANY = [("", _("Any"))]
 MAX_SEARCH_WORDS = 10
+
+
+def country_choices() -> list:
+    return ANY + list(countries)
 
 
 class DirectoryFilterForm(forms.Form):
@@ -33,7 +38,9 @@ class DirectoryFilterForm(forms.Form):
         required=False,
         empty_label=_("Any"),
     )
-    country = forms.CharField(label=_("Country"), max_length=80, required=False)
+    # Every country, in the reader's language and order: a list of only the countries
+    # that profiles name would tell which countries hidden consultants are in.
+    country = forms.ChoiceField(label=_("Country"), choices=country_choices, required=False)
     travel = forms.ChoiceField(label=_("Travel"), choices=ANY + Travel.choices, required=False)
     virtual = forms.BooleanField(label=_("Available for virtual events"), required=False)
     availability = forms.ChoiceField(

@@ -14,11 +14,13 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -31,7 +33,8 @@ from wagtail.snippets.models import register_snippet
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.embeds import parse_video_url
-from core.models import BasePage, meta_description_text, site_meta_description
+from core.i18n import Label, field_label
+from core.models import BasePage, SpanishTitleMixin, meta_description_text, site_meta_description
 from core.money import Currency, currency_constraint
 from core.richtext import clean_rich_text, clean_stream_rich_text
 from portfolio.enums import Audience, Availability, EngagementType, RateUnit, Travel
@@ -43,17 +46,28 @@ WORDS_PER_MINUTE = 200
 @register_snippet
 class Topic(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=80, unique=True)
+    name_es = models.CharField(
+        _("name in Spanish"),
+        max_length=80,
+        blank=True,
+        help_text=_("Shown when the interface is in Spanish. Empty: the name above."),
+    )
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=False)
     description = models.TextField(_("description"), blank=True, max_length=500)
+    description_es = models.TextField(_("description in Spanish"), blank=True, max_length=500)
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("name_es"),
+        index.AutocompleteField("name"),
+    ]
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("topic")
 
     def __str__(self):
-        return self.name
+        return str(self.shown_name)
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -63,21 +77,52 @@ class Topic(index.Indexed, models.Model):
     @property
     def meta_description(self) -> str:
         """The topic page's description in search results and link previews."""
-        text = gettext("Speakers on %(topic)s.") % {"topic": self}
-        return meta_description_text(f"{text} {self.description}")
+        text = gettext("Speakers on %(topic)s.") % {"topic": self.shown_name}
+        return meta_description_text(f"{text} {self.shown_description}")
+
+    def shown_name(self) -> Label:
+        return field_label(self, "name")
+
+    @property
+    def shown_description(self) -> Label:
+        return field_label(self, "description")
 
 
 @register_snippet
 class Language(models.Model):
     code = models.CharField(_("ISO 639 code"), max_length=12, unique=True)
-    name = models.CharField(_("name"), max_length=80)
+    name = models.CharField(
+        _("name"), max_length=80, help_text=_("In English; known languages are translated.")
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("language")
 
     def __str__(self):
-        return self.name
+        return language_name(self.code, self.name)
+
+
+# Languages Django's own translated list does not name (or names only by a variant).
+EXTRA_LANGUAGE_NAMES = {
+    "zh": _("Chinese"),
+    "tl": _("Tagalog"),
+    "ase": _("American Sign Language"),
+    "ht": _("Haitian Creole"),
+    "so": _("Somali"),
+    "am": _("Amharic"),
+}
+
+
+def language_name(code: str, fallback: str = "") -> str:
+    """A language's name in the interface's language, from translated lists; the stored
+    English name for a language neither list knows."""
+    if code in EXTRA_LANGUAGE_NAMES:
+        return str(EXTRA_LANGUAGE_NAMES[code])
+    try:
+        return str(translation.get_language_info(code)["name_translated"])
+    except KeyError:
+        return fallback or code
 
 
 class ConsultantPageForm(WagtailAdminPageForm):
@@ -229,12 +274,23 @@ class ConsultantPage(BasePage):
         return super().get_meta_description()
 
 
-class SpeakerIndexPage(RoutablePageMixin, BasePage):
+class SpeakerIndexPage(RoutablePageMixin, SpanishTitleMixin, BasePage):
     """The speaker directory (/speakers/), with topic pages and the site-wide feed."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
+    intro_es = models.TextField(_("introduction in Spanish"), blank=True, max_length=1000)
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("title_es"),
+        FieldPanel("intro"),
+        FieldPanel("intro_es"),
+    ]
+
+    @property
+    def shown_intro(self) -> Label:
+        return field_label(self, "intro")
+
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["portfolio.SpeakerProfilePage"]
     max_count = 1
@@ -325,10 +381,10 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
         _("years of experience"), null=True, blank=True
     )
     credentials = models.TextField(_("credentials"), blank=True, max_length=2000)
-    country = models.CharField(
+    country = CountryField(
         _("country you travel from"),
-        max_length=80,
         blank=True,
+        blank_label=_("No country given"),
         help_text=_("A country, never a street or a city, unless you choose to name one."),
     )
     region = models.CharField(_("region"), max_length=80, blank=True)
@@ -571,7 +627,10 @@ class Testimonial(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     profile = models.ForeignKey(
-        SpeakerProfilePage, on_delete=models.CASCADE, related_name="testimonials"
+        SpeakerProfilePage,
+        on_delete=models.CASCADE,
+        related_name="testimonials",
+        verbose_name=_("profile"),
     )
     text = models.TextField(_("testimonial"), max_length=2000)
     author_name = models.CharField(_("name"), max_length=120)

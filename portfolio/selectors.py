@@ -49,7 +49,7 @@ def directory_profiles(*, viewer, filters: dict) -> QuerySet:
     if filters.get("language"):
         profiles = profiles.filter(languages=filters["language"])
     if filters.get("country"):
-        profiles = profiles.filter(country__iexact=filters["country"])
+        profiles = profiles.filter(country=filters["country"])
     if filters.get("virtual"):
         profiles = profiles.filter(virtual=True)
     if filters.get("travel"):

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageCho
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from core.i18n import Label, field_label
 from core.models import BasePage
 from core.richtext import clean_rich_text
 from portfolio.enums import Audience
@@ -16,10 +17,17 @@ class HomePage(BasePage):
     """The site's root page; one per site."""
 
     mission = RichTextField(_("mission statement"), features=["bold", "italic", "link"], blank=True)
+    mission_es = RichTextField(
+        _("mission statement in Spanish"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("Shown when the interface is in Spanish. Empty: the statement above."),
+    )
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("mission"),
+        FieldPanel("mission_es"),
         InlinePanel(
             "featured_items",
             heading=_("Featured"),
@@ -47,7 +55,14 @@ class HomePage(BasePage):
 
     def save(self, *args, **kwargs):
         self.mission = clean_rich_text(self.mission, ["bold", "italic", "link"])
+        self.mission_es = clean_rich_text(self.mission_es, ["bold", "italic", "link"])
         super().save(*args, **kwargs)
+
+    @property
+    def shown_mission(self) -> Label:
+        """The introduction in the interface's language: it introduces the site, so it
+        is interface, not content."""
+        return field_label(self, "mission")
 
 
 class FeaturedItem(Orderable):

@@ -5,18 +5,23 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
-from core.models import BasePage
+from core.models import BasePage, SpanishTitleMixin
 from core.richtext import clean_stream_rich_text
 
 
-class StandardPage(BasePage):
+class StandardPage(SpanishTitleMixin, BasePage):
     """About, fair pay, code of conduct, privacy, safety: editors' pages with the shared
     blocks. A standard page may hold others (a guideline under "About", say)."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("title_es"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("intro"),

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from core.models import BasePage
+from core.i18n import Label, field_label
+from core.models import BasePage, SpanishTitleMixin
 
 
 class ResourceCategory(models.TextChoices):
@@ -20,31 +21,49 @@ class Resource(index.Indexed, models.Model):
     """A place to get help. Editors keep the list; the resource page shows it."""
 
     name = models.CharField(_("name"), max_length=160)
+    name_es = models.CharField(
+        _("name in Spanish"),
+        max_length=160,
+        blank=True,
+        help_text=_("Each field in Spanish is shown when the interface is in Spanish."),
+    )
     category = models.CharField(_("category"), max_length=20, choices=ResourceCategory.choices)
     region = models.CharField(
         _("region"), max_length=80, blank=True, help_text=_("Leave empty if it serves everyone.")
     )
+    region_es = models.CharField(_("region in Spanish"), max_length=80, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     text_line = models.CharField(_("text line"), max_length=80, blank=True)
     website = models.URLField(_("website"), blank=True)
     hours = models.CharField(_("hours"), max_length=120, blank=True)
+    hours_es = models.CharField(_("hours in Spanish"), max_length=120, blank=True)
     description = models.TextField(_("description"), max_length=600, blank=True)
+    description_es = models.TextField(_("description in Spanish"), max_length=600, blank=True)
     sort_order = models.PositiveSmallIntegerField(
         _("order"), default=100, help_text=_("Lower numbers come first.")
     )
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_es"),
         FieldPanel("category"),
         FieldPanel("region"),
+        FieldPanel("region_es"),
         FieldPanel("phone"),
         FieldPanel("text_line"),
         FieldPanel("website"),
         FieldPanel("hours"),
+        FieldPanel("hours_es"),
         FieldPanel("description"),
+        FieldPanel("description_es"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("description")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("name_es"),
+        index.SearchField("description"),
+        index.SearchField("description_es"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -54,16 +73,43 @@ class Resource(index.Indexed, models.Model):
         return self.name
 
     @property
+    def shown_name(self) -> Label:
+        return field_label(self, "name")
+
+    @property
+    def shown_region(self) -> Label:
+        return field_label(self, "region")
+
+    @property
+    def shown_hours(self) -> Label:
+        return field_label(self, "hours")
+
+    @property
+    def shown_description(self) -> Label:
+        return field_label(self, "description")
+
+    @property
     def phone_href(self) -> str:
         return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")
 
 
-class ResourceIndexPage(BasePage):
+class ResourceIndexPage(SpanishTitleMixin, BasePage):
     """The resource directory: where to get help, filterable by category and region."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
+    intro_es = models.TextField(_("introduction in Spanish"), blank=True, max_length=1000)
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("title_es"),
+        FieldPanel("intro"),
+        FieldPanel("intro_es"),
+    ]
+
+    @property
+    def shown_intro(self) -> Label:
+        return field_label(self, "intro")
+
     parent_page_types = ["cms.HomePage"]
     subpage_types = []
     max_count = 1

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # Country names in the reader's language; its catalogue must be loaded, hence an app.
+    "django_countries",
     "allauth",
     "allauth.account",
     "allauth.mfa",

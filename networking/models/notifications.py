@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 
 
 class Notification(models.Model):
@@ -30,3 +31,10 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"Notification {self.id}"
+
+    @property
+    def shown_text(self) -> str:
+        """The text in the reader's language: it is stored in English, as written in the
+        code, so that whoever triggered it, in whatever language, it reads in the
+        recipient's (an older text with no translation shows as stored)."""
+        return gettext(self.text)

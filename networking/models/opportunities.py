@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 from core.money import Currency, currency_constraint
 from networking.enums import EventFormat, OpportunityStatus
@@ -46,7 +47,7 @@ class Opportunity(Expenses):
         verbose_name=_("language of the engagement"),
     )
     format = models.CharField(_("format"), max_length=10, choices=EventFormat.choices)
-    country = models.CharField(_("country"), max_length=80, blank=True)
+    country = CountryField(_("country"), blank=True, blank_label=_("No country given"))
     region = models.CharField(_("region or city"), max_length=80, blank=True)
     starts_on = models.DateField(_("first date"))
     ends_on = models.DateField(_("last date"))

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 from core.money import Currency, currency_constraint
 from networking.enums import (
@@ -27,7 +28,7 @@ class Organization(models.Model):
         help_text=_("The part after @ in your organization's e-mail addresses."),
     )
     registration_number = models.CharField(_("registration number"), max_length=80, blank=True)
-    country = models.CharField(_("country"), max_length=80, blank=True)
+    country = CountryField(_("country"), blank=True, blank_label=_("No country given"))
     description = models.TextField(_("description"), max_length=3000, blank=True)
     # Scrubbed like every image (networking.forms.OrganizationForm.clean_logo).
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)

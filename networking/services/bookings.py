@@ -14,6 +14,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.throttle import over_limit
 from networking.enums import AWAITING_ANSWER, BookingState, ContactPolicy, ReportTarget
@@ -96,7 +97,7 @@ def _record(booking, *, frm, actor, note="", **terms) -> BookingEvent:
 
 def _notify_other_side(booking: Booking, actor, event: BookingEvent) -> None:
     url = reverse("networking:booking", args=[booking.pk])
-    text = _("There is news about a booking.")
+    text = gettext_noop("There is news about a booking.")
     key = f"booking:{booking.pk}:{event.pk}"
     if actor is None or actor.pk != booking.consultant_id:
         notify(user=booking.consultant, event_key=key, text=text, url=url)

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.attachments import AttachmentRejected, clean_attachment
 from core.throttle import over_limit
@@ -115,7 +116,7 @@ def message_send(
         )
     url = reverse("networking:conversation", args=[conversation.pk])
     key = f"message:{message.pk}"
-    text = _("You have a new message.")
+    text = gettext_noop("You have a new message.")
     if side == "organization":
         notify(user=conversation.consultant, event_key=key, text=text, url=url)
     else:

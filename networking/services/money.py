@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from networking.enums import BookingState
 from networking.errors import Hidden, Refused
@@ -101,7 +102,7 @@ def invoice_issue(*, consultant, booking: Booking, due_days: int = DEFAULT_DUE_D
     notify_many(
         users=organization_members(booking.organization_id),
         event_key=f"invoice:{invoice.pk}",
-        text=_("You have a new invoice."),
+        text=gettext_noop("You have a new invoice."),
         url=reverse("networking:invoice", args=[invoice.pk]),
     )
     return invoice
@@ -142,13 +143,13 @@ def invoices_remind_overdue(*, today) -> int:
             notify(
                 user=invoice.consultant,
                 event_key=key,
-                text=_("An invoice of yours is overdue."),
+                text=gettext_noop("An invoice of yours is overdue."),
                 url=url,
             )
             notify_many(
                 users=organization_members(invoice.organization_id),
                 event_key=key,
-                text=_("An invoice to your organization is overdue."),
+                text=gettext_noop("An invoice to your organization is overdue."),
                 url=url,
             )
             locked.last_reminded_on = today
@@ -214,7 +215,9 @@ def testimonial_write(*, author, booking: Booking, text: str, author_name: str) 
     notify(
         user=booking.consultant,
         event_key=f"testimonial:{testimonial.pk}",
-        text=_("Someone wrote a testimonial for you. It stays hidden until you approve it."),
+        text=gettext_noop(
+            "Someone wrote a testimonial for you. It stays hidden until you approve it."
+        ),
         url=reverse("portfolio:testimonials"),
     )
     return testimonial

@@ -1,4 +1,4 @@
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.outbox import outbox_enqueue
 from networking.models import Notification
@@ -11,6 +11,10 @@ def notify(*, user, event_key: str, text: str, url: str) -> Notification | None:
     of nobody: e-mails only say that something happened). The same event_key twice does
     nothing the second time, so a retried task or a double click notifies once.
     """
+    # Stored as the untranslated English (the text's msgid), whatever language the person
+    # who triggered it reads: Notification.shown_text translates it for the recipient.
+    with translation.override(None):
+        text = str(text)
     notification, created = Notification.objects.get_or_create(
         user=user, event_key=event_key[:120], defaults={"text": text[:200], "url": url[:300]}
     )

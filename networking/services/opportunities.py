@@ -2,6 +2,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.rules import is_consultant
 from core.outbox import outbox_enqueue
@@ -115,7 +116,7 @@ def interest_express(*, consultant, opportunity: Opportunity, note: str, fee) ->
     notify_many(
         users=organization_members(opportunity.organization_id),
         event_key=f"interest:{interest.pk}",
-        text=_("A consultant is interested in one of your opportunities."),
+        text=gettext_noop("A consultant is interested in one of your opportunities."),
         url=reverse("networking:opportunity", args=[opportunity.pk]),
     )
     return interest

@@ -6,12 +6,14 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from wagtail.log_actions import log
 
 from accounts.enums import Role
 from accounts.models import User
+from accounts.selectors import language_for_email
 from networking.enums import MemberRole, Verification
 from networking.errors import Refused
 from networking.models import Invitation, Membership, Organization, VerificationApplication
@@ -125,12 +127,11 @@ def invitation_create(*, organization: Organization, actor, email: str, role: st
         + reverse("networking:invitation", args=[invitation.token]),
         "days": INVITATION_DAYS,
     }
-    send_mail(
-        render_to_string("networking/email/invitation_subject.txt", context).strip(),
-        render_to_string("networking/email/invitation.txt", context),
-        None,
-        [email],
-    )
+    # In the invitee's language if they already have an account, else the inviter's.
+    with translation.override(language_for_email(email)):
+        subject = render_to_string("networking/email/invitation_subject.txt", context).strip()
+        body = render_to_string("networking/email/invitation.txt", context)
+    send_mail(subject, body, None, [email])
     return invitation
 
 
@@ -235,7 +236,7 @@ def verification_decide(
     notify_many(
         users=organization_admins(organization.pk),
         event_key=f"verification:{application.pk}",
-        text=_("Your verification application was answered."),
+        text=gettext_noop("Your verification application was answered."),
         url=reverse("networking:organization"),
     )
     return organization

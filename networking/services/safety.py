@@ -2,6 +2,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from wagtail.log_actions import log
 
 from networking.enums import SCAM_CHECK, ReportStatus, ReportTarget
@@ -75,7 +76,7 @@ def report_handle(*, report: Report, editor, action: str) -> Report:
         notify_many(
             users=organization_admins(organization.pk),
             event_key=f"warning:{report.pk}",
-            text=_("Podium's editors sent your organization a warning."),
+            text=gettext_noop("Podium's editors sent your organization a warning."),
             url=reverse("networking:organization"),
         )
     elif action == ReportStatus.SUSPENDED:

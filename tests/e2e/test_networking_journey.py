@@ -108,7 +108,7 @@ def _journey(people, page, live_server, sink):
         title="Mara Quill",
         topics=[topic],
         rates=[("workshop", 900)],
-        country="Canada",
+        country="CA",
         topics_not_discussed="My family",
     )
     consultant = profile.consultant

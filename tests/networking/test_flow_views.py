@@ -46,7 +46,7 @@ def test_an_organization_from_sign_up_to_a_completed_booking(client):
             "kind": "ngo",
             "email_domain": "brightwater.example",
             "website": "brightwater.example",
-            "country": "Canada",
+            "country": "CA",
             "description": "Training.",
         },
     )
@@ -95,7 +95,7 @@ def test_an_organization_from_sign_up_to_a_completed_booking(client):
             "topics": [topic.slug],
             "description": "Half a day with our buyers.",
             "format": "in_person",
-            "country": "Canada",
+            "country": "CA",
             "region": "Ontario",
             "starts_on": start,
             "ends_on": start,

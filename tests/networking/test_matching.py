@@ -31,7 +31,7 @@ def _opportunity(org_member, topics, **overrides):
         "engagement_type": "panel",
         "description": "Two hours",
         "format": "in_person",
-        "country": "Kenya",
+        "country": "KE",
         "region": "Nairobi",
         "starts_on": start,
         "ends_on": start,
@@ -45,7 +45,7 @@ def _opportunity(org_member, topics, **overrides):
 
 
 def _profile(title, **fields):
-    fields.setdefault("country", "Kenya")
+    fields.setdefault("country", "KE")
     return published_profile(title=title, slug=title.lower().replace(" ", "-"), **fields)
 
 
@@ -53,7 +53,7 @@ def test_the_closest_fit_ranks_first(org_member, topics):
     best = _profile("Best Fit", topics=topics, rates=[("panel", 500)], region="Nairobi")
     partial = _profile("Partial", topics=topics[:1], rates=[("panel", 500)], travel="in_country")
     expensive = _profile("Expensive", topics=topics, rates=[("panel", 5000)], region="Nairobi")
-    far = _profile("Far Away", topics=topics, rates=[("panel", 500)], country="Peru", virtual=False)
+    far = _profile("Far Away", topics=topics, rates=[("panel", 500)], country="PE", virtual=False)
     opportunity = _opportunity(org_member, topics)
     order = [cid for cid, _score in rank(opportunity)]
     assert order.index(best.consultant_id) == 0
@@ -83,7 +83,7 @@ def test_opening_notifies_the_opted_in_best_matches_once(org_member, topics):
     keen = _profile("Keen", topics=topics, rates=[("panel", 500)], region="Nairobi")
     quiet = _profile("Quiet", topics=topics, rates=[("panel", 500)], region="Nairobi")
     Preferences.objects.create(user=quiet.consultant, match_notifications=False)
-    weak = _profile("Weak", country="Peru", virtual=False)
+    weak = _profile("Weak", country="PE", virtual=False)
     opportunity = _opportunity(org_member, topics)
     opportunity_set_status(opportunity=opportunity, actor=org_member, status="open")
     opportunity_match(opportunity=opportunity)  # eager task already ran: a second run

@@ -191,7 +191,7 @@ def test_an_organization_created_twenty_times_at_once_exists_once(postgres):
         "kind": "ngo",
         "email_domain": "rivermouth.example",
         "website": "rivermouth.example",
-        "country": "Canada",
+        "country": "CA",
         "description": "Training.",
     }
     url = reverse("networking:organization")

@@ -68,7 +68,7 @@ def test_payloads_in_every_text_field_and_block_are_inert(client, payload):
         lived_experience=f"<p>{payload}</p>",
         lived_experience_audience="public",
         credentials=payload,
-        country=payload[:80],
+        country="KE",  # chosen from a list: a payload cannot be stored
         region=payload[:80],
         topics_not_discussed=payload,
         no_personal_story=True,
