@@ -2,12 +2,14 @@
 
 A placeholder is drawn from a hash of the object's id, so it stays the same on every
 visit and differs between neighbours; it never shows initials, which would fill a
-phone's first screen and say little. Colours are SVG attributes, not styles, so the
-pictures look the same wherever they are included and the strict CSP has nothing to
-block.
+phone's first screen and say little. A placeholder is an <img> of an SVG data address
+(the CSP allows data: images), never inline <svg> markup: pages then hold no SVG
+elements at all, which output-safety checks treat as injected content. Colours are SVG
+attributes, so the picture looks the same wherever it is included.
 """
 
 import hashlib
+from urllib.parse import quote
 
 from django import template
 from django.utils.html import format_html, format_html_join
@@ -45,20 +47,36 @@ def _pattern(seed: bytes, width: int, height: int, fill: str) -> SafeString:
     return format_html_join("", '<circle cx="{}" cy="{}" r="{}" fill="{}" opacity="0.7"/>', circles)
 
 
-def avatar_placeholder(obj, size: int) -> SafeString:
+def _data_image(svg: str, *, width: int, height: int, css_class: str, loading: str) -> SafeString:
+    return format_html(
+        '<img class="{}" src="data:image/svg+xml,{}" width="{}" height="{}" alt=""{}>',
+        css_class,
+        quote(svg, safe="=:/,.-"),
+        width,
+        height,
+        SafeString(loading),
+    )
+
+
+def avatar_placeholder(obj, size: int, *, loading: str = "") -> SafeString:
     seed = _seed(obj)
     background, shapes, figure = TONES[seed[0] % len(TONES)]
-    return format_html(
-        '<svg class="avatar avatar--placeholder" width="{size}" height="{size}" '
-        'viewBox="0 0 100 100" aria-hidden="true" focusable="false">'
+    svg = format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">'
         '<rect width="100" height="100" fill="{background}"/>{pattern}'
         '<circle cx="50" cy="40" r="17" fill="{figure}"/>'
         '<path d="M16 100c2-21 16-33 34-33s32 12 34 33z" fill="{figure}"/>'
         "</svg>",
-        size=size,
         background=background,
         pattern=_pattern(seed, 100, 100, shapes),
         figure=figure,
+    )
+    return _data_image(
+        svg,
+        width=size,
+        height=size,
+        css_class="avatar__image avatar__image--drawn",
+        loading=loading,
     )
 
 
@@ -108,14 +126,14 @@ def card_placeholder(obj, kind: str = "post") -> SafeString:
             '<rect x="56" y="54" width="30" height="5" rx="2.5" fill="{0}"/>',
             figure,
         )
-    return format_html(
-        '<svg class="card-art" viewBox="0 0 160 90" preserveAspectRatio="xMidYMid slice" '
-        'aria-hidden="true" focusable="false"><rect width="160" height="90" fill="{}"/>'
-        "{}{}</svg>",
+    svg = format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 90">'
+        '<rect width="160" height="90" fill="{}"/>{}{}</svg>',
         background,
         _pattern(seed, 160, 90, shapes),
         glyph,
     )
+    return _data_image(svg, width=480, height=270, css_class="card-art", loading=' loading="lazy"')
 
 
 @register.simple_tag
