@@ -14,6 +14,7 @@ from urllib.parse import quote
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from wagtail.images.models import SourceImageIOError
 
 register = template.Library()
 
@@ -94,8 +95,14 @@ def avatar(profile, size="md", alt="", eager=False):
         return format_html(
             '<span class="{}">{}</span>', classes, avatar_placeholder(profile, pixels)
         )
-    small = photo.get_rendition(f"fill-{pixels}x{pixels}|format-webp")
-    large = photo.get_rendition(f"fill-{pixels * 2}x{pixels * 2}|format-webp")
+    try:
+        small = photo.get_rendition(f"fill-{pixels}x{pixels}|format-webp")
+        large = photo.get_rendition(f"fill-{pixels * 2}x{pixels * 2}|format-webp")
+    except SourceImageIOError:
+        # The stored file is missing (a restore without media): a drawing, not an error page.
+        return format_html(
+            '<span class="{}">{}</span>', classes, avatar_placeholder(profile, pixels)
+        )
     return format_html(
         '<span class="{classes}"><img class="avatar__image" src="{small}" '
         'srcset="{small} 1x, {large} 2x" width="{pixels}" height="{pixels}" alt="{alt}"'
@@ -148,8 +155,11 @@ def card_image(page, kind="post"):
         picture = getattr(page, "poster", None)
     if picture is None:
         return card_placeholder(page, kind)
-    small = picture.get_rendition("fill-480x270|format-webp")
-    large = picture.get_rendition("fill-960x540|format-webp")
+    try:
+        small = picture.get_rendition("fill-480x270|format-webp")
+        large = picture.get_rendition("fill-960x540|format-webp")
+    except SourceImageIOError:
+        return card_placeholder(page, kind)
     return format_html(
         '<img src="{}" srcset="{} 480w, {} 960w" sizes="(min-width: 60rem) 22rem, 100vw" '
         'width="480" height="270" alt="" loading="lazy" decoding="async">',
@@ -166,7 +176,10 @@ def cover_image(profile):
     if cover is None:
         return ""
     sizes = [("fill-800x200", 800), ("fill-1440x360", 1440), ("fill-2160x540", 2160)]
-    renditions = [(cover.get_rendition(f"{spec}|format-webp"), w) for spec, w in sizes]
+    try:
+        renditions = [(cover.get_rendition(f"{spec}|format-webp"), w) for spec, w in sizes]
+    except SourceImageIOError:
+        return ""
     srcset = format_html_join(", ", "{} {}w", [(r.url, w) for r, w in renditions])
     middle = renditions[1][0]
     return format_html(

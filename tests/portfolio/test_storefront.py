@@ -273,3 +273,18 @@ def test_a_profile_with_pictures_makes_a_bounded_number_of_queries(
 
     with django_assert_max_num_queries(24):
         client.get(profile.url)
+
+
+def test_a_photo_whose_file_is_gone_falls_back_to_the_drawing(client):
+    consultant = ConsultantFactory()
+    photo = picture(consultant)
+    profile = published_profile(consultant, title="Mara Lind", photo=photo, cover_image=photo)
+    photo.file.storage.delete(photo.file.name)
+
+    response = client.get(profile.url)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "avatar__image--drawn" in html
+    assert 'class="profile-cover"' in html
+    assert "profile-cover__image" not in html
