@@ -178,7 +178,7 @@ def test_posts_and_videos_are_cards_with_their_own_picture_or_a_placeholder(clie
 
     html = client.get(profile.url).content.decode()
 
-    cards = re.findall(r'<article class="card page-card">.*?</article>', html, re.S)
+    cards = re.findall(r'<article class="card page-card[^"]*">.*?</article>', html, re.S)
     assert len(cards) == 3
     by_title = {re.search(r">([^<]+)</a></h3>", card).group(1): card for card in cards}
     assert illustration.get_rendition("fill-480x270|format-webp").url in by_title["With a picture"]
