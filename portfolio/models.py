@@ -465,6 +465,10 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
         return self
 
     @property
+    def initials(self) -> str:
+        return "".join(word[0] for word in self.title.split()[:2]).upper() or "?"
+
+    @property
     def is_paused(self) -> bool:
         return self.paused_at is not None
 
