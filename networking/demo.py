@@ -11,11 +11,13 @@ themselves, as the README says).
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from accounts import services as account_services
 from accounts.enums import Role
 from accounts.models import User
+from core.images import scrubbed_file
 from networking.enums import BookingState as S
 from networking.matching import opportunity_match
 from networking.models import (
@@ -31,6 +33,7 @@ from networking.services import opportunities as opportunity_services
 from networking.services import organizations, safety
 from networking.services.money import invoice_number_next
 from networking.services.notifications import notify
+from portfolio import demo_images
 from portfolio.models import Topic
 
 ORGANIZATIONS = [
@@ -129,6 +132,9 @@ def _organization(row, password) -> Organization:
         country=country,
         description=description,
     )
+    # A generated mark, scrubbed like an uploaded logo (networking.forms.OrganizationForm).
+    mark = scrubbed_file(ContentFile(demo_images.logo(ORGANIZATIONS.index(row)), name="logo.png"))
+    organization.logo.save(mark.name, mark, save=True)
     if verification in ("pending", "verified"):
         application = _application(organization, user)
         if verification == "verified":

@@ -8,13 +8,15 @@ import datetime
 from decimal import Decimal
 
 from allauth.account.models import EmailAddress
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts import services as account_services
 from accounts.enums import Role
 from accounts.models import User
-from portfolio import services
+from core.services import image_create
+from portfolio import demo_images, services
 from portfolio.models import (
     BlogPostPage,
     Language,
@@ -218,6 +220,28 @@ SPEAKERS = [
     ),
 ]
 
+# Organizations of the networking demo (verified ones lend their logos) and one that is
+# only a name, as a consultant may type any organization they worked for.
+ENGAGEMENT_ORGANIZATIONS = [
+    "Riverside Learning Collective",
+    "Northgate Health Network",
+    "Harbourlight Alliance",
+]
+TESTIMONIALS = [
+    (
+        "Practical, generous with her expertise, and clear about what she would and would "
+        "not cover. Our staff still use her checklist.",
+        "Jordan Ellis",
+        "Riverside Learning Collective",
+    ),
+    (
+        "The most useful training our clinic teams had this year. Calm, concrete, and "
+        "honest about what changes take time.",
+        "Sam Okoye",
+        "Northgate Health Network",
+    ),
+]
+
 BIO = (
     "<p>{name} has worked with anti-trafficking organizations for more than ten years, "
     "first as a peer advocate and now as an independent consultant. Her work focuses on "
@@ -283,12 +307,14 @@ def _speaker(index, row, topics, password):
     ]
     profile.past_engagements = [
         PastEngagement(
-            title="Keynote, annual conference",
-            organization="Harbourlight Alliance",
-            date=timezone.localdate() - datetime.timedelta(days=60 + index * 7),
+            title=title,
+            organization=ENGAGEMENT_ORGANIZATIONS[(index + n) % len(ENGAGEMENT_ORGANIZATIONS)],
+            date=timezone.localdate() - datetime.timedelta(days=60 + index * 7 + n * 120),
             show_on_profile=True,
         )
+        for n, title in enumerate(["Keynote, annual conference", "Staff training day"])
     ]
+    _imagery(profile, user, index)
     # The demo's speakers have passed their first review, so they publish directly, as
     # in the admin: a revision, published by its author. Publishing writes the row from
     # the revision, so the instance in hand keeps its old address (url_path): pages are
@@ -296,21 +322,41 @@ def _speaker(index, row, topics, password):
     services.direct_publishing_grant(profile=profile)
     profile.save_revision(user=user).publish(user=user)
     profile = SpeakerProfilePage.objects.get(pk=profile.pk)
-    if index % 2 == 0:
-        # Forwarded by the consultant and entered by an editor (a snippet), then approved
-        # by the consultant.
+    # Forwarded by the consultant and entered by an editor (a snippet), then approved by
+    # the consultant. Most speakers have one or two; a few have none yet.
+    for text, author, organization in TESTIMONIALS[: 2 if index == 0 else index % 3]:
         testimonial = Testimonial.objects.create(
-            profile=profile,
-            text="Practical, generous with her expertise, and clear about what she "
-            "would and would not cover. Our staff still use her checklist.",
-            author_name="Jordan Ellis",
-            author_role="Training lead, Northgate Community Services",
+            profile=profile, text=text, author_name=author, author_role=organization
         )
         services.testimonial_approve(testimonial=testimonial)
     _content(profile, my_topics, index)
 
 
+def _picture(user, title, content: bytes, extension: str):
+    """A generated picture stored like an upload: scrubbed, in the consultant's collection."""
+    return image_create(
+        source=ContentFile(content, name=f"{slugify(title)}.{extension}"),
+        title=title,
+        collection=user.workspace.collection,
+        uploaded_by=user,
+    )
+
+
+def _imagery(profile, user, index):
+    # Most speakers have a portrait; two keep the placeholder, as real profiles will.
+    if index % 6 != 5:
+        profile.photo = _picture(user, profile.title, demo_images.portrait(index), "png")
+    if index % 3 == 0:
+        profile.cover_image = _picture(
+            user, f"{profile.title}: cover", demo_images.cover(index), "jpg"
+        )
+
+
 def _content(profile, topics, index):
+    user = profile.consultant
+    illustration = _picture(
+        user, f"Illustration {index + 1}", demo_images.illustration(index), "jpg"
+    )
     post = BlogPostPage(
         title=f"What I wish trainers knew about {topics[0].name.lower()}",
         audience="public",
@@ -321,6 +367,10 @@ def _content(profile, topics, index):
                 "paragraph",
                 "<p>Every session starts before anyone speaks: with how the "
                 "invitation was written, and whether the fee was clear.</p>",
+            ),
+            (
+                "image",
+                {"image": illustration, "alt_text": "", "caption": ""},
             ),
             ("heading", {"text": "Start with the work, not the story", "level": "h2"}),
             (
@@ -341,6 +391,9 @@ def _content(profile, topics, index):
             audience="public",
             summary="A recorded talk (demo: the video link is a placeholder).",
             video_url=DEMO_VIDEO,
+            poster=_picture(
+                user, f"Talk poster {index + 1}", demo_images.illustration(index + 50), "jpg"
+            ),
             transcript="Thank you for having me. Today I want to talk about what changes "
             "when the people affected are paid to shape the work.",
         )

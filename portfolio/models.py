@@ -372,7 +372,19 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Optional: without one, your initials are shown."),
+        help_text=_("Optional: without one, a calm drawn placeholder is shown."),
+    )
+    cover_image = models.ForeignKey(
+        "core.PodiumImage",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Optional: a wide picture shown as a banner above your profile. A landscape, "
+            "a pattern or your work works well; it is cropped to a wide strip."
+        ),
     )
     pronouns = models.CharField(_("pronouns"), max_length=40, blank=True)
     topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True)
@@ -456,6 +468,7 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
         FieldPanel("headline"),
         FieldPanel("pronouns"),
         FieldPanel("photo"),
+        FieldPanel("cover_image"),
         FieldPanel("bio"),
         MultiFieldPanel(
             [

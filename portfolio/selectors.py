@@ -33,6 +33,8 @@ SEARCH_LIMIT = 1000
 
 def _with_card_data(profiles: QuerySet) -> QuerySet:
     return profiles.select_related("photo").prefetch_related(
+        # The avatar tag finds its rendition among these instead of asking per card.
+        "photo__renditions",
         "topics",
         "languages",
         Prefetch("rates", queryset=RateCardEntry.objects.order_by("sort_order")),
@@ -67,6 +69,38 @@ def directory_profiles(*, viewer, filters: dict) -> QuerySet:
         matches = SpeakerProfilePage.objects.live().search(filters["q"], operator="and")
         profiles = profiles.filter(pk__in=[p.pk for p in matches[:SEARCH_LIMIT]])
     return _with_card_data(profiles.distinct().order_by("title"))
+
+
+def card_pictures_attach(pages) -> list:
+    """Give each post and video its card picture (`card_picture`), all in one query.
+
+    A video's picture is its poster; a post's is the first image in its text. Both are
+    the consultant's own images on a page the viewer may already see, so a card shows
+    nothing that the page does not.
+    """
+    pages = list(pages)
+    first_image_ids = {}
+    for page in pages:
+        if isinstance(page, VideoPage):
+            page.card_picture = page.poster
+            continue
+        page.card_picture = None
+        body = getattr(page, "body", None)
+        # The raw data holds the image ids: reading values would fetch each image.
+        for block in body.raw_data if body is not None else []:
+            value = block.get("value") or {}
+            if block.get("type") == "image" and isinstance(value, dict) and value.get("image"):
+                first_image_ids[page.pk] = value["image"]
+                break
+    if first_image_ids:
+        images = PodiumImage.objects.filter(pk__in=first_image_ids.values()).prefetch_related(
+            "renditions"
+        )
+        by_id = {image.pk: image for image in images}
+        for page in pages:
+            if page.pk in first_image_ids:
+                page.card_picture = by_id.get(first_image_ids[page.pk])
+    return pages
 
 
 def profile_posts(*, profile, viewer) -> QuerySet:

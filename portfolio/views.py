@@ -47,6 +47,9 @@ def directory(request, index_page):
 
 def topic(request, index_page, slug):
     topic = get_object_or_404(Topic, slug=slug)
+    pages = selectors.topic_pages(topic=topic, viewer=request.user)
+    pages["posts"] = selectors.card_pictures_attach(pages["posts"])
+    pages["videos"] = selectors.card_pictures_attach(pages["videos"])
     return TemplateResponse(
         request,
         "portfolio/topic.html",
@@ -54,7 +57,7 @@ def topic(request, index_page, slug):
             "page": index_page,
             "self": index_page,
             "topic": topic,
-            **selectors.topic_pages(topic=topic, viewer=request.user),
+            **pages,
         },
     )
 
@@ -78,8 +81,12 @@ def profile(request, profile):
     context = _profile_context(request, profile)
     context["testimonials"] = selectors.approved_testimonials(profile=profile)
     context["past_engagements"] = selectors.shown_past_engagements(profile=profile)
-    context["posts"] = selectors.profile_posts(profile=profile, viewer=request.user)[:10]
-    context["videos"] = selectors.profile_videos(profile=profile, viewer=request.user)[:10]
+    context["posts"] = selectors.card_pictures_attach(
+        selectors.profile_posts(profile=profile, viewer=request.user)[:10]
+    )
+    context["videos"] = selectors.card_pictures_attach(
+        selectors.profile_videos(profile=profile, viewer=request.user)[:10]
+    )
     if profile.allow_search_engine_indexing:
         context["structured_data"] = person_json_ld(request, profile)
     return TemplateResponse(request, "portfolio/speaker_profile_page.html", context)

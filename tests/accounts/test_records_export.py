@@ -220,6 +220,7 @@ def people():
         lived_experience_audience="network",
         rates_audience="public",
         photo=photo,
+        cover_image=photo,
         topics=[topic],
         languages=list(Language.objects.all()[:1]),
         accommodation_needs="A quiet room before sessions",
@@ -361,6 +362,7 @@ def test_the_export_holds_every_kind_of_record_about_the_person(client, people):
     assert profile["lived_experience"] == "<p>My own words.</p>"
     assert profile["accommodation_needs"] == "A quiet room before sessions"
     assert profile["photo_id"] == exports["consultant"]["images"][0]["id"]
+    assert profile["cover_image_id"] == exports["consultant"]["images"][0]["id"]
     assert exports["consultant"]["testimonials"][0]["text"] == "Clear and kind."
     assert exports["consultant"]["posts"][0]["title"] == "On fair pay"
     assert exports["consultant"]["organization_ratings"][0]["n"] == 3

@@ -47,6 +47,14 @@ def test_load_demo_fills_the_directory_with_a_dozen_fictional_speakers(settings,
     directory = client.get("/speakers/")
     assert directory.status_code == 200
     assert len(directory.context["profiles"]) == profiles.filter(visibility="public").count()
+    # A living site: generated portraits for most, a few covers, pictures in posts.
+    assert profiles.filter(photo__isnull=False).count() == 10
+    assert profiles.filter(cover_image__isnull=False).count() == 4
+    for profile in profiles.filter(photo__isnull=False):
+        assert profile.photo.collection_id == profile.consultant.workspace.collection_id
+        assert profile.photo.uploaded_by_user_id == profile.consultant_id
+    assert all(post.body[1].block_type == "image" for post in BlogPostPage.objects.live())
+    assert VideoPage.objects.live().filter(poster__isnull=True).count() == 0
 
 
 def test_load_demo_gives_the_demo_accounts_living_networking_dashboards(settings, client):
@@ -61,6 +69,7 @@ def test_load_demo_gives_the_demo_accounts_living_networking_dashboards(settings
     assert set(Booking.objects.filter(consultant=lina).values_list("state", flat=True)) == set(
         BookingState.values
     )
+    assert Organization.objects.filter(logo="").count() == 0
     assert set(Organization.objects.values_list("verification", flat=True)) == {
         "verified",
         "pending",

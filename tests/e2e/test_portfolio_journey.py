@@ -84,7 +84,7 @@ def test_write_review_publish_and_read(page, live_server):
         page.wait_for_url(re.compile(rf"/admin/pages/{profile.pk}/edit/"))
         field(page, "Professional name").fill("Ana Rivera")
         field(page, "Headline").fill("Trainer for housing providers")
-        page.get_by_role("button", name="Choose an image").click()
+        page.locator("#id_photo-chooser").get_by_role("button", name="Choose an image").click()
         page.locator(".modal-content").get_by_role("link", name="Untitled image").first.click()
         page.get_by_label("Housing").check()
         page.get_by_role("tab", name="Settings").click()

@@ -117,3 +117,98 @@ def test_without_javascript_the_video_is_a_plain_link(browser, live_server, page
     assert link.get_attribute("href").startswith("https://www.youtube.com/watch?v=")
     assert not page.get_by_role("button", name="Play video").is_visible()
     context.close()
+
+
+def _storefront():
+    """A profile with a photo, a cover, a testimonial and a post with a picture."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    from core.services import image_create
+    from portfolio.models import Testimonial as ProfileTestimonial  # not a test class
+    from tests.factories import ConsultantFactory
+
+    consultant = ConsultantFactory()
+
+    def picture(size):
+        buffer = io.BytesIO()
+        Image.new("RGB", size, (60, 120, 100)).save(buffer, format="PNG")
+        return image_create(
+            source=ContentFile(buffer.getvalue(), name="p.png"),
+            title="Picture",
+            collection=consultant.workspace.collection,
+            uploaded_by=consultant,
+        )
+
+    profile = published_profile(
+        consultant,
+        title="Ana Rivera",
+        headline="Trainer on housing",
+        bio="<p>Ana trains housing providers.</p>",
+        photo=picture((600, 600)),
+        cover_image=picture((1600, 400)),
+        rates=[("keynote", 900), ("workshop", 500)],
+        rates_audience="public",
+        country="Spain",
+    )
+    ProfileTestimonial.objects.create(
+        profile=profile,
+        text="Clear and kind.",
+        author_name="Sam Ortiz",
+        author_role="Lakeside Learning Trust",
+        approved_at=profile.last_published_at,
+    )
+    published_child(
+        profile,
+        BlogPostPage,
+        title="What trainers miss",
+        body=[("image", {"image": picture((1200, 675)), "alt_text": "", "caption": ""})],
+    )
+    return profile
+
+
+@pytest.mark.parametrize("width", [320, 390, 1366])
+def test_the_profile_is_a_storefront_at_every_width(browser, live_server, width):
+    profile = _storefront()
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(url(live_server, profile.url))
+
+    request = page.get_by_role("link", name="Request this speaker")
+    box = request.bounding_box()
+    # Near the top on a phone, beside the name on a wide screen; never below the fold.
+    assert box is not None
+    assert box["y"] + box["height"] < 844 * (1.6 if width < 600 else 1)
+    assert box["height"] >= 44
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.locator(".profile-cover img").evaluate("img => img.naturalWidth") > 0
+    assert page.locator(".profile-hero .avatar img").evaluate("img => img.naturalWidth") > 0
+    assert page.locator("figure.testimonial blockquote").count() == 1
+    assert axe_violations(page) == []
+    context.close()
+
+
+def test_the_directory_filters_open_and_close_without_javascript(browser, live_server):
+    published_profile(title="Ana Rivera")
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(url(live_server, "/speakers/"))
+
+    search = page.locator("#id_q")
+    assert search.count() == 1
+    assert not search.is_visible()
+    assert page.get_by_role("link", name="Ana Rivera").is_visible()
+    page.get_by_text("Search and filter").click()
+    assert search.is_visible()
+    context.close()
+
+
+def test_on_a_wide_screen_the_directory_filters_start_open(page, live_server):
+    published_profile(title="Ana Rivera")
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(url(live_server, "/speakers/"))
+
+    assert page.locator("#id_q").is_visible()
+    assert axe_violations(page) == []
