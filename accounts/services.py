@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupCollectionPermission, ModelLogEntry, PageLogEntry
+from wagtail.users.models import UserProfile
 
 from accounts.enums import Role
 from accounts.models import ConsultantWorkspace, User
@@ -68,9 +69,14 @@ def _sessions_end(*, user: User) -> None:
 
 
 def user_language_set(*, user: User, language: str) -> None:
-    if language in dict(settings.LANGUAGES) and user.language != language:
+    """The language the person chose: for e-mails sent later, and for the Wagtail admin,
+    which otherwise keeps a language setting of its own and would not follow."""
+    if language not in dict(settings.LANGUAGES):
+        return
+    if user.language != language:
         user.language = language
         user.save(update_fields=["language"])
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.contrib.messages import get_messages
+from django.test import Client
 from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
@@ -162,3 +163,17 @@ def test_the_admin_is_named_podium_and_has_no_wagtail_help_for_consultants(clien
     assert "localhost" not in body
     assert "Editor Guide" not in body and "editor guide" not in body
     assert 'href="/dashboard/"' in body
+
+
+def test_a_consultant_who_chose_spanish_gets_the_admin_in_spanish_on_any_device(
+    client, consultant
+):
+    client.force_login(consultant)
+    client.post("/i18n/setlang/", {"language": "es", "next": "/dashboard/"})
+
+    elsewhere = Client()  # another browser: no language cookie
+    elsewhere.force_login(consultant)
+    body = elsewhere.get(f"/admin/pages/{consultant.speaker_profile.pk}/edit/").content.decode()
+    assert 'lang="es"' in body
+    assert "Enviar a revisión" in body
+    assert "Quién puede ver esto" in body
