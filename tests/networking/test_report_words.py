@@ -45,6 +45,6 @@ def test_reports_name_what_they_concern_without_tags_or_ids(editor_client, consu
     assert f'<a href="/admin/pages/{profile.pk}/edit/">The profile of Noor Basri</a>' in body
     assert "The organization Silver Gate Agency" in body
     assert 'href="https://sg.example"' in body
-    assert "raised by Podium&#x27;s scam check" in body
+    assert "raised by Podium's scam check" in body
     assert "asks for gift cards" in body
     assert "Something that no longer exists (opportunity)" in body
