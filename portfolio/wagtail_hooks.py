@@ -109,6 +109,8 @@ def say_who_can_see_it(request, page):
 
 
 def _replace_last_success(request, text, page=None):
+    # Wagtail adds its message before running these hooks and offers no way to word it:
+    # the message still waiting in this request's storage is taken back and said anew.
     queued = getattr(getattr(request, "_messages", None), "_queued_messages", None)
     if not queued or queued[-1].level != messages.SUCCESS:
         return
