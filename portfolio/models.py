@@ -98,6 +98,10 @@ class ConsultantPageForm(WagtailAdminPageForm):
         # Imported here: admin_reach reads the image model when loaded, after app loading.
         from accounts.admin_reach import own_images
 
+        if "slug" in self.fields:
+            # Made from the title when left empty (clean_slug): the admin's script that
+            # fills it in may not have run when "Save draft" follows the title at once.
+            self.fields["slug"].required = False
         if for_user is None:
             return
         for name, field in self.fields.items():
@@ -121,13 +125,17 @@ class ConsultantPageForm(WagtailAdminPageForm):
     def clean_slug(self):
         """A page's address may repeat that of a draft never published: it moves aside.
 
+        Left empty, the address is made from the title.
+
         Wagtail saves a new page as a draft while it is being written (autosave), so a
         post begun and left, or started twice, would otherwise hold its title's address
         and refuse every later post of that title with a message about "slugs". The new
         page takes the next free address ("title-2") instead. A clash with a published
         page is refused in plain words: renaming the new page is the person's choice.
         """
-        slug = self.cleaned_data.get("slug")
+        slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("title", ""))
+        if not slug:
+            raise forms.ValidationError(self.fields["slug"].error_messages["required"])
         parent = getattr(self, "parent_page", None)
         page = self.instance if self.instance.pk else None
         if not slug or parent is None or Page._slug_is_available(slug, parent, page):

@@ -176,3 +176,15 @@ def test_a_consultant_who_chose_spanish_gets_the_admin_in_spanish_on_any_device(
     assert 'lang="es"' in body
     assert "Enviar a revisión" in body
     assert "Quién puede ver esto" in body
+
+
+def test_an_empty_address_is_made_from_the_title(client, profile):
+    client.force_login(profile.consultant)
+    response = client.post(
+        f"/admin/pages/add/portfolio/blogpostpage/{profile.pk}/",
+        new_post("Fair pay, plainly", slug="", **{"action-save": "1"}),
+    )
+    assert response.status_code == 302
+    assert list(Page.objects.child_of(profile).values_list("slug", flat=True)) == [
+        "fair-pay-plainly"
+    ]
