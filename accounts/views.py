@@ -16,11 +16,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import i18n as i18n_views
 from django.views.decorators.http import require_POST, require_safe
+from wagtail.models import Site
 
 from accounts import selectors, services
 from accounts.adapters import remember_return_to, safe_next
 from accounts.enums import Role
 from accounts.forms import AccountDeleteForm
+from accounts.rules import is_editor
 from core.forms import posted
 
 security_log = logging.getLogger("podium.security")
@@ -147,8 +149,20 @@ def records_export(request):
 @require_safe
 @login_required
 def dashboard(request):
+    user = request.user
+    editor = is_editor(user)
+    site = Site.find_for_request(request) if editor else None
     return render(
         request,
         "accounts/dashboard.html",
-        {"security": selectors.account_security_summary(user=request.user)},
+        {
+            "security": selectors.account_security_summary(user=user),
+            "dashboard": {
+                # A consultant's own profile page (the reverse one-to-one, or None).
+                "profile": getattr(user, "speaker_profile", None) if user.is_consultant else None,
+                "is_editor": editor,
+                # Featuring happens on the home page's editor.
+                "home_page_id": site.root_page_id if site else None,
+            },
+        },
     )

@@ -8,8 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 
+from networking.admin_views import describe_reports
 from networking.enums import ReportStatus, ReportTarget
 from networking.models import Report, VerificationApplication
+
+LATEST_REPORTS = 3
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,13 @@ def desk_items() -> list[DeskItem]:
     ]
 
 
+def latest_reports() -> list[Report]:
+    """The newest open reports, each said in words (networking.admin_views)."""
+    reports = list(Report.objects.filter(status=ReportStatus.OPEN)[:LATEST_REPORTS])
+    describe_reports(reports)
+    return reports
+
+
 class EditorsDeskPanel(Component):
     name = "editors_desk"
     template_name = "cms/admin/editors_desk_panel.html"
@@ -53,5 +63,7 @@ class EditorsDeskPanel(Component):
     def get_context_data(self, parent_context=None):
         return {
             "items": desk_items(),
+            "latest_reports": latest_reports(),
+            "reports_url": reverse("networking_admin:reports"),
             "history_url": reverse("wagtailadmin_reports:site_history"),
         }

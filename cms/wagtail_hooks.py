@@ -1,10 +1,16 @@
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
 from wagtail import hooks
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts.rules import is_editor
 from cms.editors_desk import EditorsDeskPanel
 from cms.models import Resource
+from cms.models.home import FEATURABLE_PAGE_TYPES
+from portfolio import policy
+from portfolio.models import BlogPostPage, SpeakerProfilePage, VideoPage
 
 
 class ResourceViewSet(SnippetViewSet):
@@ -24,3 +30,35 @@ def editors_desk(request, panels):
     # Consultants use the admin for their own pages; the desk is for editors alone.
     if is_editor(request.user):
         panels.append(EditorsDeskPanel())
+
+
+@hooks.register("construct_page_chooser_queryset")
+def featuring_chooser_offers_only_featurable(pages, request):
+    """The home page's featuring chooser lists only what may be featured.
+
+    That is a consultant's public, published page whose consultant agreed to featuring
+    and is not paused; other consultants' pages are not offered at all (their profile
+    is not listed, so nothing under it can be reached). The chooser is recognised by the
+    page types it asks for (cms.models.home). FeaturedItem.clean still refuses anything
+    else, e.g. after a consultant withdrew while the form was open.
+    """
+    asked = getattr(request, "GET", {}).get("page_type", "")
+    if set(asked.lower().split(",")) != set(FEATURABLE_PAGE_TYPES):
+        return pages
+    not_featurable = Page.objects.type(SpeakerProfilePage, BlogPostPage, VideoPage).exclude(
+        _featurable()
+    )
+    return pages.exclude(pk__in=not_featurable.values("pk"))
+
+
+def _featurable() -> Q:
+    visitor = AnonymousUser()
+    profiles = SpeakerProfilePage.objects.filter(featuring_consent_at__isnull=False)
+    featurable = Q(pk__in=policy.visible(profiles, visitor).values("pk"))
+    for page_class in (BlogPostPage, VideoPage):
+        pages = page_class.objects.filter(
+            consultant__speaker_profile__featuring_consent_at__isnull=False,
+            consultant__speaker_profile__paused_at__isnull=True,
+        )
+        featurable |= Q(pk__in=policy.visible(pages, visitor).values("pk"))
+    return featurable

@@ -1,9 +1,13 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.images.views.chooser import viewset as image_chooser_viewset
 
+from accounts.rules import is_editor
 from core.admin_views import OwnTagsImageChooseView
 
 
@@ -39,3 +43,17 @@ def refuse_publishing_without_permission(request, page, *args):
 
 # The image chooser's popular tags come from the person's own images (core.admin_views).
 image_chooser_viewset.choose_view_class = OwnTagsImageChooseView
+
+
+@hooks.register("register_admin_menu_item")
+def dashboard_menu_item():
+    """The way back to Podium's own dashboard (bookings, messages, money), first."""
+    return MenuItem(gettext_lazy("Your dashboard"), reverse("dashboard"), icon_name="home", order=1)
+
+
+@hooks.register("construct_main_menu")
+def consultants_need_no_wagtail_help(request, menu_items):
+    # Wagtail's help menu is about Wagtail itself (release notes, its editor guide);
+    # editors may want it, a consultant writing their profile does not.
+    if not is_editor(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "help"]

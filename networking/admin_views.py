@@ -7,15 +7,24 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.rules import is_editor
-from networking.enums import ReportStatus, ReportTarget
+from networking.enums import SCAM_CHECK, ReportStatus, ReportTarget
 from networking.errors import Refused
-from networking.models import Message, Report, VerificationApplication
+from networking.models import (
+    Booking,
+    Message,
+    Opportunity,
+    Organization,
+    Report,
+    VerificationApplication,
+)
 from networking.services import organizations as organization_services
 from networking.services import safety as safety_services
+from portfolio.models import SpeakerProfilePage
 
 audit = logging.getLogger("podium.audit")
 
@@ -73,11 +82,9 @@ def report_queue(request):
     reports = list(reports[:200])
     # Editors must read what was reported to judge it; that access to private messages is
     # logged (safety.md R28, R44), without the text itself.
-    message_ids = [r.target_id for r in reports if r.target_kind == ReportTarget.MESSAGE]
-    bodies = dict(Message.objects.filter(pk__in=message_ids).values_list("pk", "body"))
+    describe_reports(reports)
     for report in reports:
         if report.target_kind == ReportTarget.MESSAGE:
-            report.excerpt = bodies.get(uuid.UUID(report.target_id), "")
             audit.info(
                 "staff_access editor=%s report=%s message=%s",
                 request.user.pk,
@@ -93,6 +100,116 @@ def report_queue(request):
             "reports": reports,
         },
     )
+
+
+def describe_reports(reports: list[Report]) -> None:
+    """What each report is about, in words and with a link where an editor can open it.
+
+    Sets `subject` (words), `subject_url` (or ""), `found_by_scam_check`, `reason_text`
+    (the reporter's words, or the scam check's findings without its internal tag) and,
+    for a message, `excerpt`. One query per kind of target, whatever the number.
+    """
+    ids = {kind: set() for kind in ReportTarget.values}
+    for report in reports:
+        ids[report.target_kind].add(report.target_id)
+    profiles = {
+        str(page.pk): page
+        for page in SpeakerProfilePage.objects.filter(
+            pk__in=[int(i) for i in ids[ReportTarget.PROFILE] if i.isdigit()]
+        )
+    }
+    organizations = {
+        str(o.pk): o
+        for o in Organization.objects.filter(pk__in=_uuids(ids[ReportTarget.ORGANIZATION]))
+    }
+    opportunities = {
+        str(o.pk): o
+        for o in Opportunity.objects.filter(
+            pk__in=_uuids(ids[ReportTarget.OPPORTUNITY])
+        ).select_related("organization")
+    }
+    bookings = {
+        str(b.pk): b
+        for b in Booking.objects.filter(pk__in=_uuids(ids[ReportTarget.BOOKING])).select_related(
+            "organization", "consultant__speaker_profile"
+        )
+    }
+    found_messages = {
+        str(m.pk): m
+        for m in Message.objects.filter(pk__in=_uuids(ids[ReportTarget.MESSAGE])).select_related(
+            "sender", "conversation__organization", "conversation__consultant__speaker_profile"
+        )
+    }
+    for report in reports:
+        report.subject_url = ""
+        report.subject_external = False
+        report.excerpt = ""
+        report.found_by_scam_check = report.reporter_id is None and report.reason.startswith(
+            f"{SCAM_CHECK}:"
+        )
+        report.reason_text = (
+            report.reason.removeprefix(f"{SCAM_CHECK}:").strip()
+            if report.found_by_scam_check
+            else report.reason
+        )
+        target = report.target_id
+        if report.target_kind == ReportTarget.PROFILE and target in profiles:
+            page = profiles[target]
+            report.subject = _("The profile of %(name)s") % {"name": page.title}
+            report.subject_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        elif report.target_kind == ReportTarget.ORGANIZATION and target in organizations:
+            organization = organizations[target]
+            report.subject = _("The organization %(name)s") % {"name": organization.name}
+            # Editors have no page of their own for an organization: its website.
+            report.subject_url = organization.website
+            report.subject_external = True
+        elif report.target_kind == ReportTarget.OPPORTUNITY and target in opportunities:
+            opportunity = opportunities[target]
+            report.subject = _("The opportunity “%(title)s” posted by %(organization)s") % {
+                "title": opportunity.title,
+                "organization": opportunity.organization.name,
+            }
+        elif report.target_kind == ReportTarget.BOOKING and target in bookings:
+            booking = bookings[target]
+            report.subject = _(
+                "The booking request “%(title)s” from %(organization)s to %(consultant)s"
+            ) % {
+                "title": booking.title,
+                "organization": booking.organization.name,
+                "consultant": _consultant_name(booking.consultant),
+            }
+        elif report.target_kind == ReportTarget.MESSAGE and target in found_messages:
+            message = found_messages[target]
+            conversation = message.conversation
+            consultant = _consultant_name(conversation.consultant)
+            if message.sender_id == conversation.consultant_id:
+                words = _("A message from %(consultant)s to %(organization)s")
+            else:
+                words = _("A message from %(organization)s to %(consultant)s")
+            report.subject = words % {
+                "organization": conversation.organization.name,
+                "consultant": consultant,
+            }
+            report.excerpt = message.body
+        else:
+            report.subject = _("Something that no longer exists (%(kind)s)") % {
+                "kind": report.get_target_kind_display().lower()
+            }
+
+
+def _consultant_name(user) -> str:
+    profile = getattr(user, "speaker_profile", None)
+    return profile.title if profile is not None else _("a consultant without a profile")
+
+
+def _uuids(values) -> list[uuid.UUID]:
+    found = []
+    for value in values:
+        try:
+            found.append(uuid.UUID(value))
+        except ValueError:
+            continue
+    return found
 
 
 @require_POST

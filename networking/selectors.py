@@ -244,6 +244,15 @@ def unread_notification_count(*, user) -> int:
     return Notification.objects.filter(user=user, read_at=None).count()
 
 
+def _unread_counts(*, user) -> dict:
+    """Unread notifications, and among them new messages (each message to the person
+    leaves one notification until it is read), in one query."""
+    return Notification.objects.filter(user=user, read_at=None).aggregate(
+        unread=Count("pk"),
+        unread_messages=Count("pk", filter=Q(event_key__startswith="message:")),
+    )
+
+
 def dashboard_summary(*, user) -> dict:
     """Counts for the dashboard, in a fixed number of queries."""
     states = dict(
@@ -260,7 +269,7 @@ def dashboard_summary(*, user) -> dict:
         "organization": membership.organization if membership else None,
         "active_bookings": sum(states.values()),
         "awaiting_you": sum(states.get(state, 0) for state in yours),
-        "unread": unread_notification_count(user=user),
+        **_unread_counts(user=user),
     }
 
 

@@ -5,6 +5,7 @@ audience, kept in step (with Wagtail view restrictions) by portfolio.services, n
 edited by hand.
 """
 
+import itertools
 import math
 import uuid
 from decimal import Decimal
@@ -13,7 +14,7 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -23,13 +24,21 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, PagePermissionTester
+from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail.utils.decorators import cached_classmethod
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.embeds import parse_video_url
@@ -41,6 +50,7 @@ from portfolio.enums import Audience, Availability, EngagementType, RateUnit, Tr
 from portfolio.page_choices import ChoiceReach, chosen_fields, refusal_error
 
 WORDS_PER_MINUTE = 200
+SLUG_MAX_LENGTH = Page._meta.get_field("slug").max_length
 
 
 @register_snippet
@@ -140,6 +150,10 @@ class ConsultantPageForm(WagtailAdminPageForm):
         # Imported here: admin_reach reads the image model when loaded, after app loading.
         from accounts.admin_reach import own_images
 
+        if "slug" in self.fields:
+            # Made from the title when left empty (clean_slug): the admin's script that
+            # fills it in may not have run when "Save draft" follows the title at once.
+            self.fields["slug"].required = False
         if for_user is None:
             return
         for name, field in self.fields.items():
@@ -159,6 +173,42 @@ class ConsultantPageForm(WagtailAdminPageForm):
         for name, block in self._choosing.items():
             field = self.fields[name]
             field.bound_data = _without_unreachable(field, block, self._choice_reach)
+
+    def clean_slug(self):
+        """A page's address may repeat that of a draft never published: it moves aside.
+
+        Left empty, the address is made from the title.
+
+        Wagtail saves a new page as a draft while it is being written (autosave), so a
+        post begun and left, or started twice, would otherwise hold its title's address
+        and refuse every later post of that title with a message about "slugs". The new
+        page takes the next free address ("title-2") instead. A clash with a published
+        page is refused in plain words: renaming the new page is the person's choice.
+        """
+        slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("title", ""))
+        if not slug:
+            raise forms.ValidationError(self.fields["slug"].error_messages["required"])
+        parent = getattr(self, "parent_page", None)
+        page = self.instance if self.instance.pk else None
+        if not slug or parent is None or Page._slug_is_available(slug, parent, page):
+            return slug
+        siblings = parent.get_children()
+        if page is not None:
+            siblings = siblings.not_page(page)
+        if siblings.filter(slug=slug).filter(Q(live=True) | Q(first_published_at__isnull=False)):
+            raise forms.ValidationError(
+                _(
+                    "Another page already has the address “%(slug)s”. Give this one a "
+                    "different title, or change its address on the Address tab."
+                )
+                % {"slug": slug}
+            )
+        for number in itertools.count(2):
+            suffix = f"-{number}"
+            candidate = slug[: SLUG_MAX_LENGTH - len(suffix)] + suffix
+            if Page._slug_is_available(candidate, parent, page):
+                return candidate
+        return slug  # unreachable: count() never ends
 
     def clean(self):
         """Chosen images and pages in the page's text must be within the person's reach."""
@@ -228,6 +278,49 @@ class ConsultantPage(BasePage):
 
     class Meta:
         abstract = True
+
+    # Who sees the page is the first thing asked, above the content, with the private
+    # default already chosen: a choice tucked away on a later tab goes unseen.
+    audience_panels = [
+        FieldPanel(
+            "audience",
+            widget=forms.RadioSelect,
+            help_text=_("You can change this at any time; it applies when you publish."),
+        )
+    ]
+    settings_panels: list = []
+
+    @property
+    def live_audience_label(self) -> str:
+        """What the admin says instead of "live" when the published page is not public.
+
+        Wagtail calls every published page "live" or "published"; for a page only its
+        consultant (or only the network) can see, that would say the opposite of the truth.
+        Empty for a public page or one not published.
+        """
+        if not self.live or self.visibility == Audience.PUBLIC:
+            return ""
+        if self.visibility == Audience.NETWORK:
+            return str(_("Members only"))
+        return str(_("Only you"))
+
+    @property
+    def status_string(self):
+        label = self.live_audience_label
+        if not label:
+            return super().status_string
+        if self.workflow_in_progress:
+            return _("%(audience)s + in review") % {"audience": label}
+        if self.has_unpublished_changes:
+            return _("%(audience)s + draft") % {"audience": label}
+        return label
+
+    @cached_classmethod
+    def get_edit_handler(cls):
+        tabs = [ObjectList([*cls.audience_panels, *cls.content_panels], heading=_("Content"))]
+        if cls.promote_panels:
+            tabs.append(ObjectList(cls.promote_panels, heading=_("Address")))
+        return TabbedInterface(tabs, base_form_class=cls.base_form_class).bind_to_model(cls)
 
     # Rich text fields of the page, cleaned on every save (core.richtext).
     rich_text_fields: tuple[str, ...] = ()
@@ -526,7 +619,6 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
             heading=_("Address and search engines"),
         )
     ]
-    settings_panels = [FieldPanel("audience", widget=forms.RadioSelect)]
 
     parent_page_types = ["portfolio.SpeakerIndexPage"]
     subpage_types = ["portfolio.BlogPostPage", "portfolio.VideoPage"]
@@ -718,7 +810,6 @@ class ChildOfProfile(ConsultantPage):
 
     parent_page_types = ["portfolio.SpeakerProfilePage"]
     subpage_types: list[str] = []
-    settings_panels = [FieldPanel("audience", widget=forms.RadioSelect)]
     promote_panels = [FieldPanel("slug")]
 
     class Meta:

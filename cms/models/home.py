@@ -65,6 +65,13 @@ class HomePage(BasePage):
         return field_label(self, "mission")
 
 
+FEATURABLE_PAGE_TYPES = (
+    "portfolio.speakerprofilepage",
+    "portfolio.blogpostpage",
+    "portfolio.videopage",
+)
+
+
 class FeaturedItem(Orderable):
     """A consultant's page an editor puts on the home page, for a time if they wish."""
 
@@ -76,10 +83,9 @@ class FeaturedItem(Orderable):
     expire_at = models.DateTimeField(_("show until"), null=True, blank=True)
 
     panels = [
-        PageChooserPanel(
-            "page",
-            ["portfolio.SpeakerProfilePage", "portfolio.BlogPostPage", "portfolio.VideoPage"],
-        ),
+        # cms.wagtail_hooks recognises this chooser by these types and lists only what
+        # may be featured; clean() below still refuses anything else.
+        PageChooserPanel("page", list(FEATURABLE_PAGE_TYPES)),
         FieldRowPanel([FieldPanel("go_live_at"), FieldPanel("expire_at")]),
     ]
 

@@ -54,12 +54,15 @@ def test_an_editor_features_and_schedules_a_consenting_consultants_post(page, li
     go_live = timezone.now().replace(second=0, microsecond=0) + timedelta(minutes=10)
 
     try:
-        # 1. Without consent, the admin refuses the post.
+        # 1. Without consent, the chooser does not offer the post at all.
         sign_in_with_code(page, live_server, editor, secret)
         page.goto(edit_home)
-        _choose_the_post(page)
-        _publish(page)
-        page.get_by_text("has not agreed to be featured").first.wait_for()
+        page.get_by_role("button", name="Add featured page").click()
+        page.get_by_role("button", name=re.compile("^Choose a page")).last.click()
+        dialog = page.get_by_role("dialog")
+        dialog.get_by_role("textbox", name=re.compile("Search")).fill("fair pay")
+        dialog.get_by_text("There are 0 matches").wait_for()
+        assert dialog.get_by_role("link", name=POST_TITLE).count() == 0
         assert not FeaturedItem.objects.exists()
 
         # 2. The consultant agrees on the dashboard, in a browser of their own.

@@ -46,7 +46,7 @@ def field(page, label):
 def submit_for_review(page):
     # The primary action is "Save draft"; sending for review is in the action menu.
     page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name=re.compile("Submit to Safety review")).click()
+    page.get_by_role("button", name="Send for review", exact=True).click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
 
 
@@ -87,7 +87,7 @@ def test_write_review_publish_and_read(page, live_server):
         page.locator("#id_photo-chooser").get_by_role("button", name="Choose an image").click()
         page.locator(".modal-content").get_by_role("link", name="Untitled image").first.click()
         page.get_by_label("Housing").check()
-        page.get_by_role("tab", name="Settings").click()
+        # Who sees it is asked first, on the first tab.
         page.locator("input[name=audience][value=public]").check()
         submit_for_review(page)
 
@@ -100,7 +100,7 @@ def test_write_review_publish_and_read(page, live_server):
         page.get_by_text("Video (YouTube or Vimeo)").click()
         page.locator("input[name$='-value']").last.fill("https://vimeo.com/123456789")
         page.get_by_label("Housing").check()
-        page.get_by_role("tab", name="Settings").click()
+        # Who sees it is asked first, on the first tab.
         page.locator("input[name=audience][value=public]").check()
         submit_for_review(page)
         assert not SpeakerProfilePage.objects.get(pk=profile.pk).live

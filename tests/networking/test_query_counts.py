@@ -35,7 +35,7 @@ BUDGETS = {
     "opportunities_consultant": 19,
     "opportunities_organization": 19,
     "opportunity_organization": 22,
-    "dashboard": 20,
+    "dashboard": 21,  # with the editor check for the editors' links
 }
 
 
