@@ -112,14 +112,14 @@ class AccountAdapter(DefaultAccountAdapter):
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
 
-
-def signup_url(*, role: str = "", next_url: str = "") -> str:
-    query = {key: value for key, value in (("role", role), ("next", safe_next(next_url))) if value}
-    url = reverse("account_signup")
-    return f"{url}?{urlencode(query)}" if query else url
-
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         # In the language the recipient chose, not that of the browser that asked: a
         # reset asked from an English browser still reaches a Spanish reader in Spanish.
         with translation.override(language_for_email(email)):
             super().send_mail(template_prefix, email, context)
+
+
+def signup_url(*, role: str = "", next_url: str = "") -> str:
+    query = {key: value for key, value in (("role", role), ("next", safe_next(next_url))) if value}
+    url = reverse("account_signup")
+    return f"{url}?{urlencode(query)}" if query else url

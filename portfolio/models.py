@@ -90,6 +90,7 @@ class Topic(index.Indexed, models.Model):
         text = gettext("Speakers on %(topic)s.") % {"topic": self.shown_name}
         return meta_description_text(f"{text} {self.shown_description}")
 
+    @property
     def shown_name(self) -> Label:
         return field_label(self, "name")
 
