@@ -37,7 +37,8 @@ def page_types(client: Client, start: list[str], limit: int = 120) -> dict[str, 
     while queue and len(seen) < limit * 6:
         path = queue.popleft()
         response = client.get(path)
-        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+        status = response.status_code
+        if status not in (200, 404) or "html" not in response.get("Content-Type", ""):
             continue
         try:
             route = resolve(urlsplit(path).path).route
@@ -47,6 +48,8 @@ def page_types(client: Client, start: list[str], limit: int = 120) -> dict[str, 
         key = f"{route} {template}"
         if key not in samples and len(samples) < limit:
             samples[key] = path
+        if status == 404:
+            continue  # the page-not-found page is a sample; its links are found elsewhere
         for link in links_in(response):
             target = same_origin(path, link)
             if (
