@@ -107,7 +107,7 @@ def test_the_width_check_can_fail(page, live_server):
     page.set_viewport_size({"width": WIDTH, "height": 720})
     page.goto(url(live_server, "/style/"))
     page.evaluate(
-        "document.querySelector('main').appendChild(document.createElement('div')).style.width"
-        " = '600px'"
+        "() => { const wide = document.querySelector('main').appendChild("
+        "document.createElement('div')); wide.style.width = '600px'; wide.textContent = 'x'; }"
     )
     assert page.evaluate("document.documentElement.scrollWidth") > WIDTH
