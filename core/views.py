@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from config.celery import app as celery_app
+from core import style_guide as style_guide_content
 
 log = logging.getLogger("podium.health")
 
@@ -102,31 +103,11 @@ def style_guide(request):
     form = _ExampleForm(request.GET or None)
     if request.GET:
         form.is_valid()  # shows the error styles
-    return TemplateResponse(
-        request, "core/style_guide.html", {"form": form, "colour_tokens": COLOUR_TOKENS}
-    )
-
-
-# The colour tokens of static/css/podium.css shown on the style page.
-COLOUR_TOKENS = [
-    "ink",
-    "ink-soft",
-    "paper",
-    "surface",
-    "surface-muted",
-    "line",
-    "line-strong",
-    "accent",
-    "accent-strong",
-    "accent-soft",
-    "info",
-    "info-soft",
-    "success",
-    "success-soft",
-    "warning",
-    "warning-soft",
-    "danger",
-    "danger-soft",
-    "focus",
-    "dark",
-]
+    context = {
+        "form": form,
+        "colour_tokens": style_guide_content.COLOUR_TOKENS,
+        "type_sizes": style_guide_content.TYPE_SIZES,
+        "examples": style_guide_content.STYLE_EXAMPLES,
+        "table": style_guide_content.TABLE_SAMPLE,
+    }
+    return TemplateResponse(request, "core/style_guide.html", context)

@@ -127,5 +127,5 @@ def test_hostile_switches_go_nowhere_else(client, data):
 @pytest.mark.django_db
 def test_content_is_marked_with_its_own_language_inside_a_spanish_interface(client):
     text = client.get("/about/", headers={"accept-language": "es"}).content.decode()
-    assert '<article class="page post" lang="en">' in text
+    assert '<article class="page narrow post" lang="en">' in text
     assert '<a href="/about/" lang="en">About</a>' in text
