@@ -1,6 +1,7 @@
 import json
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -47,3 +48,9 @@ _STATUS_TONES = {
 def status_tone(value) -> str:
     """{% include "components/badge.html" with label=... tone=booking.state|status_tone %}"""
     return _STATUS_TONES.get(str(value), "neutral")
+
+
+@register.filter
+def nowrap(value) -> str:
+    """A number a person taps (telephone, text line) kept on one line, even inside a sentence."""
+    return format_html('<span class="nowrap">{}</span>', value)
