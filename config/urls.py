@@ -16,6 +16,7 @@ handler500 = "core.outage.server_error"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("style/", core_views.style_guide, name="style_guide"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
     path("i18n/setlang/", account_views.set_language, name="set_language"),

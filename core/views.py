@@ -1,13 +1,19 @@
 import logging
 
+from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_safe
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_safe
 
 from config.celery import app as celery_app
+from core import style_guide as style_guide_content
 
 log = logging.getLogger("podium.health")
 
@@ -59,3 +65,49 @@ def healthz(request):
 
 def not_found(request, *args, **kwargs):
     raise Http404
+
+
+class _ExampleForm(forms.Form):
+    """Every kind of input, for the style page; it is never saved."""
+
+    name = forms.CharField(label=_("Name"), help_text=_("As you would like to be called."))
+    email = forms.EmailField(label=_("E-mail"))
+    fee = forms.DecimalField(label=_("Fee"), min_value=0)
+    starts_on = forms.DateField(
+        label=_("First date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    topic = forms.ChoiceField(
+        label=_("Topic"),
+        choices=[("", _("Choose a topic")), ("policy", _("Policy")), ("health", _("Health"))],
+    )
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[("virtual", _("Virtual")), ("in_person", _("In person"))],
+        widget=forms.RadioSelect,
+        initial="virtual",
+    )
+    message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 3}))
+    file = forms.FileField(label=_("Attachment"), required=False)
+    agree = forms.BooleanField(label=_("I agree to be contacted"), required=False)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def style_guide(request):
+    """The living style page: every component with the line that includes it.
+
+    The example buttons post here; nothing is changed, the page only says so.
+    """
+    if request.method == "POST":
+        messages.info(request, _("Nothing was changed: that button is only an example."))
+        return redirect("style_guide")
+    form = _ExampleForm(request.GET or None)
+    if request.GET:
+        form.is_valid()  # shows the error styles
+    context = {
+        "form": form,
+        "colour_tokens": style_guide_content.COLOUR_TOKENS,
+        "type_sizes": style_guide_content.TYPE_SIZES,
+        "examples": style_guide_content.STYLE_EXAMPLES,
+        "table": style_guide_content.TABLE_SAMPLE,
+    }
+    return TemplateResponse(request, "core/style_guide.html", context)

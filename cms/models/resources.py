@@ -1,3 +1,6 @@
+from urllib.parse import quote
+
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -33,7 +36,25 @@ class Resource(index.Indexed, models.Model):
     )
     region_es = models.CharField(_("region in Spanish"), max_length=80, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
-    text_line = models.CharField(_("text line"), max_length=80, blank=True)
+    # The number alone: a sentence here ("Text START to 88788") was printed after the word
+    # "Text" and could not become an sms: link. The word to send has its own field.
+    text_line = models.CharField(
+        _("number to text"),
+        max_length=80,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9][0-9 ().-]*$",
+                _("Only the number, for example 741741. Put a word to send in the next field."),
+            )
+        ],
+    )
+    text_keyword = models.CharField(
+        _("word to text"),
+        max_length=40,
+        blank=True,
+        help_text=_("If the line asks for a word first, for example START."),
+    )
     website = models.URLField(_("website"), blank=True)
     hours = models.CharField(_("hours"), max_length=120, blank=True)
     hours_es = models.CharField(_("hours in Spanish"), max_length=120, blank=True)
@@ -51,6 +72,7 @@ class Resource(index.Indexed, models.Model):
         FieldPanel("region_es"),
         FieldPanel("phone"),
         FieldPanel("text_line"),
+        FieldPanel("text_keyword"),
         FieldPanel("website"),
         FieldPanel("hours"),
         FieldPanel("hours_es"),
@@ -90,7 +112,23 @@ class Resource(index.Indexed, models.Model):
 
     @property
     def phone_href(self) -> str:
-        return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")
+        return "tel:" + _dialable(self.phone)
+
+    @property
+    def sms_href(self) -> str:
+        """An sms: link that opens the message app with the word already written.
+
+        "?&body=" is the form both iOS (which reads "&body") and Android (which reads
+        "?body") understand.
+        """
+        href = "sms:" + _dialable(self.text_line)
+        if self.text_keyword:
+            href += "?&body=" + quote(self.text_keyword)
+        return href
+
+
+def _dialable(number: str) -> str:
+    return "".join(c for c in number if c.isdigit() or c == "+")
 
 
 class ResourceIndexPage(SpanishTitleMixin, BasePage):

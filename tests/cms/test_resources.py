@@ -97,3 +97,42 @@ def test_editors_keep_the_directory_in_the_admin(editor_client, resources):
     )
     assert add.status_code == 200  # the bad address is shown, nothing saved
     assert not Resource.objects.filter(name="West Shelter").exists()
+
+
+def test_a_text_line_with_a_word_is_one_tappable_sms_link_printed_once(client):
+    Resource.objects.create(
+        name="Abuse Line", category="hotline", text_line="88788", text_keyword="START"
+    )
+    Resource.objects.create(name="Crisis Line", category="hotline", text_line="741 741")
+    html = client.get("/resources/").content.decode()
+    assert html.count("START") == 2  # the link's body and its words, nothing else
+    assert "Text Text" not in html
+    assert (
+        'href="sms:88788?&amp;body=START">Text START to <span class="nowrap">88788</span></a>'
+        in html
+    )
+    assert 'href="sms:741741">Text <span class="nowrap">741 741</span></a>' in html
+
+
+def test_a_sentence_is_refused_as_the_number_to_text():
+    from django.core.exceptions import ValidationError
+
+    resource = Resource(name="Line", category="hotline", text_line="Text START to 88788")
+    with pytest.raises(ValidationError) as refused:
+        resource.full_clean()
+    assert "text_line" in refused.value.message_dict
+
+
+def test_the_migration_splits_a_sentence_into_number_and_word():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("cms.migrations.0016_resource_text_keyword")
+    old = Resource.objects.create(name="Old", category="hotline", text_line="Text START to 88788")
+    kept = Resource.objects.create(name="Kept", category="hotline", text_line="233733")
+    migration.split_sentences(apps, None)
+    old.refresh_from_db()
+    kept.refresh_from_db()
+    assert (old.text_line, old.text_keyword) == ("88788", "START")
+    assert (kept.text_line, kept.text_keyword) == ("233733", "")

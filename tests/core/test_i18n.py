@@ -129,6 +129,6 @@ def test_hostile_switches_go_nowhere_else(client, data):
 @pytest.mark.django_db
 def test_content_is_marked_with_its_own_language_inside_a_spanish_interface(client):
     text = client.get("/about/", headers={"accept-language": "es"}).content.decode()
-    assert '<article class="page post" lang="en">' in text
+    assert '<article class="page narrow post" lang="en">' in text
     # An editor's menu label is shown in Spanish when they gave it, and marked so.
     assert '<a href="/about/" lang="es">Acerca de</a>' in text

@@ -141,3 +141,17 @@ def test_the_spanish_interface_has_no_violations(page, live_server):
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.get_by_role("link", name="Salida rápida").is_visible()
     assert axe_violations(page) == []
+
+
+def test_the_style_page_shows_every_component_without_violations(page, live_server):
+    page.goto(url(live_server, "/style/"))
+    for include in ("confirm_action.html", "badge.html", "notice.html", "empty_state.html"):
+        assert page.get_by_text(f'components/{include}"').first.is_visible()
+    assert page.locator("details.confirm summary.button--danger").count() == 1
+    assert page.locator(".badge").count() >= 5
+    assert page.locator(".notice").count() == 4
+    assert page.locator('meta[name="robots"]').get_attribute("content") == "noindex, nofollow"
+    assert axe_violations(page) == []
+    page.goto(url(live_server, "/style/?email=not-an-address"))
+    assert page.locator(".errorlist").count() >= 1
+    assert axe_violations(page) == []
