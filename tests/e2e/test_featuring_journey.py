@@ -73,7 +73,7 @@ def test_an_editor_features_and_schedules_a_consenting_consultants_post(page, li
             theirs.get_by_role(
                 "button", name="Allow Podium to feature my work on the home page"
             ).click()
-            theirs.get_by_role("button", name="Stop featuring my work").wait_for()
+            theirs.get_by_text("Stop featuring my work", exact=True).wait_for()
         finally:
             consultant_context.close()
 
