@@ -65,7 +65,7 @@ STYLE_EXAMPLES = {
     <p class="card__text">Summary</p>
   </div>
 </article></li></ul>""",
-    "tables": """<div class="table-wrap"><table class="table">...<td class="num">USD 1,100.00</td>...</table></div>""",
+    "tables": """<div class="table-wrap" tabindex="0"><table class="table">...<td class="num">USD 1,100.00</td>...</table></div>""",
     "forms": """<form method="post">{% csrf_token %}{{ form.as_div }}
   <div class="form-actions"><button type="submit">Save</button></div>
 </form>
