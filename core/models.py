@@ -145,6 +145,23 @@ class SpanishTitleMixin(models.Model):
         return field_label(self, "title")
 
 
+class DirectoryIntroMixin(SpanishTitleMixin):
+    """For the editors' directory pages (speakers, resources): a Spanish title and an
+    introduction in both languages, with the panels to edit them."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=1000)
+    intro_es = models.TextField(_("introduction in Spanish"), blank=True, max_length=1000)
+
+    directory_panels = [FieldPanel("title_es"), FieldPanel("intro"), FieldPanel("intro_es")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def shown_intro(self) -> Label:
+        return field_label(self, "intro")
+
+
 class FairPayBenchmarkBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=120, label=_("source"))
     figure = blocks.CharBlock(max_length=120, label=_("figure"))

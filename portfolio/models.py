@@ -43,7 +43,12 @@ from wagtail.utils.decorators import cached_classmethod
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.embeds import parse_video_url
 from core.i18n import Label, field_label
-from core.models import BasePage, SpanishTitleMixin, meta_description_text, site_meta_description
+from core.models import (
+    BasePage,
+    DirectoryIntroMixin,
+    meta_description_text,
+    site_meta_description,
+)
 from core.money import Currency, currency_constraint
 from core.richtext import clean_rich_text, clean_stream_rich_text
 from portfolio.enums import Audience, Availability, EngagementType, RateUnit, Travel
@@ -368,22 +373,10 @@ class ConsultantPage(BasePage):
         return super().get_meta_description()
 
 
-class SpeakerIndexPage(RoutablePageMixin, SpanishTitleMixin, BasePage):
+class SpeakerIndexPage(RoutablePageMixin, DirectoryIntroMixin, BasePage):
     """The speaker directory (/speakers/), with topic pages and the site-wide feed."""
 
-    intro = models.TextField(_("introduction"), blank=True, max_length=1000)
-    intro_es = models.TextField(_("introduction in Spanish"), blank=True, max_length=1000)
-
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("title_es"),
-        FieldPanel("intro"),
-        FieldPanel("intro_es"),
-    ]
-
-    @property
-    def shown_intro(self) -> Label:
-        return field_label(self, "intro")
+    content_panels = [*BasePage.content_panels, *DirectoryIntroMixin.directory_panels]
 
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["portfolio.SpeakerProfilePage"]
@@ -649,10 +642,6 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
         if self.headline or topics:
             return self.headline or gettext("Topics: %(topics)s.") % {"topics": topics}
         return gettext("%(name)s: speaker, trainer and consultant.") % {"name": self.title}
-
-    @property
-    def initials(self) -> str:
-        return "".join(word[0] for word in self.title.split()[:2]).upper() or "?"
 
     @property
     def is_paused(self) -> bool:

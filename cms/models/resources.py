@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from core.i18n import Label, field_label
-from core.models import BasePage, SpanishTitleMixin
+from core.models import BasePage, DirectoryIntroMixin
 
 
 class ResourceCategory(models.TextChoices):
@@ -131,22 +131,10 @@ def _dialable(number: str) -> str:
     return "".join(c for c in number if c.isdigit() or c == "+")
 
 
-class ResourceIndexPage(SpanishTitleMixin, BasePage):
+class ResourceIndexPage(DirectoryIntroMixin, BasePage):
     """The resource directory: where to get help, filterable by category and region."""
 
-    intro = models.TextField(_("introduction"), blank=True, max_length=1000)
-    intro_es = models.TextField(_("introduction in Spanish"), blank=True, max_length=1000)
-
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("title_es"),
-        FieldPanel("intro"),
-        FieldPanel("intro_es"),
-    ]
-
-    @property
-    def shown_intro(self) -> Label:
-        return field_label(self, "intro")
+    content_panels = [*BasePage.content_panels, *DirectoryIntroMixin.directory_panels]
 
     parent_page_types = ["cms.HomePage"]
     subpage_types = []
