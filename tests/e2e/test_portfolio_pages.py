@@ -151,7 +151,7 @@ def _storefront():
         cover_image=picture((1600, 400)),
         rates=[("keynote", 900), ("workshop", 500)],
         rates_audience="public",
-        country="Spain",
+        country="ES",
     )
     ProfileTestimonial.objects.create(
         profile=profile,
