@@ -70,5 +70,5 @@ clean:
 # locale/es/LC_MESSAGES/django.po, then compile. The .mo is committed: running the site
 # needs no gettext tools.
 messages: install
-	$(BIN)/python manage.py makemessages -l es --no-location --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench
+	$(BIN)/python manage.py makemessages -l es --no-location --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench
 	$(BIN)/python manage.py compilemessages --ignore=.venv

@@ -65,6 +65,7 @@ def test_templates_have_no_text_outside_translation_tags():
         for pattern in (
             r"{%\s*blocktranslate.*?{%\s*endblocktranslate\s*%}",
             r"{#.*?#}",
+            r"{%\s*comment\s*%}.*?{%\s*endcomment\s*%}",
             r"<script.*?</script>",
             r"{%.*?%}",
             r"{{.*?}}",
