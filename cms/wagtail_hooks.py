@@ -1,6 +1,9 @@
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -30,6 +33,23 @@ def editors_desk(request, panels):
     # Consultants use the admin for their own pages; the desk is for editors alone.
     if is_editor(request.user):
         panels.append(EditorsDeskPanel())
+
+
+class EditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_editor(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def style_guide_menu_item():
+    # The living style page, for editors who write pages and ask for new components.
+    return EditorsMenuItem(
+        _("Style guide"),
+        reverse("style_guide"),
+        name="style-guide",
+        icon_name="doc-full",
+        order=10000,
+    )
 
 
 @hooks.register("construct_page_chooser_queryset")
