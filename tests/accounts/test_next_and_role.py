@@ -60,10 +60,12 @@ def test_same_site_paths_are_kept(value):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("page", ["/accounts/signup/", "/accounts/login/"])
+# Not named "page": that is Playwright's fixture, and borrowing its name would make these
+# browser tests, which pytest then runs among the browser tests that empty the database.
+@pytest.mark.parametrize("path", ["/accounts/signup/", "/accounts/login/"])
 @pytest.mark.parametrize("value", [v for v in HOSTILE_NEXT if v and len(v) < 200])
-def test_hostile_next_is_never_written_into_the_page(client, page, value):
-    html = client.get(page, {"next": value}).content.decode()
+def test_hostile_next_is_never_written_into_the_page(client, path, value):
+    html = client.get(path, {"next": value}).content.decode()
 
     assert 'name="next"' not in html
     assert "evil.example" not in html
