@@ -37,6 +37,24 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests live in tests/e2e, and nowhere else.
+
+    A test that asks for Playwright's `page` fixture (even by naming a parameter "page")
+    becomes a browser test; pytest then groups every browser test with it, so browser
+    tests, whose live server empties the database after each, would run among the
+    database tests that expect the migrated pages and groups.
+    """
+    stray = [
+        item.nodeid
+        for item in items
+        if "browser_name" in getattr(item, "fixturenames", ())
+        and not item.nodeid.startswith("tests/e2e/")
+    ]
+    if stray:
+        raise pytest.UsageError(f"browser tests outside tests/e2e: {stray[:5]}")
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # Rate-limit counters and cached settings must not leak between tests.
