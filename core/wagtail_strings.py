@@ -24,6 +24,7 @@ WAGTAIL_STRINGS = (
         "enter to submit the change."
     ),
     gettext_noop("If you confirm deletion"),
+    gettext_noop("will unset the reference"),  # an image's usage, before deleting it
     gettext_noop("Edit account avatar"),
     gettext_noop("Usage count: (low to high)"),
     gettext_noop("Usage count: (high to low)"),

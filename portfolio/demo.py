@@ -333,9 +333,13 @@ def _speaker(index, row, topics, password):
 
 
 def _picture(user, title, content: bytes, extension: str):
-    """A generated picture stored like an upload: scrubbed, in the consultant's collection."""
+    """A generated picture stored like an upload: scrubbed, in the consultant's collection.
+
+    The file is not named after the title: a title made from a file name is replaced by
+    "Untitled image" (core.models), and the demo's titles serve as alternative text.
+    """
     return image_create(
-        source=ContentFile(content, name=f"{slugify(title)}.{extension}"),
+        source=ContentFile(content, name=f"demo-picture.{extension}"),
         title=title,
         collection=user.workspace.collection,
         uploaded_by=user,
