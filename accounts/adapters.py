@@ -4,10 +4,12 @@ from urllib.parse import unquote, urlencode, urlsplit
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.login import get_authentication_records
+from allauth.mfa.adapter import DefaultMFAAdapter
 from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 
 from accounts.selectors import language_for_email
 
@@ -123,3 +125,20 @@ def signup_url(*, role: str = "", next_url: str = "") -> str:
     query = {key: value for key, value in (("role", role), ("next", safe_next(next_url))) if value}
     url = reverse("account_signup")
     return f"{url}?{urlencode(query)}" if query else url
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    # The feature has one name everywhere a person reads it: "two-step verification".
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "add_email_blocked": _(
+            "You cannot add an e-mail address to an account protected by two-step verification."
+        ),
+        "cannot_delete_authenticator": _("You cannot turn off two-step verification."),
+        "cannot_generate_recovery_codes": _(
+            "You cannot make recovery codes before two-step verification is on."
+        ),
+        "unverified_email": _(
+            "You cannot turn on two-step verification until your e-mail address is confirmed."
+        ),
+    }
