@@ -38,3 +38,11 @@ def notifications_mark_read(*, user, ids=None) -> int:
     if ids is not None:
         unread = unread.filter(pk__in=ids)
     return unread.update(read_at=timezone.now())
+
+
+def conversation_notifications_read(*, user, url: str) -> int:
+    """Reading a conversation reads the new-message notifications that lead to it, so the
+    dashboard's count of new messages falls when the person has seen them."""
+    return Notification.objects.filter(
+        user=user, read_at__isnull=True, event_key__startswith="message:", url=url
+    ).update(read_at=timezone.now())

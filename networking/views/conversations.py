@@ -1,11 +1,13 @@
 from django.core.paginator import Paginator
 from django.http import FileResponse
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.forms import posted, uploaded
 from networking import selectors
 from networking.forms import MessageForm
 from networking.services import conversations as services
+from networking.services.notifications import conversation_notifications_read
 from networking.views.common import member_view, render, submit
 
 PAGE_SIZE = 20
@@ -38,6 +40,9 @@ def conversation(request, conversation_id):
     )
     if done:
         return done
+    conversation_notifications_read(
+        user=request.user, url=reverse("networking:conversation", args=[conversation.pk])
+    )
     return render(
         request,
         "networking/conversation.html",

@@ -146,3 +146,26 @@ def test_the_inbox_lists_conversations_with_messages_first_on_every_database(
     )
     inbox = list(conversations_for(user=booking.consultant))
     assert [c.pk for c in inbox] == [booking.conversation.pk, quiet.conversation.pk]
+
+
+def test_reading_a_conversation_reads_its_new_message_notifications(client, booking, org_member):
+    from networking.models import Notification
+    from networking.selectors import dashboard_summary
+
+    client.force_login(org_member)
+    assert _say(client, booking, "The room is on the second floor.").status_code == 302
+    consultant = booking.consultant
+    other = Notification.objects.create(
+        user=consultant, event_key="message:elsewhere", text="x", url="/network/inbox/other/"
+    )
+    assert dashboard_summary(user=consultant)["unread_messages"] == 2
+
+    client.force_login(consultant)
+    assert (
+        client.get(reverse("networking:conversation", args=[booking.conversation.pk])).status_code
+        == 200
+    )
+
+    assert dashboard_summary(user=consultant)["unread_messages"] == 1
+    other.refresh_from_db()
+    assert other.read_at is None
