@@ -1,4 +1,5 @@
 import os
+import re
 import socket
 import time
 from contextlib import contextmanager
@@ -35,6 +36,12 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def comparable(body: bytes) -> bytes:
+    """A response body without what differs on every response (the masked CSRF token and
+    the scripts' nonce), to prove that two answers are the same answer."""
+    return re.sub(rb'(csrfmiddlewaretoken" value|nonce)="[^"]*"', rb"\1=", body)
 
 
 def pytest_collection_modifyitems(items):

@@ -2,6 +2,7 @@
 and a booking request that survives sign-up, e-mail confirmation and set-up."""
 
 import re
+import uuid
 from urllib.parse import quote
 
 import pytest
@@ -12,6 +13,7 @@ from django.urls import reverse
 from accounts.adapters import RETURN_TO_KEY, is_same_site_path, safe_next, signup_url
 from accounts.enums import Role
 from tests.accounts.helpers import sign_in
+from tests.conftest import comparable
 from tests.factories import (
     PASSWORD,
     ConsultantFactory,
@@ -246,8 +248,13 @@ def test_a_member_is_not_told_whether_a_hidden_consultant_exists(client):
     hidden = published_profile(audience="private")
     member = member_of(OrganizationFactory())
     client.force_login(member)
+    unknown = reverse("networking:booking_new", args=[uuid.uuid4()])
 
-    assert client.get(_request_url(hidden)).status_code == 404
+    hidden_answer = client.get(_request_url(hidden))
+    unknown_answer = client.get(unknown)
+
+    assert hidden_answer.status_code == unknown_answer.status_code == 404
+    assert comparable(hidden_answer.content) == comparable(unknown_answer.content)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
