@@ -9,7 +9,7 @@ from networking.enums import OpportunityStatus
 from networking.models import Opportunity
 from portfolio import policy
 from portfolio.models import BlogPostPage, SpeakerProfilePage, Topic, VideoPage
-from portfolio.selectors import card_pictures_attach
+from portfolio.selectors import card_pictures_attach, profile_cards_attach
 
 
 def featured_pages(*, home, now=None) -> list:
@@ -67,7 +67,9 @@ def open_opportunity_count() -> int:
 def home_context(*, home) -> dict:
     featured = featured_pages(home=home)
     return {
-        "featured_profiles": [p for p in featured if isinstance(p, SpeakerProfilePage)],
+        "featured_profiles": profile_cards_attach(
+            p for p in featured if isinstance(p, SpeakerProfilePage)
+        ),
         "featured_posts": card_pictures_attach(p for p in featured if isinstance(p, BlogPostPage)),
         "featured_videos": card_pictures_attach(p for p in featured if isinstance(p, VideoPage)),
         "topics": Topic.objects.all()[:12],
