@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 django.setup()
 
-from core.images import scrub_image  # noqa: E402 (needs Django set up first)
+from core.media.images import scrub_image  # noqa: E402 (needs Django set up first)
 
 PHOTOS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "images"
 FILES = ["nokia_8_3_gps_large.jpg", "iphone_gps.heic", "DSCN0010.jpg"]

@@ -7,8 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import views as account_views
 from cms import views as cms_views
 from cms.sitemap import sitemap
-from core import admin_views as core_admin_views
 from core import views as core_views
+from core.media import admin_views as core_admin_views
 from portfolio import media as portfolio_media
 
 # A database failure anywhere answers 503 with a calm page (core/outage.py).

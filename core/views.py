@@ -1,5 +1,6 @@
 import logging
 
+from celery import current_app as celery_app
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -12,7 +13,6 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from config.celery import app as celery_app
 from core import style_guide as style_guide_content
 
 log = logging.getLogger("podium.health")

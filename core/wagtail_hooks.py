@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.images.views.chooser import viewset as image_chooser_viewset
 
 from accounts.rules import is_editor
-from core.admin_views import OwnTagsImageChooseView
+from core.media.admin_views import OwnTagsImageChooseView
 
 
 @hooks.register("on_serve_page")
@@ -41,7 +41,7 @@ def refuse_publishing_without_permission(request, page, *args):
     return redirect(request.get_full_path())
 
 
-# The image chooser's popular tags come from the person's own images (core.admin_views).
+# The image chooser's popular tags come from the person's own images (core.media.admin_views).
 image_chooser_viewset.choose_view_class = OwnTagsImageChooseView
 
 

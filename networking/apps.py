@@ -6,7 +6,7 @@ class NetworkingConfig(AppConfig):
     verbose_name = "Networking"
 
     def ready(self):
-        from core.files import delete_files_with_rows
+        from core.media.files import delete_files_with_rows
         from networking import (
             policy,  # noqa: F401 (registers the block source)
             signals,  # noqa: F401 (connects the signal receivers)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from accounts import services as account_services
 from accounts.enums import Role
 from accounts.models import User
-from core.images import scrubbed_file
+from core.media.images import scrubbed_file
 from networking.enums import BookingState as S
 from networking.matching import opportunity_match
 from networking.models import (

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.images import ImageRejected, scrubbed_file
+from core.media.images import ImageRejected, scrubbed_file
 from core.money import CurrencyField
 from networking.enums import BookingState, EventFormat, MemberRole
 from networking.models import Booking, Opportunity, Organization, Preferences

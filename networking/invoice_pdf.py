@@ -3,8 +3,8 @@
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.media.pdf import SOFT, Sheet
 from core.money import format_money
-from core.pdf import SOFT, Sheet
 
 
 def invoice_pdf(invoice) -> bytes:

@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from accounts import services as account_services
 from accounts.enums import Role
 from accounts.models import User
-from core.services import image_create
+from core.media.services import image_create
 from portfolio import demo_images, services
 from portfolio.models import (
     BlogPostPage,

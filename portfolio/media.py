@@ -19,7 +19,7 @@ from wagtail.models import Page, ReferenceIndex
 
 from accounts.models import ConsultantWorkspace
 from accounts.rules import is_editor
-from core.media import media_response
+from core.media.serving import media_response
 from core.models import PodiumVideo
 from portfolio import policy
 from portfolio.models import ConsultantPage, VideoPage

@@ -3,8 +3,8 @@
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from core.media.pdf import SOFT, Sheet
 from core.money import format_money
-from core.pdf import SOFT, Sheet
 
 
 def _paragraphs(html: str) -> list[str]:

@@ -11,10 +11,10 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core import services as core_services
 from core.forms import posted, uploaded
+from core.media import services as core_services
+from core.media.video_forms import VideoUploadForm
 from core.models import PodiumVideo, SiteSettings
-from core.video_forms import VideoUploadForm
 from portfolio import policy, selectors, services
 from portfolio.forms import DirectoryFilterForm
 from portfolio.media_kit_pdf import media_kit_pdf as build_media_kit_pdf

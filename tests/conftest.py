@@ -83,7 +83,7 @@ def _email_through_the_queue(settings):
     # Django's test set-up replaces EMAIL_BACKEND with locmem. Put Podium's back, so that
     # every e-mail in a test goes through OutgoingEmail and the send_email task, which
     # then delivers to locmem (PODIUM_EMAIL_DELIVERY_BACKEND) and so to mail.outbox.
-    settings.EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+    settings.EMAIL_BACKEND = "core.jobs.mail.QueuedEmailBackend"
 
 
 @pytest.fixture

@@ -5,6 +5,10 @@ lists the same variables with their meaning.
 """
 
 import os
+from pathlib import Path
+
+# The repository's root: defaults for the database, media and static files live under it.
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 TRUE_VALUES = {"1", "true", "yes", "on"}
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.attachments import AttachmentRejected, clean_attachment
+from core.media.attachments import AttachmentRejected, clean_attachment
 from core.throttle import over_limit
 from networking.enums import DETAILS_RELEASED, ReportTarget
 from networking.errors import Forbidden, Hidden, RateLimited, Refused

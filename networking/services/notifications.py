@@ -1,6 +1,6 @@
 from django.utils import timezone, translation
 
-from core.outbox import outbox_enqueue
+from core.jobs.outbox import outbox_enqueue
 from networking.models import Notification
 
 

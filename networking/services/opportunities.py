@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from accounts.rules import is_consultant
-from core.outbox import outbox_enqueue
+from core.jobs.outbox import outbox_enqueue
 from networking.enums import OpportunityStatus
 from networking.errors import Forbidden, Hidden, Refused
 from networking.models import Conversation, Interest, Opportunity

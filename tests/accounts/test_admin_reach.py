@@ -26,8 +26,8 @@ from wagtail.models import Page, Site, Task, UploadedFile, Workflow
 
 from accounts.models import ConsultantWorkspace
 from cms.models.resources import Resource, ResourceCategory
+from core.media.services import image_create
 from core.models import PodiumImage
-from core.services import image_create
 from portfolio import models as portfolio_models
 from portfolio.models import BlogPostPage, Language, Topic
 from tests.conftest import comparable

@@ -9,9 +9,9 @@ from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 
-from core.mail import UnqueueableEmail
+from core.jobs.mail import UnqueueableEmail
+from core.jobs.outbox import EMAIL, MAX_ATTEMPTS, message_id_for, outbox_drain, outbox_run
 from core.models import OutboxEntry
-from core.outbox import EMAIL, MAX_ATTEMPTS, message_id_for, outbox_drain, outbox_run
 
 # Mail is queued with transaction.on_commit, so these tests need real commits.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

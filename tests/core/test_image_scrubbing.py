@@ -7,9 +7,9 @@ import pytest
 from django.core.files.base import ContentFile
 from PIL import Image, ImageChops, ImageOps
 
-from core.images import ImageRejected, scrub_image, title_is_from_filename
+from core.media.images import ImageRejected, scrub_image, title_is_from_filename
+from core.media.services import image_create
 from core.models import PodiumImage
-from core.services import image_create
 from tests.core import images as h
 
 pytestmark = pytest.mark.django_db

@@ -172,7 +172,7 @@ def test_a_consultant_cannot_upload_into_another_consultants_collection(
 @pytest.fixture
 def others_image(db):
     other = ConsultantFactory()
-    from core.services import image_create
+    from core.media.services import image_create
 
     return image_create(
         source=SimpleUploadedFile("y.jpg", h.jpeg_with_everything()),

@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.test import override_settings
 from django.urls import clear_url_caches
 
-from core.services import image_create
+from core.media.services import image_create
 from tests.core import images as h
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
-from core import tasks
+from core.jobs import tasks
+from core.jobs.outbox import KEEP_FINISHED, outbox_drain, outbox_enqueue
 from core.models import OutboxEntry
-from core.outbox import KEEP_FINISHED, outbox_drain, outbox_enqueue
 from networking.models import Notification
 from networking.services.notifications import notify
 from tests.factories import ConsultantFactory

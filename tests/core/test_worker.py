@@ -9,8 +9,8 @@ import time
 
 import pytest
 
+from core.jobs.outbox import message_id_for
 from core.models import OutboxEntry
-from core.outbox import message_id_for
 from tests.accounts.test_signup import signup
 from tests.core.celery_worker import delete_queue, start_worker, stop_worker, use_broker
 

@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from config.celery import app
+from core.jobs.outbox import message_id_for
 from core.models import OutboxEntry
-from core.outbox import message_id_for
 from tests.conftest import SMTPSink, smtp_server
 from tests.core.celery_worker import delete_queue, start_worker, stop_worker, use_broker
 

@@ -126,7 +126,7 @@ def _storefront():
     from django.core.files.base import ContentFile
     from PIL import Image
 
-    from core.services import image_create
+    from core.media.services import image_create
     from portfolio.models import Testimonial as ProfileTestimonial  # not a test class
     from tests.factories import ConsultantFactory
 

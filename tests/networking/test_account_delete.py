@@ -13,8 +13,8 @@ from wagtail.log_actions import log
 from wagtail.models import Collection, Page, PageLogEntry, Revision
 
 from accounts.models import ConsultantWorkspace, User
+from core.media.services import image_create
 from core.models import PodiumImage, PodiumVideo
-from core.services import image_create
 from networking.enums import BookingState
 from networking.models import Attachment, Booking, Invoice, Membership, Message, Organization
 from networking.services import bookings as booking_services

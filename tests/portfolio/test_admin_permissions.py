@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from core.services import image_create
+from core.media.services import image_create
 from portfolio.models import BlogPostPage, SpeakerProfilePage
 from tests.core.images import read_fixture
 from tests.factories import ConsultantFactory, EditorFactory, published_profile

@@ -10,8 +10,8 @@ from django.core.files.base import ContentFile
 from django.test import Client
 
 from accounts.models import ConsultantWorkspace
+from core.media.services import image_create
 from core.models import PodiumVideo
-from core.services import image_create
 from portfolio import services
 from portfolio.models import VideoPage
 from tests.core import images as h

@@ -17,7 +17,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from core.chosen import chooser_blocks, references
-from core.services import image_create
+from core.media.services import image_create
 from portfolio.models import BlogPostPage, ConsultantPage, SpeakerProfilePage
 from portfolio.page_choices import IMAGE, PAGE, ChoiceReach, kind_of
 from tests.core.images import read_fixture

@@ -10,7 +10,7 @@ from django.template import Context, Template
 from django.urls import reverse
 from PIL import Image
 
-from core.services import image_create
+from core.media.services import image_create
 from networking.services.safety import block_create
 from portfolio.models import BlogPostPage, VideoPage
 from portfolio.models import Testimonial as ProfileTestimonial  # not a test class

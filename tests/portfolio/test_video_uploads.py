@@ -191,7 +191,7 @@ def test_a_video_page_needs_exactly_one_video(consultant):
 
 
 def test_the_task_is_idempotent(client, consultant, tmp_path):
-    from core.tasks import process_video
+    from core.media.tasks import process_video
 
     client.force_login(consultant)
     upload(client, "talk.mp4", phone_video(tmp_path))

@@ -3,7 +3,7 @@
 Roboto covers Latin, Cyrillic, Greek and Vietnamese; a character it lacks is left out
 rather than failing the download.
 
-What fpdf2 writes is passed through core.pdf_scrub like every PDF that leaves Podium, so
+What fpdf2 writes is passed through core.media.pdf_scrub like every PDF that leaves Podium, so
 the file says only its title and Podium's name: no creation time, no opening action.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import font_roboto
 from fpdf import FPDF
 
-from core.pdf_scrub import rebuild_pdf
+from core.media.pdf_scrub import rebuild_pdf
 
 FONT_DIR = Path(font_roboto.__file__).with_name("files")
 INK = (31, 35, 40)

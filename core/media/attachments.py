@@ -1,5 +1,5 @@
 """Files people send each other: photos (scrubbed like every image) and PDFs (rebuilt
-from their pages by core.pdf_scrub: pictures encoded again, no metadata, scripts, forms
+from their pages by core.media.pdf_scrub: pictures encoded again, no metadata, scripts, forms
 or attached files). Anything else is refused with a clear message."""
 
 import uuid
@@ -7,8 +7,8 @@ import uuid
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 
-from core.images import ImageRejected, scrub_image
-from core.pdf_scrub import PdfUnreadable, rebuild_pdf
+from core.media.images import ImageRejected, scrub_image
+from core.media.pdf_scrub import PdfUnreadable, rebuild_pdf
 
 MAX_BYTES = 10 * 1024 * 1024
 NOT_ALLOWED = _("Send a photo (JPEG, PNG, WebP, HEIC) or a PDF, up to 10 MB.")

@@ -1,7 +1,7 @@
 """The outbox: every side effect that leaves the database goes through one table.
 
 A service writes an OutboxEntry in the same transaction as the change that causes it
-(`outbox_enqueue`; every e-mail arrives here through core.mail.QueuedEmailBackend). After
+(`outbox_enqueue`; every e-mail arrives here through core.jobs.mail.QueuedEmailBackend). After
 the commit the entry is kicked (the Celery task core.run_outbox_entry, or at once in the
 request when tasks run eagerly), but nothing depends on that kick: the beat job
 core.drain_outbox runs every due entry, so a broker outage delays work and drops none.
@@ -32,8 +32,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from core.mail import message_from_dict
-from core.models import OutboxEntry
+from core.jobs.mail import message_from_dict
+from core.jobs.models import OutboxEntry
 
 log = logging.getLogger("podium.outbox")
 
@@ -69,7 +69,8 @@ def outbox_enqueue(*, task, args: list | tuple = (), payload: dict | None = None
 
 
 def _kick(entry_id: str) -> None:
-    from core.tasks import run_outbox_entry  # here: core.tasks imports this module
+    # Imported here to break an import cycle: core.jobs.tasks imports this module.
+    from core.jobs.tasks import run_outbox_entry
 
     try:
         run_outbox_entry.delay(entry_id)

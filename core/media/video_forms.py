@@ -7,7 +7,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from core.videos import FORMATS
+from core.media.videos import FORMATS
 
 CAPTIONS_MAX_BYTES = 1024 * 1024
 

@@ -1,11 +1,12 @@
-"""Writes that every app shares."""
+"""Storing media from code: images scrubbed first, videos queued for their cleaning."""
 
 from django.core.files import File
 from django.db import transaction
 
-from core.images import scrubbed_file
-from core.models import PodiumImage, PodiumVideo
-from core.outbox import outbox_enqueue
+from core.jobs.outbox import outbox_enqueue
+from core.media.images import scrubbed_file
+from core.media.models import PodiumImage, PodiumVideo
+from core.media.tasks import process_video
 
 
 @transaction.atomic
@@ -13,7 +14,7 @@ def image_create(*, source: File, title: str, collection=None, uploaded_by=None)
     """Store an image from code (commands, the demo loader, imports).
 
     The file is scrubbed before the model sees it, so a damaged or hostile file fails
-    with core.images.ImageRejected and a clear message, and nothing is stored.
+    with core.media.images.ImageRejected and a clear message, and nothing is stored.
     """
     clean = scrubbed_file(source)
     clean.source_name = getattr(source, "name", "") or ""
@@ -33,8 +34,7 @@ def video_create(
     captions: File | None = None,
     captions_language: str = "en",
 ) -> PodiumVideo:
-    """Store an upload privately and queue its cleaning (core.tasks.process_video)."""
-    from core.tasks import process_video
+    """Store an upload privately and queue its cleaning (core.media.tasks.process_video)."""
 
     video = PodiumVideo(
         title=title, uploaded_by=uploaded_by, captions_language=captions_language or "en"

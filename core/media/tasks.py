@@ -1,3 +1,5 @@
+"""The video task: a copy of each upload without metadata, made by a worker."""
+
 import logging
 import shutil
 import tempfile
@@ -6,21 +8,10 @@ from pathlib import Path
 from celery import shared_task
 from django.core.files import File
 
-from core.outbox import outbox_drain, outbox_run
+from core.media.models import PodiumVideo
+from core.media.videos import VideoRejected, strip_video_metadata
 
 log = logging.getLogger("podium.email")
-
-
-@shared_task(name="core.run_outbox_entry")
-def run_outbox_entry(entry_id: str) -> bool:
-    """Run one outbox entry right after its commit. A second run does nothing."""
-    return outbox_run(entry_id=entry_id)
-
-
-@shared_task(name="core.drain_outbox")
-def drain_outbox() -> int:
-    """Run every due outbox entry, whether or not its first kick arrived (beat)."""
-    return outbox_drain()
 
 
 # Large uploads take minutes: no other worker takes the entry again for an hour.
@@ -30,9 +21,6 @@ def process_video(video_id: str) -> str:
 
     Idempotent: a video that is no longer waiting is left alone.
     """
-    from core.models import PodiumVideo
-    from core.videos import VideoRejected, strip_video_metadata
-
     video = PodiumVideo.objects.filter(pk=video_id, status=PodiumVideo.Status.PROCESSING).first()
     if video is None or not video.source:
         return "skipped"

@@ -1,7 +1,7 @@
 """Every e-mail Podium sends is stored in the outbox, then delivered after commit.
 
 EMAIL_BACKEND points here, so allauth, Wagtail and our own code all take this path;
-core.outbox delivers through PODIUM_EMAIL_DELIVERY_BACKEND (SMTP in production).
+core.jobs.outbox delivers through PODIUM_EMAIL_DELIVERY_BACKEND (SMTP in production).
 """
 
 import base64
@@ -11,6 +11,8 @@ from email.utils import formataddr, parseaddr
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
+
+from core.models import SiteSettings
 
 # Attachments wait in the database with the message (so a rolled-back transaction keeps
 # none) and are erased with it once sent. Mail servers refuse much more than this anyway.
@@ -22,8 +24,6 @@ class UnqueueableEmail(ValueError):
 
 
 def sender_address() -> str:
-    from core.models import SiteSettings
-
     name = SiteSettings.load().email_sender_name or "Podium"
     return formataddr((name, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
 
@@ -93,14 +93,14 @@ def message_from_dict(data: dict, *, connection, message_id: str = "") -> EmailM
 
 class QueuedEmailBackend(BaseEmailBackend):
     def send_messages(self, email_messages):
-        # Here, not at the top: core.outbox imports this module.
-        from core.outbox import EMAIL, outbox_enqueue
+        # Imported here to break an import cycle: core.jobs.outbox imports this module.
+        from core.jobs.outbox import EMAIL, outbox_enqueue
 
         count = 0
         for message in email_messages:
             if not message.recipients():
                 continue
-            # Stored in the caller's transaction; core.outbox sends it after the commit and
+            # Stored in the caller's transaction; core.jobs.outbox sends it after the commit and
             # again later if the broker or the worker fails, so no error reaches the caller.
             outbox_enqueue(task=EMAIL, payload=message_to_dict(message))
             count += 1
