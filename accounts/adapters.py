@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts.selectors import language_for_email
 
 # Where a person was going when they were sent to sign up, sign in or set something up
-# first (a booking request, say). Kept in the session, never in a link, so a forwarded
-# confirmation e-mail cannot carry anyone anywhere.
+# first (a booking request, say). Kept in the session, not in the confirmation e-mail's
+# link, so a forwarded e-mail cannot carry anyone anywhere: only the browser that set it
+# is sent on (after confirming, through the sign-in page's ?next=).
 RETURN_TO_KEY = "podium_return_to"
 
 # Sign-in methods that prove the person is at the keyboard right now.
@@ -65,7 +66,8 @@ def forget_return_to(request) -> None:
 
 
 def signed_in_moments_ago(request) -> bool:
-    """Whether this session's last sign-in happened within the reauthentication window."""
+    """Whether this session's last password or two-step check (a sign-in, or a confirmation
+    of the password since) happened within the reauthentication window."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return False

@@ -8,6 +8,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts import admin_reach
+from accounts.rules import must_enroll_mfa
+
 SESSION_STARTED_KEY = "podium_session_started"
 
 
@@ -53,8 +56,6 @@ class MFARequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from accounts.rules import must_enroll_mfa
-
         if (
             request.user.is_authenticated
             and not self._is_allowed(request.path)
@@ -92,9 +93,6 @@ class AdminReachMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        # Imported here: admin_reach reads the image model when loaded, after app loading.
-        from accounts import admin_reach
-
         match = request.resolver_match
         user = getattr(request, "user", None)
         if (

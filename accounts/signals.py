@@ -10,7 +10,7 @@ security_log = logging.getLogger("podium.security")
 
 # Sent once a consultant's workspace (collection and group) exists, with `workspace`.
 # The portfolio app answers with the consultant's draft profile; accounts imports
-# nothing from the apps above it (design.md).
+# nothing from the apps above it, so it announces and they listen.
 consultant_workspace_created = Signal()
 
 # Sent with `user` inside account_delete's transaction, before the user row goes. Each

@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import SubmenuMenuItem
 
 from accounts import admin_reach
+from accounts.rules import is_editor
 
 
 @hooks.register("construct_main_menu")
@@ -25,3 +26,11 @@ def _in_reach(request, item) -> bool:
     except Resolver404:
         return False
     return match.view_name in admin_reach.CONSULTANT_REACH
+
+
+@hooks.register("construct_main_menu")
+def consultants_need_no_wagtail_help(request, menu_items):
+    # Wagtail's help menu is about Wagtail itself (release notes, its editor guide);
+    # editors may want it, a consultant writing their profile does not.
+    if not is_editor(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "help"]

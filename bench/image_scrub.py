@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/image_scrub.py [repetitions]
 
-Prints, per fixture photo, the median wall time of core.images.scrub_image and how much
+Prints, per fixture photo, the median wall time of core.media.images.scrub_image and how much
 the process's peak resident memory grew while scrubbing it once (each photo is measured
 in a fresh child process, since the peak is a high-water mark). The figures go in
 docs/performance.md; compare them between runs on one machine, never assert them.

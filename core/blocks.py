@@ -1,4 +1,5 @@
-"""StreamField blocks shared by every page type. No raw HTML block exists (safety.md F36)."""
+"""StreamField blocks shared by every page type. No raw HTML block exists: markup an editor
+types would run in every reader's browser."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _

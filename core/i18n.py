@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import translation
+from django_countries import countries
 
 SPANISH = "es"
 
@@ -69,8 +70,6 @@ COUNTRY_ALIASES = {
 
 def country_code(text: str) -> str:
     """The ISO code for a country written as free text, or "" when it names none."""
-    from django_countries import countries
-
     cleaned = " ".join((text or "").split()).strip(" .,")
     if not cleaned:
         return ""

@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from core.views import healthz
+
 log = logging.getLogger("podium.outage")
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
@@ -30,8 +32,6 @@ MARK = "_podium_database_unavailable"
 def database_unavailable_response(request) -> HttpResponse:
     """The answer while the database is away; it needs neither the database nor a session."""
     if request.path == reverse("healthz"):
-        from core.views import healthz
-
         return healthz(request)
     language = translation.get_language_from_request(request)
     with translation.override(language):

@@ -1,4 +1,5 @@
-"""Rich text cleaned on the way in, whatever the path (safety.md F35).
+"""Rich text cleaned on the way in, whatever the path, so no markup the editor would
+refuse (scripts, event handlers, unknown tags) reaches a page from code or an import.
 
 Draftail already limits what the admin can store, but `|richtext` renders whatever is in
 the database: text from code, imports or a future form would be trusted as it stands.
@@ -10,7 +11,8 @@ from wagtail.rich_text import RichText
 def clean_rich_text(html: str, features: list[str]) -> str:
     if not html:
         return html
-    # Imported here: the admin's converters load page models, which models.py cannot wait for.
+    # The admin's converters load the page models, and the models modules import this
+    # one: imported at the top, the two would form an import cycle.
     from wagtail.admin.rich_text.converters.db_html import DbHTMLConverter
 
     cleaned, _removals = DbHTMLConverter(features=features).clean(html)

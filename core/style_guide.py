@@ -1,5 +1,4 @@
-# Code samples are shown exactly as they are written, one include to a line.
-# ruff: noqa: E501
+# ruff: noqa: E501 (code samples are shown exactly as written, one include to a line)
 """What the living style page (/style/) shows besides the components themselves.
 
 The code samples live here, not in the template, because they are code, not interface

@@ -7,7 +7,6 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.images.views.chooser import viewset as image_chooser_viewset
 
-from accounts.rules import is_editor
 from core.media.admin_views import OwnTagsImageChooseView
 
 
@@ -49,11 +48,3 @@ image_chooser_viewset.choose_view_class = OwnTagsImageChooseView
 def dashboard_menu_item():
     """The way back to Podium's own dashboard (bookings, messages, money), first."""
     return MenuItem(gettext_lazy("Your dashboard"), reverse("dashboard"), icon_name="home", order=1)
-
-
-@hooks.register("construct_main_menu")
-def consultants_need_no_wagtail_help(request, menu_items):
-    # Wagtail's help menu is about Wagtail itself (release notes, its editor guide);
-    # editors may want it, a consultant writing their profile does not.
-    if not is_editor(request.user):
-        menu_items[:] = [item for item in menu_items if item.name != "help"]

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 
 from accounts.adapters import return_to, safe_next, signup_url
 from accounts.enums import Role
+from accounts.views import is_booking_request
 
 register = template.Library()
 
@@ -36,8 +37,6 @@ def continue_url(context):
 def signup_href(context):
     """The sign-up address from the sign-in page, keeping a safe next; someone on their
     way to a booking request signs up as an organization."""
-    from accounts.views import is_booking_request
-
     request = context.get("request")
     next_url = safe_next(request.GET.get("next")) if request is not None else ""
     role = Role.ORGANIZATION if is_booking_request(next_url) else ""

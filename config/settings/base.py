@@ -10,6 +10,9 @@ DEBUG = env.DEBUG
 SECRET_KEY = env.SECRET_KEY
 ALLOWED_HOSTS = env.ALLOWED_HOSTS or ["127.0.0.1", "localhost"]
 CSRF_TRUSTED_ORIGINS = env.CSRF_TRUSTED_ORIGINS
+# Where the site is reached, without a trailing slash; links that leave the site start here
+# (core.links.absolute_url).
+PODIUM_SITE_URL = env.SITE_URL
 
 INSTALLED_APPS = [
     "accounts",

@@ -70,7 +70,7 @@ S3_ENDPOINT_URL = _str("PODIUM_S3_ENDPOINT_URL")
 S3_REGION = _str("PODIUM_S3_REGION")
 S3_ACCESS_KEY_ID = _str("PODIUM_S3_ACCESS_KEY_ID")
 S3_SECRET_ACCESS_KEY = _str("PODIUM_S3_SECRET_ACCESS_KEY")
-# Who sends a media file once Podium has checked who may see it (core/media.py): an
+# Who sends a media file once Podium has checked who may see it (core/media/serving.py): an
 # nginx internal location (e.g. /protected-media/), or Apache's X-Sendfile; else Django.
 MEDIA_ACCEL_REDIRECT = _str("PODIUM_MEDIA_ACCEL_REDIRECT")
 MEDIA_SENDFILE = _bool("PODIUM_MEDIA_SENDFILE")

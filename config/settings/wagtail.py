@@ -4,7 +4,7 @@ from config.settings import env
 
 # --- Wagtail ---------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Podium"
-WAGTAILADMIN_BASE_URL = env.SITE_URL
+WAGTAILADMIN_BASE_URL = env.SITE_URL  # the admin's links in its own e-mails
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False

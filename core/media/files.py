@@ -1,4 +1,4 @@
-"""Files leave storage when their row does (safety.md, remnants after deletion).
+"""Files leave storage when their row does: a deleted photo or video must not remain on disk.
 
 Django never deletes a FileField's file. These handlers do, once the transaction commits:
 a rolled-back deletion keeps its file, and a committed one keeps nothing.

@@ -10,7 +10,8 @@ The size limits (bytes and pixels, from settings) are checked here, so every pat
 stores a picture (Wagtail's forms, logos, attachments, commands) has the same ones.
 
 Wagtail keeps originals byte for byte and copies their EXIF
-into renditions (shared/requirements/safety.md §0), so nothing unscrubbed may be saved.
+into renditions, so an unscrubbed original would leak its location through every
+rendition: nothing unscrubbed may be saved.
 """
 
 import io

@@ -1,4 +1,4 @@
-"""Uploaded videos, remuxed without their metadata (safety.md A6).
+"""Uploaded videos, remuxed without their metadata, which can say where and when they were shot.
 
 A phone video carries the place and time it was shot, and the device, in its container
 (MP4/MOV atoms and keys, Matroska tags, chapters), in extra streams (a second video
