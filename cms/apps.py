@@ -6,4 +6,6 @@ class CmsConfig(AppConfig):
     verbose_name = "Cms"
 
     def ready(self):
-        from cms import signals  # noqa: F401 (connects the signal receivers)
+        # Imported once the models are loaded: at the top of this module it would import
+        # them while the app registry is still loading this app, an import cycle.
+        from cms import signals  # noqa: F401 (importing connects the signal receivers)

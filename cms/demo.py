@@ -1,7 +1,9 @@
 """Demo resources. The national hotlines are real public services, shown as they are;
 every local entry is fictional, with example.org addresses and 555 numbers."""
 
-from cms.models import Resource
+from cms.models import FeaturedItem, HomePage, Resource
+from portfolio.models import BlogPostPage, SpeakerProfilePage
+from portfolio.services import featuring_consent_set
 
 RESOURCES = [
     # (name, category, region, phone, (number to text, word to text), website, hours,
@@ -155,10 +157,6 @@ def load() -> None:
 
 def feature_on_home() -> None:
     """Three public demo speakers agree to be featured; their profiles and a post are."""
-    from cms.models import FeaturedItem, HomePage
-    from portfolio.models import BlogPostPage, SpeakerProfilePage
-    from portfolio.services import featuring_consent_set
-
     home = HomePage.objects.first()
     if home is None or home.featured_items.exists():
         return

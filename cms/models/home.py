@@ -40,7 +40,8 @@ class HomePage(BasePage):
     ]
 
     def get_context(self, request, *args, **kwargs):
-        from cms import selectors  # here, not at the top: the selectors import these models
+        # Here, not at the top: the selectors import these models, an import cycle.
+        from cms import selectors
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.home_context(home=self))

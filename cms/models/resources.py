@@ -150,9 +150,9 @@ class ResourceIndexPage(DirectoryIntroMixin, BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        # Here, not at the top: the form and the selectors import these models.
+        # Here, not at the top: the form and the selectors import these models (a cycle).
         from cms import selectors
-        from cms.forms import ResourceFilterForm
+        from cms.forms import ResourceFilterForm  # the same cycle
 
         context = super().get_context(request, *args, **kwargs)
         form = ResourceFilterForm(request.GET or None)

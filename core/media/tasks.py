@@ -11,7 +11,7 @@ from django.core.files import File
 from core.media.models import PodiumVideo
 from core.media.videos import VideoRejected, strip_video_metadata
 
-log = logging.getLogger("podium.email")
+log = logging.getLogger("podium.media")
 
 
 # Large uploads take minutes: no other worker takes the entry again for an hour.

@@ -2,6 +2,7 @@
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -52,7 +53,5 @@ class Command(BaseCommand):
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
         if is_editor:
-            from django.contrib.auth.models import Group
-
             user.groups.add(Group.objects.get(name=EDITORS_GROUP))
         return user
