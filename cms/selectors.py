@@ -1,15 +1,14 @@
 """Reads for the editorial pages, each with the policy applied and bounded queries."""
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from cms.models import FeaturedItem, Resource
 from networking.enums import OpportunityStatus
 from networking.models import Opportunity
-from portfolio import policy
 from portfolio.models import BlogPostPage, SpeakerProfilePage, Topic, VideoPage
 from portfolio.selectors import card_pictures_attach, profile_cards_attach
+from portfolio.viewer import Viewer
 
 
 def featured_pages(*, home, now=None) -> list:
@@ -27,14 +26,14 @@ def featured_pages(*, home, now=None) -> list:
         ).order_by("sort_order")
     )
     ids = [item.page_id for item in items]
-    visitor = AnonymousUser()
+    visitor = Viewer.anonymous()
     found = {}
-    profiles = policy.visible(SpeakerProfilePage.objects.filter(pk__in=ids), visitor).filter(
+    profiles = visitor.visible(SpeakerProfilePage.objects.filter(pk__in=ids)).filter(
         featuring_consent_at__isnull=False
     )
     found.update({page.pk: page for page in profiles.select_related("photo")})
     for page_class in (BlogPostPage, VideoPage):
-        pages = policy.visible(page_class.objects.filter(pk__in=ids), visitor).filter(
+        pages = visitor.visible(page_class.objects.filter(pk__in=ids)).filter(
             consultant__speaker_profile__featuring_consent_at__isnull=False,
             consultant__speaker_profile__paused_at__isnull=True,
         )

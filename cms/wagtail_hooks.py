@@ -1,4 +1,3 @@
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,8 +11,8 @@ from accounts.rules import is_editor
 from cms.editors_desk import EditorsDeskPanel
 from cms.models import Resource
 from cms.models.home import FEATURABLE_PAGE_TYPES
-from portfolio import policy
 from portfolio.models import BlogPostPage, SpeakerProfilePage, VideoPage
+from portfolio.viewer import Viewer
 
 
 class ResourceViewSet(SnippetViewSet):
@@ -72,13 +71,13 @@ def featuring_chooser_offers_only_featurable(pages, request):
 
 
 def _featurable() -> Q:
-    visitor = AnonymousUser()
+    visitor = Viewer.anonymous()
     profiles = SpeakerProfilePage.objects.filter(featuring_consent_at__isnull=False)
-    featurable = Q(pk__in=policy.visible(profiles, visitor).values("pk"))
+    featurable = Q(pk__in=visitor.visible(profiles).values("pk"))
     for page_class in (BlogPostPage, VideoPage):
         pages = page_class.objects.filter(
             consultant__speaker_profile__featuring_consent_at__isnull=False,
             consultant__speaker_profile__paused_at__isnull=True,
         )
-        featurable |= Q(pk__in=policy.visible(pages, visitor).values("pk"))
+        featurable |= Q(pk__in=visitor.visible(pages).values("pk"))
     return featurable

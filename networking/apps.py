@@ -7,10 +7,7 @@ class NetworkingConfig(AppConfig):
 
     def ready(self):
         from core.media.files import delete_files_with_rows
-        from networking import (
-            policy,  # noqa: F401 (registers the block source)
-            signals,  # noqa: F401 (connects the signal receivers)
-        )
+        from networking import signals  # noqa: F401 (connects the signal receivers)
         from networking.models import Attachment, Organization
 
         delete_files_with_rows(Attachment, "file")

@@ -41,7 +41,7 @@ from networking.models import (
     VerificationApplication,
 )
 from networking.rules import membership_of
-from portfolio import policy
+from networking.viewer import as_viewer
 from portfolio.models import SpeakerProfilePage
 
 
@@ -61,7 +61,7 @@ def _party_filter(user, *, prefix: str = "") -> Q:
     membership = membership_of(user)
     if membership is not None:
         theirs = Q(**{f"{prefix}organization_id": membership.organization_id})
-        hidden = policy.consultants_hiding_from(user)
+        hidden = as_viewer(user).hidden_from
         if hidden:
             theirs &= ~Q(**{f"{prefix}consultant_id__in": hidden})
         mine |= theirs
@@ -190,7 +190,7 @@ def opportunity_for(*, user, opportunity_id) -> Opportunity:
 
 
 def opportunity_interests(*, opportunity: Opportunity, viewer) -> QuerySet:
-    hidden = policy.consultants_hiding_from(viewer)
+    hidden = as_viewer(viewer).hidden_from
     return (
         opportunity.interests.filter(withdrawn_at=None)
         .exclude(consultant_id__in=hidden)
@@ -203,12 +203,13 @@ def opportunity_suggestions(*, opportunity: Opportunity, viewer, limit: int = 10
     suggestions = list(opportunity.suggestions.all()[: limit * 3])
     visible = {
         page.consultant_id: page
-        for page in policy.visible(
+        for page in as_viewer(viewer)
+        .visible(
             SpeakerProfilePage.objects.filter(
                 consultant_id__in=[s.consultant_id for s in suggestions]
-            ),
-            viewer,
-        ).filter(paused_at__isnull=True)
+            )
+        )
+        .filter(paused_at__isnull=True)
     }
     return [(s, visible[s.consultant_id]) for s in suggestions if s.consultant_id in visible][
         :limit
@@ -225,7 +226,7 @@ def interest_for_organization(*, user, interest_id) -> Interest:
     membership = membership_of(user)
     if membership is None:
         raise Http404
-    hidden = policy.consultants_hiding_from(user)
+    hidden = as_viewer(user).hidden_from
     return _get_or_404(
         Interest.objects.filter(
             opportunity__organization_id=membership.organization_id, withdrawn_at=None

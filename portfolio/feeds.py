@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 
-from portfolio import policy, selectors
+from portfolio import selectors
 from portfolio.enums import Audience
 
 FEED_LENGTH = 20
@@ -22,7 +22,7 @@ class SiteFeed(Feed):
         return index_page.url
 
     def items(self, index_page):
-        return selectors.public_posts(viewer=self.request.user)[:FEED_LENGTH]
+        return selectors.public_posts(viewer=self.request.viewer)[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title
@@ -40,7 +40,7 @@ class SiteFeed(Feed):
 
 class ProfileFeed(SiteFeed):
     def get_object(self, request, profile=None, **kwargs):
-        if profile.visibility != Audience.PUBLIC or not policy.can_view(request.user, profile):
+        if profile.visibility != Audience.PUBLIC or not request.viewer.can_view(profile):
             raise Http404
         self.request = request
         return profile
@@ -52,7 +52,7 @@ class ProfileFeed(SiteFeed):
         return profile.headline
 
     def items(self, profile):
-        return selectors.public_posts(viewer=self.request.user).child_of(profile)[:FEED_LENGTH]
+        return selectors.public_posts(viewer=self.request.viewer).child_of(profile)[:FEED_LENGTH]
 
 
 class SiteAtomFeed(SiteFeed):

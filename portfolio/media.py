@@ -4,7 +4,7 @@ Renditions of a consultant's images and their uploaded videos (with captions) li
 MEDIA_URL like any public file, but their addresses must stop working for anyone whose
 access ended: a page made private or network-only, unpublished, a paused profile, a
 block. So every request for one comes here, and the same policy as the pages decides
-(portfolio.policy.can_view). The file itself is handed over by core.media: by the web
+(portfolio.viewer.Viewer.can_view). The file itself is handed over by core.media: by the web
 server (X-Accel-Redirect / X-Sendfile) in production, by Django in development.
 """
 
@@ -18,10 +18,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
 from accounts.models import ConsultantWorkspace
-from accounts.rules import is_editor
 from core.media.serving import media_response
 from core.models import PodiumVideo
-from portfolio import policy
 from portfolio.models import ConsultantPage, VideoPage
 
 # The scrubbed originals are never served, even if a copy strayed into MEDIA_ROOT.
@@ -62,11 +60,9 @@ def consultant_media_owner(name: str) -> tuple[int, list[ConsultantPage]] | None
 
 
 def may_see(viewer, consultant_id: int, pages: list[ConsultantPage]) -> bool:
-    if getattr(viewer, "is_authenticated", False) and (
-        viewer.pk == consultant_id or is_editor(viewer)
-    ):
+    if viewer.is_authenticated and (viewer.pk == consultant_id or viewer.is_editor):
         return True
-    return any(policy.can_view(viewer, page) for page in pages)
+    return any(viewer.can_view(page) for page in pages)
 
 
 @require_safe
@@ -77,6 +73,6 @@ def serve_media(request, path: str):
     owner = consultant_media_owner(str(name))
     if owner is None:
         return media_response(str(name), private=False)
-    if not may_see(request.user, *owner):
+    if not may_see(request.viewer, *owner):
         raise Http404
     return media_response(str(name), private=True)

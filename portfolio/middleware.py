@@ -12,7 +12,6 @@ from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from wagtail.contrib.redirects.middleware import RedirectMiddleware, get_redirect
 from wagtail.contrib.redirects.models import Redirect
 
-from portfolio import policy
 from portfolio.models import ConsultantPage
 
 
@@ -23,7 +22,7 @@ def _target_visible(request, redirect: Redirect) -> bool:
     if not page.live:
         return False
     if isinstance(page, ConsultantPage):
-        return policy.can_view(request.user, page)
+        return request.viewer.can_view(page)
     return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
 
 

@@ -17,7 +17,7 @@ from accounts.models import ConsultantWorkspace
 from core.models import PodiumImage, PodiumVideo
 from core.money import Currency
 from core.records import fields_of
-from portfolio import policy
+from portfolio.enums import Audience
 from portfolio.models import (
     BlogPostPage,
     ChildOfProfile,
@@ -51,7 +51,7 @@ def profile_cards_attach(profiles) -> list:
 
 def directory_profiles(*, viewer, filters: dict) -> QuerySet:
     """Profiles the viewer may see, narrowed by the directory's filters."""
-    profiles = policy.visible(SpeakerProfilePage.objects.all(), viewer)
+    profiles = viewer.visible(SpeakerProfilePage.objects.all())
     if filters.get("topic"):
         profiles = profiles.filter(topics=filters["topic"])
     if filters.get("engagement"):
@@ -69,7 +69,7 @@ def directory_profiles(*, viewer, filters: dict) -> QuerySet:
     if filters.get("budget") is not None:
         # Only rates the viewer may see can match, or filtering would reveal hidden rates.
         profiles = profiles.filter(
-            rates_audience__in=policy.audiences_for(viewer),
+            rates_audience__in=viewer.audiences,
             rates__currency=filters.get("budget_currency") or Currency.USD,
             rates__minimum_fee__lte=filters["budget"],
         )
@@ -112,19 +112,19 @@ def card_pictures_attach(pages) -> list:
 
 
 def profile_posts(*, profile, viewer) -> QuerySet:
-    posts = policy.visible(BlogPostPage.objects.child_of(profile), viewer)
+    posts = viewer.visible(BlogPostPage.objects.child_of(profile))
     return posts.order_by("-first_published_at")
 
 
 def profile_videos(*, profile, viewer) -> QuerySet:
-    videos = policy.visible(VideoPage.objects.child_of(profile), viewer)
+    videos = viewer.visible(VideoPage.objects.child_of(profile))
     return videos.select_related("poster").order_by("-first_published_at")
 
 
 def topic_pages(*, topic: Topic, viewer) -> dict:
-    profiles = policy.visible(SpeakerProfilePage.objects.filter(topics=topic), viewer)
-    posts = policy.visible(BlogPostPage.objects.filter(topics=topic), viewer)
-    videos = policy.visible(VideoPage.objects.filter(topics=topic), viewer)
+    profiles = viewer.visible(SpeakerProfilePage.objects.filter(topics=topic))
+    posts = viewer.visible(BlogPostPage.objects.filter(topics=topic))
+    videos = viewer.visible(VideoPage.objects.filter(topics=topic))
     # A post's visibility already includes its profile's (services.visibility_sync).
     return {
         "profiles": _with_card_data(profiles.order_by("title")),
@@ -133,16 +133,13 @@ def topic_pages(*, topic: Topic, viewer) -> dict:
     }
 
 
-def public_posts(*, viewer=None) -> QuerySet:
+def public_posts(*, viewer) -> QuerySet:
     """Posts anyone may read: what feeds carry (they are read without signing in).
 
     A signed-in viewer whom a consultant has blocked does not get that consultant's.
     """
-    posts = BlogPostPage.objects.live().filter(visibility="public")
-    hidden = policy.consultants_hiding_from(viewer)
-    if hidden:
-        posts = posts.exclude(consultant__in=hidden)
-    return posts.order_by("-first_published_at")
+    posts = BlogPostPage.objects.live().filter(visibility=Audience.PUBLIC)
+    return viewer.not_hidden(posts).order_by("-first_published_at")
 
 
 def approved_testimonials(*, profile) -> QuerySet:

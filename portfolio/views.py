@@ -15,7 +15,7 @@ from core.forms import posted, uploaded
 from core.media import services as core_services
 from core.media.video_forms import VideoUploadForm
 from core.models import PodiumVideo, SiteSettings
-from portfolio import policy, selectors, services
+from portfolio import selectors, services
 from portfolio.forms import DirectoryFilterForm
 from portfolio.media_kit_pdf import media_kit_pdf as build_media_kit_pdf
 from portfolio.models import Testimonial, Topic
@@ -26,7 +26,7 @@ PAGE_SIZE = 20
 def directory(request, index_page):
     form = DirectoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    profiles = selectors.directory_profiles(viewer=request.user, filters=filters)
+    profiles = selectors.directory_profiles(viewer=request.viewer, filters=filters)
     page_obj = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -47,7 +47,7 @@ def directory(request, index_page):
 
 def topic(request, index_page, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    pages = selectors.topic_pages(topic=topic, viewer=request.user)
+    pages = selectors.topic_pages(topic=topic, viewer=request.viewer)
     pages["posts"] = selectors.card_pictures_attach(pages["posts"])
     pages["videos"] = selectors.card_pictures_attach(pages["videos"])
     return TemplateResponse(
@@ -63,14 +63,14 @@ def topic(request, index_page, slug):
 
 
 def _profile_context(request, profile) -> dict:
-    viewer = request.user
+    viewer = request.viewer
     return {
         "page": profile,
         "self": profile,
-        "is_owner": policy.is_owner(viewer, profile),
+        "is_owner": viewer.is_owner(profile),
         "show_lived_experience": bool(profile.lived_experience)
-        and policy.can_see_section(viewer, profile, profile.lived_experience_audience),
-        "show_rates": policy.can_see_section(viewer, profile, profile.rates_audience),
+        and viewer.can_see_section(profile, profile.lived_experience_audience),
+        "show_rates": viewer.can_see_section(profile, profile.rates_audience),
         "rates": profile.rates.all(),
         # Editors keep the figures in site settings (cms issue); shown beside every rate card.
         "benchmarks": SiteSettings.load(request_or_site=request).benchmark_pairs(),
@@ -82,10 +82,10 @@ def profile(request, profile):
     context["testimonials"] = selectors.approved_testimonials(profile=profile)
     context["past_engagements"] = selectors.shown_past_engagements(profile=profile)
     context["posts"] = selectors.card_pictures_attach(
-        selectors.profile_posts(profile=profile, viewer=request.user)[:10]
+        selectors.profile_posts(profile=profile, viewer=request.viewer)[:10]
     )
     context["videos"] = selectors.card_pictures_attach(
-        selectors.profile_videos(profile=profile, viewer=request.user)[:10]
+        selectors.profile_videos(profile=profile, viewer=request.viewer)[:10]
     )
     if profile.allow_search_engine_indexing:
         context["structured_data"] = person_json_ld(request, profile)

@@ -7,8 +7,6 @@ from wagtail import hooks
 from wagtail.admin import messages as admin_messages
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
 
-from accounts.rules import is_editor
-from portfolio import policy
 from portfolio.enums import Audience
 from portfolio.models import BlogPostPage, ConsultantPage, SpeakerProfilePage, VideoPage
 
@@ -20,7 +18,7 @@ def refuse_hidden_consultant_pages(page, request, serve_args, serve_kwargs):
     Runs before Wagtail's own view-restriction check, which would answer with a sign-in
     page and so confirm that the page exists.
     """
-    if isinstance(page, ConsultantPage) and not policy.can_view(request.user, page):
+    if isinstance(page, ConsultantPage) and not request.viewer.can_view(page):
         raise Http404
 
 
@@ -31,11 +29,11 @@ def hide_other_consultants_pages(pages, request):
     A consultant linking to a page sees only the consultant pages they may view
     (their own and those whose audience includes them); editors see everything.
     """
-    if is_editor(request.user):
+    if request.viewer.is_editor:
         return pages
     hidden = Q()
     for page_class in (SpeakerProfilePage, BlogPostPage, VideoPage):
-        allowed = policy.visible(page_class.objects.all(), request.user)
+        allowed = request.viewer.visible(page_class.objects.all())
         hidden |= Q(pk__in=page_class.objects.exclude(pk__in=allowed.values("pk")).values("pk"))
     return pages.exclude(hidden)
 

@@ -46,11 +46,10 @@ KNOWN = {
     },
     "local import": {
         "networking/apps.py from core.media.files import delete_files_with_rows",
-        "networking/apps.py from networking import (",
+        "networking/apps.py from networking import signals",
         "networking/apps.py from networking.models import Attachment, Organization",
         "networking/matching.py from accounts.models import User",
         "networking/matching.py from networking.services.notifications import notify",
-        "networking/rules.py from networking.models import Membership",
         "networking/services/notifications.py from networking.tasks import deliver_notification",
         "networking/services/opportunities.py from networking.tasks import match_opportunity",
         "networking/services/organizations.py from core.models import SiteSettings",

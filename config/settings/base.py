@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "accounts.middleware.SessionLifetimeMiddleware",
     "accounts.middleware.MFARequiredMiddleware",
     "accounts.middleware.AdminReachMiddleware",
+    # Who is asking, built once per request: every visibility and permission question
+    # below is asked of request.viewer.
+    "networking.viewer.ViewerMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "core.throttle.DirectoryThrottleMiddleware",

@@ -17,6 +17,11 @@ from networking.enums import (
 )
 
 
+def email_domain(address: str) -> str:
+    """The domain of an e-mail address, as organizations and blocks store it."""
+    return address.rpartition("@")[2].strip().lower()
+
+
 class Organization(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     name = models.CharField(_("name"), max_length=160)

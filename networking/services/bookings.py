@@ -32,7 +32,7 @@ from networking.scam import scam_signals
 from networking.selectors import organization_members
 from networking.services.notifications import notify, notify_many
 from networking.services.safety import scam_report_create
-from portfolio import policy
+from networking.viewer import as_viewer
 from portfolio.models import SpeakerProfilePage
 
 CONSULTANT, ORGANIZATION, SYSTEM = "consultant", "organization", "system"
@@ -65,7 +65,7 @@ def side_of(user, booking: Booking) -> str | None:
     if (
         membership is not None
         and membership.organization_id == booking.organization_id
-        and booking.consultant_id not in policy.consultants_hiding_from(user)
+        and booking.consultant_id not in as_viewer(user).hidden_from
     ):
         return ORGANIZATION
     return None
@@ -109,7 +109,7 @@ def _notify_other_side(booking: Booking, actor, event: BookingEvent) -> None:
 
 def _requestable_profile(actor, consultant) -> SpeakerProfilePage:
     profile = SpeakerProfilePage.objects.filter(consultant=consultant).first()
-    if profile is None or not policy.can_view(actor, profile):
+    if profile is None or not as_viewer(actor).can_view(profile):
         raise Hidden(_("Not found."))
     prefs = Preferences.objects.filter(user=consultant).first()
     if (prefs and prefs.contact_policy == ContactPolicy.NOBODY) or profile.is_paused:

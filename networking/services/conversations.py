@@ -16,7 +16,7 @@ from networking.scam import scam_signals
 from networking.selectors import organization_members
 from networking.services.notifications import notify, notify_many
 from networking.services.safety import scam_report_create
-from portfolio import policy
+from networking.viewer import as_viewer
 
 MESSAGES_PER_MEMBER_PER_MINUTE = 20
 MESSAGES_PER_ORGANIZATION_PER_MINUTE = 60
@@ -43,7 +43,7 @@ def conversation_side(user, conversation: Conversation) -> str | None:
     if (
         membership is not None
         and membership.organization_id == conversation.organization_id
-        and conversation.consultant_id not in policy.consultants_hiding_from(user)
+        and conversation.consultant_id not in as_viewer(user).hidden_from
     ):
         return "organization"
     return None

@@ -17,16 +17,13 @@ from accounts.selectors import language_for_email
 from networking.enums import MemberRole, Verification
 from networking.errors import Refused
 from networking.models import Invitation, Membership, Organization, VerificationApplication
+from networking.models.organizations import email_domain
 from networking.selectors import organization_admins, organization_members
 from networking.services.notifications import notify_many
 from portfolio.enums import NETWORK_GROUP
 
 INVITATION_DAYS = 14
 RESEND_AFTER = timedelta(minutes=1)
-
-
-def email_domain(address: str) -> str:
-    return address.rpartition("@")[2].strip().lower()
 
 
 def _queue_for(user) -> None:
@@ -38,11 +35,6 @@ def _queue_for(user) -> None:
 def _queue_for_organization(organization: Organization) -> Organization:
     """The organization's row, locked until the transaction ends and read afresh."""
     return Organization.objects.select_for_update(no_key=True).get(pk=organization.pk)
-
-
-def _forget_cached_membership(user) -> None:
-    user.__dict__.pop("_podium_membership", None)
-    user.__dict__.pop("_podium_network_member", None)
 
 
 def network_access_sync(*, organization: Organization) -> None:
@@ -65,7 +57,6 @@ def organization_create(*, user, **fields) -> Organization:
     fields["email_domain"] = fields["email_domain"].strip().lower().lstrip("@")
     organization = Organization.objects.create(**fields)
     Membership.objects.create(organization=organization, user=user, role=MemberRole.ADMIN)
-    _forget_cached_membership(user)
     return organization
 
 
@@ -158,7 +149,6 @@ def invitation_accept(*, user, token: str) -> Membership:
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     network_access_sync(organization=invitation.organization)
-    _forget_cached_membership(user)
     return membership
 
 

@@ -17,7 +17,6 @@ from networking.scam import scam_signals
 from networking.services import bookings as services
 from networking.services import money as money_services
 from networking.views.common import attempt, member_view, render, submit
-from portfolio import policy
 from portfolio.models import SpeakerProfilePage
 
 PAGE_SIZE = 20
@@ -37,7 +36,7 @@ def _requested_profile(request, consultant_id) -> SpeakerProfilePage:
         .filter(consultant__public_id=consultant_id)
         .first()
     )
-    if profile is None or not policy.can_view(request.user, profile):
+    if profile is None or not request.viewer.can_view(profile):
         raise Http404
     return profile
 

@@ -13,8 +13,8 @@ from networking.forms import PreferencesForm, ReportForm
 from networking.models import Block, Message, Organization, Preferences
 from networking.services import notifications as notification_services
 from networking.services import safety as services
+from networking.viewer import as_viewer
 from networking.views.common import member_view, render, submit
-from portfolio import policy
 from portfolio.models import SpeakerProfilePage
 
 
@@ -31,7 +31,7 @@ def _report_target(user, kind: str, target_id: str):
         if not target_id.isdigit():
             raise Http404
         profile = SpeakerProfilePage.objects.filter(pk=int(target_id)).first()
-        if profile is None or not policy.can_view(user, profile):
+        if profile is None or not as_viewer(user).can_view(profile):
             raise Http404
         return profile.title, None
     if kind == ReportTarget.ORGANIZATION:

@@ -73,7 +73,7 @@ def _viewers(profile):
     }
 
 
-# Who may see the target page, by its audience (portfolio.policy).
+# Who may see the target page, by its audience (portfolio.viewer).
 SEES = {
     "network": {"other consultant", "owner", "editor"},
     "private": {"owner", "editor"},

@@ -7,14 +7,16 @@ find it in any response body they can get.
 import pytest
 from django.contrib.auth.models import Group
 
-from portfolio import policy
+from networking.services.safety import block_create
 from portfolio.enums import NETWORK_GROUP
 from portfolio.models import BlogPostPage, VideoPage
 from tests.factories import (
     ConsultantFactory,
     EditorFactory,
+    OrganizationFactory,
     TopicFactory,
     UserFactory,
+    member_of,
     published_child,
     published_profile,
 )
@@ -55,19 +57,15 @@ def make_profile(audience, topic, **fields):
     return profile
 
 
-def blocked_by(consultant, monkeypatch):
-    """An organization member whom this consultant has blocked (networking's hook)."""
-    member = UserFactory()
-    member.groups.add(Group.objects.get(name=NETWORK_GROUP))
-    monkeypatch.setattr(
-        policy,
-        "_block_sources",
-        [lambda viewer: [consultant.pk] if viewer.pk == member.pk else []],
-    )
+def blocked_by(consultant):
+    """A member of a verified organization that this consultant has blocked."""
+    organization = OrganizationFactory()
+    member = member_of(organization)
+    block_create(consultant=consultant, organization=organization)
     return member
 
 
-def viewer_for(kind, profile, monkeypatch):
+def viewer_for(kind, profile):
     if kind == "visitor":
         return None
     if kind == "owner":
@@ -81,7 +79,7 @@ def viewer_for(kind, profile, monkeypatch):
     if kind == "unverified org member":
         return UserFactory()
     if kind == "blocked org member":
-        return blocked_by(profile.consultant, monkeypatch)
+        return blocked_by(profile.consultant)
     if kind == "editor":
         from allauth.mfa.models import Authenticator
 
@@ -140,11 +138,9 @@ def bodies(client, profile, topic):
 
 @pytest.mark.parametrize("audience", ["public", "network", "private"])
 @pytest.mark.parametrize("kind", VIEWERS)
-def test_each_viewer_sees_exactly_what_the_audience_allows(
-    client, topic, monkeypatch, audience, kind
-):
+def test_each_viewer_sees_exactly_what_the_audience_allows(client, topic, audience, kind):
     profile = make_profile(audience, topic)
-    viewer = viewer_for(kind, profile, monkeypatch)
+    viewer = viewer_for(kind, profile)
     if viewer:
         client.force_login(viewer)
 
@@ -208,7 +204,7 @@ def test_a_private_post_under_a_public_profile_stays_private(client, topic):
     ],
 )
 def test_the_lived_experience_statement_has_its_own_audience(
-    client, topic, monkeypatch, section_audience, kind, shown
+    client, topic, section_audience, kind, shown
 ):
     profile = make_profile(
         "public",
@@ -216,7 +212,7 @@ def test_the_lived_experience_statement_has_its_own_audience(
         lived_experience="<p>My story qq-story</p>",
         lived_experience_audience=section_audience,
     )
-    viewer = viewer_for(kind, profile, monkeypatch)
+    viewer = viewer_for(kind, profile)
     if viewer:
         client.force_login(viewer)
 
