@@ -14,6 +14,7 @@ admin at all.
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.utils.module_loading import import_string
 from wagtail import hooks
 from wagtail.admin.models import EditingSession
 from wagtail.images import get_image_model
@@ -240,9 +241,12 @@ def choosable_pages(request_user, pages):
 
 
 class _RequestStandIn:
-    # The chooser hooks read only request.user.
+    # The chooser hooks read request.user and request.viewer. The Viewer is built by the
+    # app that knows blocks and memberships, named in settings so accounts needs no import
+    # from the apps above it.
     def __init__(self, user):
         self.user = user
+        self.viewer = import_string(settings.PODIUM_VIEWER_FACTORY)(user)
 
 
 def _page_in_url(view_kwargs):

@@ -4,7 +4,7 @@ Wagtail's chooser blocks and rich text links accept any id that is posted, and t
 shown again after an error displays whatever it holds (an image's title and thumbnail, a
 page's title and address). A consultant may choose only what the admin already lets them
 reach: images of their own collection, and pages the page chooser lists to them and they
-may see (their own, other consultants' as far as portfolio.policy shows them, and the
+may see (their own, other consultants' as far as their Viewer shows them, and the
 site's other pages once published for everyone). Choices the page already holds stay
 valid, so that a page whose link target has since become private can still be saved.
 Editors have the whole admin and choose anything.
@@ -76,7 +76,7 @@ class ChoiceReach:
 
         if not choosable_pages(self.user, pages).exists():
             return False
-        # The chooser's narrowing judged consultant pages by portfolio.policy (their own,
+        # The chooser's narrowing judged consultant pages by the Viewer (their own,
         # and others' as far as the policy shows them); the site's other pages are for
         # everyone once published without a view restriction, and not before.
         return pages.type(ConsultantPage).exists() or pages.live().public().exists()

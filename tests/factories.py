@@ -1,15 +1,21 @@
-"""One factory per model the tests create. Pages use wagtail_factories."""
+"""What the tests create, made the way the product makes it: people of each role (with a
+verified address), organizations and their members, and consultant pages published
+through Wagtail's revisions as the consultant would publish them."""
 
 import itertools
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts import services
 from accounts.enums import EDITORS_GROUP, MODERATORS_GROUP, Role
 from accounts.models import User
+from networking.models import Membership
+from networking.services.organizations import network_access_sync
+from portfolio.models import SpeakerProfilePage
 
 PASSWORD = "a long and unusual passphrase 42"
 
@@ -61,8 +67,6 @@ class ModeratorFactory(UserFactory):
 
 def published_profile(consultant=None, *, audience="public", title="Ada Stone", **fields):
     """A consultant's profile, filled in and published as the consultant would."""
-    from portfolio.models import SpeakerProfilePage
-
     consultant = consultant or ConsultantFactory()
     profile = SpeakerProfilePage.objects.get(consultant=consultant)
     topics = fields.pop("topics", [])
@@ -131,11 +135,6 @@ _member_numbers = itertools.count(1)
 
 def member_of(organization, *, role="admin", mfa=True, **fields):
     """A person in the organization, with a second factor unless mfa=False."""
-    from allauth.mfa.models import Authenticator
-
-    from networking.models import Membership
-    from networking.services.organizations import network_access_sync
-
     fields.setdefault("email", f"member{next(_member_numbers)}@{organization.email_domain}")
     user = UserFactory(role=Role.ORGANIZATION, **fields)
     Membership.objects.create(organization=organization, user=user, role=role)

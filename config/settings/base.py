@@ -84,6 +84,9 @@ MIDDLEWARE = [
     "portfolio.middleware.VisibleRedirectMiddleware",
 ]
 
+# Builds the Viewer for a user where there is no request (admin form checks, tasks).
+PODIUM_VIEWER_FACTORY = "networking.viewer.viewer_for"
+
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
