@@ -72,14 +72,16 @@ class SpeakerIndexPage(RoutablePageMixin, DirectoryIntroMixin, BasePage):
 
     @path("feed/")
     def feed(self, request):
-        # Imported here: portfolio.feeds imports these page models (a cycle).
+        # Imported here: portfolio.feeds reads through portfolio.selectors, which imports
+        # these page models (a cycle).
         from portfolio import feeds
 
         return feeds.SiteFeed()(request, index_page=self)
 
     @path("feed/atom/")
     def atom_feed(self, request):
-        # Imported here: portfolio.feeds imports these page models (a cycle).
+        # Imported here: portfolio.feeds reads through portfolio.selectors, which imports
+        # these page models (a cycle).
         from portfolio import feeds
 
         return feeds.SiteAtomFeed()(request, index_page=self)

@@ -323,14 +323,16 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
 
     @path("feed/")
     def feed(self, request):
-        # Imported here: portfolio.feeds imports these page models (a cycle).
+        # Imported here: portfolio.feeds reads through portfolio.selectors, which imports
+        # these page models (a cycle).
         from portfolio import feeds
 
         return feeds.ProfileFeed()(request, profile=self)
 
     @path("feed/atom/")
     def atom_feed(self, request):
-        # Imported here: portfolio.feeds imports these page models (a cycle).
+        # Imported here: portfolio.feeds reads through portfolio.selectors, which imports
+        # these page models (a cycle).
         from portfolio import feeds
 
         return feeds.ProfileAtomFeed()(request, profile=self)
