@@ -125,8 +125,6 @@ CONSULTANT_REACH = {
     "wagtailadmin_choose_page_email_link": {},
     "wagtailadmin_choose_page_phone_link": {},
     "wagtailadmin_choose_page_anchor_link": {},
-    "wagtailembeds:chooser": {},
-    "wagtailembeds:chooser_upload": {},
     # Their own images (their collection).
     "podium_images_index": {},
     "podium_images_index_results": {},

@@ -1,8 +1,5 @@
-"""Fictional speakers for `make run` (called by cms's load_demo). Every name is invented.
-
-The video links point at an invalid YouTube id ("Podium-Demo"), so that the demo never
-plays anybody's real video.
-"""
+"""Fictional speakers for `make run` (called by cms's load_demo), built from
+portfolio.demo_data."""
 
 import datetime
 from decimal import Decimal
@@ -16,7 +13,17 @@ from accounts import services as account_services
 from accounts.enums import Role
 from accounts.models import User
 from core.media.services import image_create
+from core.money import Currency
 from portfolio import demo_images, services
+from portfolio.demo_data import (
+    BIO,
+    DEMO_VIDEO,
+    ENGAGEMENT_ORGANIZATIONS,
+    SPEAKERS,
+    TESTIMONIALS,
+    TOPICS,
+)
+from portfolio.enums import Audience, Availability, RateUnit, Travel
 from portfolio.models import (
     BlogPostPage,
     Language,
@@ -26,227 +33,6 @@ from portfolio.models import (
     Testimonial,
     Topic,
     VideoPage,
-)
-
-DEMO_VIDEO = "https://www.youtube.com/watch?v=Podium-Demo"
-
-# (name, description, and their Spanish)
-TOPICS = [
-    (
-        "Labour exploitation",
-        "How forced labour hides in supply chains, and what auditors miss.",
-        "Explotación laboral",
-        "Cómo se esconde el trabajo forzoso en las cadenas de suministro y qué pasan por alto "
-        "las auditorías.",
-    ),
-    (
-        "Survivor-informed policy",
-        "Writing laws and programmes with the people they are for.",
-        "Políticas con la voz de sobrevivientes",
-        "Escribir leyes y programas con las personas a quienes van dirigidos.",
-    ),
-    (
-        "Housing and shelter",
-        "Safe, stable housing as the ground of recovery.",
-        "Vivienda y refugio",
-        "Una vivienda segura y estable como base de la recuperación.",
-    ),
-    (
-        "Healthcare and trauma",
-        "Trauma-informed care in clinics, hospitals and helplines.",
-        "Salud y trauma",
-        "Atención informada sobre el trauma en clínicas, hospitales y líneas de ayuda.",
-    ),
-    (
-        "Youth and prevention",
-        "Reaching young people before recruiters do.",
-        "Juventud y prevención",
-        "Llegar a la gente joven antes que quienes reclutan.",
-    ),
-    (
-        "Economic empowerment",
-        "Work, pay and ownership after exploitation.",
-        "Autonomía económica",
-        "Trabajo, salario y patrimonio después de la explotación.",
-    ),
-    (
-        "Law enforcement training",
-        "Identifying victims without re-traumatising them.",
-        "Formación policial",
-        "Identificar a las víctimas sin volver a traumatizarlas.",
-    ),
-    (
-        "Online exploitation",
-        "Platforms, grooming and digital safety.",
-        "Explotación en línea",
-        "Plataformas, captación en línea y seguridad digital.",
-    ),
-]
-
-# (e-mail, professional name, headline, topics, languages, country code, audience, search engines,
-#  engagement rates)
-SPEAKERS = [
-    (
-        "consultant@example.org",
-        "Lina Okafor",
-        "Trainer on survivor-informed policy",
-        [1, 5],
-        ["en"],
-        "US",
-        "public",
-        True,
-        [("keynote", 1500), ("workshop", 650)],
-    ),
-    (
-        "speaker01@example.org",
-        "Marisol Vega",
-        "Keynotes on labour exploitation in agriculture",
-        [0, 5],
-        ["es", "en"],
-        "MX",
-        "public",
-        True,
-        [("keynote", 1200), ("panel", 400)],
-    ),
-    (
-        "speaker02@example.org",
-        "Dara Kim",
-        "Helping clinics become trauma-informed",
-        [3],
-        ["en", "ko"],
-        "US",
-        "public",
-        False,
-        [("workshop", 800), ("consulting", 95)],
-    ),
-    (
-        "speaker03@example.org",
-        "Ifeoma Bello",
-        "Prevention programmes that young people trust",
-        [4, 7],
-        ["en"],
-        "NG",
-        "public",
-        False,
-        [("workshop", 500), ("media", 150)],
-    ),
-    (
-        "speaker04@example.org",
-        "Tomás Ruiz",
-        "Advisor to housing providers",
-        [2],
-        ["es"],
-        "ES",
-        "public",
-        True,
-        [("advisory", 900), ("review", 400)],
-    ),
-    (
-        "speaker05@example.org",
-        "Priya Raman",
-        "Research partner on online exploitation",
-        [7],
-        ["en", "hi"],
-        "IN",
-        "public",
-        False,
-        [("research", 2000), ("panel", 300)],
-    ),
-    (
-        "speaker06@example.org",
-        "Ana Lucía Méndez",
-        "Training officers to identify victims",
-        [6],
-        ["es", "en"],
-        "CO",
-        "public",
-        False,
-        [("workshop", 700)],
-    ),
-    (
-        "speaker07@example.org",
-        "Sophie Laurent",
-        "Speaker on economic empowerment",
-        [5],
-        ["fr", "en"],
-        "FR",
-        "public",
-        False,
-        [("keynote", 1000)],
-    ),
-    (
-        "speaker08@example.org",
-        "Grace Mwangi",
-        "Consultant on shelter standards",
-        [2, 3],
-        ["en"],
-        "KE",
-        "network",
-        False,
-        [("consulting", 80), ("review", 350)],
-    ),
-    (
-        "speaker09@example.org",
-        "Elena Petrova",
-        "Curriculum reviewer, prevention education",
-        [4],
-        ["ru", "uk", "en"],
-        "UA",
-        "network",
-        False,
-        [("review", 450)],
-    ),
-    (
-        "speaker10@example.org",
-        "Rosa Tran",
-        "Survivor-led policy advisor",
-        [1],
-        ["vi", "en"],
-        "US",
-        "private",
-        False,
-        [("advisory", 1200)],
-    ),
-    (
-        "speaker11@example.org",
-        "Noor Haddad",
-        "Panels on labour migration",
-        [0],
-        ["ar", "en"],
-        "JO",
-        "public",
-        False,
-        [("panel", 350), ("media", 200)],
-    ),
-]
-
-# Organizations of the networking demo (verified ones lend their logos) and one that is
-# only a name, as a consultant may type any organization they worked for.
-ENGAGEMENT_ORGANIZATIONS = [
-    "Riverside Learning Collective",
-    "Northgate Health Network",
-    "Harbourlight Alliance",
-]
-TESTIMONIALS = [
-    (
-        "Practical, generous with her expertise, and clear about what she would and would "
-        "not cover. Our staff still use her checklist.",
-        "Jordan Ellis",
-        "Riverside Learning Collective",
-    ),
-    (
-        "The most useful training our clinic teams had this year. Calm, concrete, and "
-        "honest about what changes take time.",
-        "Sam Okoye",
-        "Northgate Health Network",
-    ),
-]
-
-BIO = (
-    "<p>{name} has worked with anti-trafficking organizations for more than ten years, "
-    "first as a peer advocate and now as an independent consultant. Her work focuses on "
-    "{topic}.</p><p>She designs sessions that leave teams with practical steps, not only "
-    "awareness.</p>"
 )
 
 
@@ -283,25 +69,25 @@ def _speaker(index, row, topics, password):
         "<p>I share parts of my own story when it helps an audience understand; I choose "
         "which parts.</p>"
     )
-    profile.lived_experience_audience = "network"
+    profile.lived_experience_audience = Audience.NETWORK
     profile.country = country
-    profile.travel = ["international", "in_country", "none"][index % 3]
+    profile.travel = [Travel.INTERNATIONAL, Travel.IN_COUNTRY, Travel.NONE][index % 3]
     profile.virtual = index % 4 != 3
     profile.years_of_experience = 4 + index
     profile.audience = audience
     profile.allow_search_engines = indexed
-    profile.rates_audience = "public" if index % 2 == 0 else "network"
+    profile.rates_audience = Audience.PUBLIC if index % 2 == 0 else Audience.NETWORK
     profile.no_personal_story = index % 3 == 0
     profile.topics_not_discussed = "Details of my recruitment" if index % 2 else ""
-    profile.availability = ["open", "open", "limited"][index % 3]
+    profile.availability = [Availability.OPEN, Availability.OPEN, Availability.LIMITED][index % 3]
     profile.topics = my_topics
     profile.languages = list(Language.objects.filter(code__in=languages))
     profile.rates = [
         RateCardEntry(
             engagement_type=kind,
             minimum_fee=Decimal(fee),
-            currency="USD",
-            unit="hour" if fee < 200 else "event",
+            currency=Currency.USD,
+            unit=RateUnit.HOUR if fee < 200 else RateUnit.EVENT,
         )
         for kind, fee in rates
     ]
@@ -363,7 +149,7 @@ def _content(profile, topics, index):
     )
     post = BlogPostPage(
         title=f"What I wish trainers knew about {topics[0].name.lower()}",
-        audience="public",
+        audience=Audience.PUBLIC,
         summary="Three things that change how a room listens, from years of sessions.",
         content_note="Mentions exploitation in general terms." if index % 2 else "",
         body=[
@@ -392,7 +178,7 @@ def _content(profile, topics, index):
     if index % 3 == 0:
         video = VideoPage(
             title=f"Talk: {topics[0].name}",
-            audience="public",
+            audience=Audience.PUBLIC,
             summary="A recorded talk (demo: the video link is a placeholder).",
             video_url=DEMO_VIDEO,
             poster=_picture(

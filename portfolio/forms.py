@@ -7,7 +7,7 @@ from django_countries import countries
 
 from core.money import CurrencyField
 from portfolio.enums import Availability, EngagementType, Travel
-from portfolio.models import Language, Topic
+from portfolio.models.taxonomy import Language, Topic
 
 ANY = [("", _("Any"))]
 MAX_SEARCH_WORDS = 10

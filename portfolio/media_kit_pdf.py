@@ -13,7 +13,7 @@ def _paragraphs(html: str) -> list[str]:
 
 
 def media_kit_pdf(context: dict) -> bytes:
-    """PDF bytes for `context` as built by portfolio.views._profile_context."""
+    """PDF bytes for `context` as built by SpeakerProfilePage.sections_context."""
     profile = context["page"]
     sheet = Sheet(profile.title)
     sheet.heading(profile.title, size=20)

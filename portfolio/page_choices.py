@@ -41,7 +41,9 @@ class ChoiceReach:
     """Answers "must this choice go?" for one person editing one page."""
 
     def __init__(self, *, user, page):
-        # Imported here: admin_reach reads the image model when loaded, after app loading.
+        # Imported here, not at the top: admin_reach reads the image model when it loads,
+        # and this module loads with portfolio's models, while the app registry is still
+        # filling (an import cycle through the registry).
         from accounts.admin_reach import has_whole_admin
 
         self.user = user
@@ -60,7 +62,7 @@ class ChoiceReach:
         return self._answers[key]
 
     def _may_choose(self, kind: str, object_id: str) -> bool:
-        from accounts.admin_reach import own_images
+        from accounts.admin_reach import own_images  # the registry cycle, as in __init__
 
         if not object_id.isdigit():
             return False
@@ -71,8 +73,8 @@ class ChoiceReach:
         return False
 
     def _may_link_to(self, pages) -> bool:
-        from accounts.admin_reach import choosable_pages
-        from portfolio.models import ConsultantPage  # models.py imports this module
+        from accounts.admin_reach import choosable_pages  # the registry cycle, as in __init__
+        from portfolio.models import ConsultantPage  # a cycle: models import this module
 
         if not choosable_pages(self.user, pages).exists():
             return False

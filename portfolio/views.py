@@ -1,119 +1,21 @@
-"""Views behind the directory and profile routes (portfolio.models routes call these)."""
+"""The consultant's own controls: pause and resume, featuring, old versions, videos and
+testimonials. The directory and profile pages route themselves (portfolio.models)."""
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.forms import posted, uploaded
 from core.media import services as core_services
 from core.media.video_forms import VideoUploadForm
-from core.models import PodiumVideo, SiteSettings
+from core.models import PodiumVideo
 from portfolio import selectors, services
-from portfolio.forms import DirectoryFilterForm
-from portfolio.media_kit_pdf import media_kit_pdf as build_media_kit_pdf
-from portfolio.models import Testimonial, Topic
-
-PAGE_SIZE = 20
-
-
-def directory(request, index_page):
-    form = DirectoryFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    profiles = selectors.directory_profiles(viewer=request.viewer, filters=filters)
-    page_obj = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return TemplateResponse(
-        request,
-        "portfolio/speaker_index_page.html",
-        {
-            "page": index_page,
-            "self": index_page,
-            "form": form,
-            "page_obj": page_obj,
-            "profiles": page_obj.object_list,
-            "filter_query": query.urlencode(),
-            "topics": Topic.objects.all(),
-        },
-    )
-
-
-def topic(request, index_page, slug):
-    topic = get_object_or_404(Topic, slug=slug)
-    pages = selectors.topic_pages(topic=topic, viewer=request.viewer)
-    pages["posts"] = selectors.card_pictures_attach(pages["posts"])
-    pages["videos"] = selectors.card_pictures_attach(pages["videos"])
-    return TemplateResponse(
-        request,
-        "portfolio/topic.html",
-        {
-            "page": index_page,
-            "self": index_page,
-            "topic": topic,
-            **pages,
-        },
-    )
-
-
-def _profile_context(request, profile) -> dict:
-    viewer = request.viewer
-    return {
-        "page": profile,
-        "self": profile,
-        "is_owner": viewer.is_owner(profile),
-        "show_lived_experience": bool(profile.lived_experience)
-        and viewer.can_see_section(profile, profile.lived_experience_audience),
-        "show_rates": viewer.can_see_section(profile, profile.rates_audience),
-        "rates": profile.rates.all(),
-        # Editors keep the figures in site settings (cms issue); shown beside every rate card.
-        "benchmarks": SiteSettings.load(request_or_site=request).benchmark_pairs(),
-    }
-
-
-def profile(request, profile):
-    context = _profile_context(request, profile)
-    context["testimonials"] = selectors.approved_testimonials(profile=profile)
-    context["past_engagements"] = selectors.shown_past_engagements(profile=profile)
-    context["posts"] = selectors.card_pictures_attach(
-        selectors.profile_posts(profile=profile, viewer=request.viewer)[:10]
-    )
-    context["videos"] = selectors.card_pictures_attach(
-        selectors.profile_videos(profile=profile, viewer=request.viewer)[:10]
-    )
-    if profile.allow_search_engine_indexing:
-        context["structured_data"] = person_json_ld(request, profile)
-    return TemplateResponse(request, "portfolio/speaker_profile_page.html", context)
-
-
-def media_kit(request, profile):
-    return TemplateResponse(request, "portfolio/media_kit.html", _profile_context(request, profile))
-
-
-def media_kit_pdf(request, profile):
-    response = HttpResponse(
-        build_media_kit_pdf(_profile_context(request, profile)), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = 'attachment; filename="one-sheet.pdf"'
-    return response
-
-
-def person_json_ld(request, profile) -> dict:
-    """schema.org Person for an opted-in public profile (rendered by core's json_ld filter)."""
-    return {
-        "@context": "https://schema.org",
-        "@type": "Person",
-        "name": profile.title,
-        "description": profile.headline or strip_tags(profile.bio)[:300],
-        "url": profile.get_full_url(request),
-        "knowsAbout": [t.name for t in profile.topics.all()],
-    }
+from portfolio.models import Testimonial
 
 
 def _own_profile(request):

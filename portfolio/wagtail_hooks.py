@@ -6,9 +6,45 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages as admin_messages
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portfolio.enums import Audience
-from portfolio.models import BlogPostPage, ConsultantPage, SpeakerProfilePage, VideoPage
+from portfolio.models import (
+    BlogPostPage,
+    ConsultantPage,
+    Language,
+    SpeakerProfilePage,
+    Testimonial,
+    Topic,
+    VideoPage,
+)
+
+
+# Editors keep these lists; a consultant's admin reaches none of them (accounts.admin_reach).
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "name_es", "slug"]
+
+
+class LanguageViewSet(SnippetViewSet):
+    model = Language
+    icon = "globe"
+    list_display = ["__str__", "code"]
+    search_fields = ["name", "code"]
+
+
+class TestimonialViewSet(SnippetViewSet):
+    model = Testimonial
+    icon = "openquote"
+    list_display = ["author_name", "profile", "created_at", "approved_at"]
+    search_fields = ["author_name", "author_role", "text"]
+
+
+register_snippet(TopicViewSet)
+register_snippet(LanguageViewSet)
+register_snippet(TestimonialViewSet)
 
 
 @hooks.register("before_serve_page")

@@ -41,8 +41,6 @@ KNOWN = {
     "config": set(),
     "size": {
         "networking/selectors.py",
-        "portfolio/demo.py",
-        "portfolio/models.py",
     },
     "local import": {
         "networking/apps.py from core.media.files import delete_files_with_rows",
@@ -54,17 +52,6 @@ KNOWN = {
         "networking/services/opportunities.py from networking.tasks import match_opportunity",
         "networking/services/organizations.py from core.models import SiteSettings",
         "networking/services/organizations.py from django.conf import settings",
-        "portfolio/apps.py from portfolio import signals",
-        "portfolio/models.py from accounts.admin_reach import own_images",
-        "portfolio/models.py from accounts.rules import is_editor",
-        "portfolio/models.py from core.models import PodiumVideo",
-        "portfolio/models.py from django.core.exceptions import ValidationError",
-        "portfolio/models.py from portfolio import feeds",
-        "portfolio/models.py from portfolio import views",
-        "portfolio/page_choices.py from accounts.admin_reach import choosable_pages",
-        "portfolio/page_choices.py from accounts.admin_reach import has_whole_admin",
-        "portfolio/page_choices.py from accounts.admin_reach import own_images",
-        "portfolio/page_choices.py from portfolio.models import ConsultantPage",
         "portfolio/templatetags/portfolio_tags.py from django.apps import apps",
     },
 }

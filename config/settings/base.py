@@ -20,14 +20,12 @@ INSTALLED_APPS = [
     "portfolio",
     "networking",
     "cms",
-    "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     # Old addresses keep working: a changed slug leaves a permanent redirect for the page
     # and every page under it (Wagtail creates them; portfolio's middleware serves them).
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",

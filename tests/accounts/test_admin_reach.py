@@ -127,11 +127,6 @@ REACH = {
         OUT,
     ),
     **_rows("networking_admin:", "verification verification_decide reports report_handle", OUT),
-    **_rows(
-        "wagtailforms:",
-        "index index_results list_submissions list_submissions_results delete_submissions",
-        OUT,
-    ),
     **_rows("wagtailsettings:", "edit preview_on_edit", OUT),
     # Redirects are editors' work: an old address names whom it leads to.
     **_rows(
@@ -139,7 +134,6 @@ REACH = {
         "index index_results add edit delete start_import process_import",
         OUT,
     ),
-    **_rows("wagtailembeds:", "chooser chooser_upload", SHELL),
     "wagtailsnippets:index": OUT,
     **_rows("wagtailimages:", "index index_results add add_multiple", SHELL),
     **_rows(

@@ -137,7 +137,6 @@ NOT_EXPORTED = {
     ("wagtailcore.WorkflowPage", "page"): "which review applies; the reviews are exported",
     ("wagtailcore.TaskState", "finished_by"): "an editor's review step; its outcome and "
     "comment are in the consultant's reviews",
-    ("wagtailforms.FormSubmission", "page"): "Podium has no form pages",
     ("wagtailimages.Image", "uploaded_by_user"): "unused: Podium's images are core.PodiumImage",
     ("wagtailcore.UploadedFile", "uploaded_by_user"): "a temporary upload, removed once used",
     ("wagtailadmin.EditingSession", "user"): "a temporary note that an editor is open",
