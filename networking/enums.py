@@ -72,6 +72,14 @@ AWAITING_ANSWER = (*AWAITING_CONSULTANT, *AWAITING_ORGANIZATION)
 ACTIVE = (*AWAITING_ANSWER, BookingState.CONFIRMED)
 
 
+class Party(models.TextChoices):
+    """The side a person is on in a booking, conversation or invoice (or Podium itself)."""
+
+    CONSULTANT = "consultant", _("Consultant")
+    ORGANIZATION = "organization", _("Organization")
+    SYSTEM = "system", _("Podium")
+
+
 class ReportTarget(models.TextChoices):
     PROFILE = "profile", _("Profile")
     ORGANIZATION = "organization", _("Organization")

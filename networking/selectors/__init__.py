@@ -1,0 +1,80 @@
+"""Read paths: every object lookup is scoped to the person asking.
+
+Another person's id is answered like a missing one: the lookup raises
+`networking.errors.Hidden`, which views turn into a 404. Split by area; every name is
+here too, so `from networking import selectors; selectors.booking_for(...)` works.
+"""
+
+from networking.selectors.common import (
+    get_or_hidden,
+    organization_admins,
+    organization_members,
+)
+from networking.selectors.exchanges import (
+    attachment_for,
+    booking_events,
+    booking_for,
+    bookings_for,
+    conversation_for,
+    conversation_messages,
+    conversations_for,
+    dashboard_summary,
+    notifications_for,
+    unread_notification_count,
+)
+from networking.selectors.money import (
+    RATINGS_SHOWN_FROM,
+    earnings,
+    invoice_for,
+    invoices_for,
+    organization_ratings,
+    public_appearances,
+)
+from networking.selectors.opportunities import (
+    interest_for_consultant,
+    interest_for_organization,
+    interest_of_consultant,
+    open_opportunities,
+    open_opportunities_for,
+    opportunity_for,
+    opportunity_interests,
+    opportunity_suggestions,
+    organization_opportunities,
+)
+from networking.selectors.records import RELEASED_DETAILS, records_of
+from networking.selectors.safety import block_for, blocks_for
+
+__all__ = [
+    "RATINGS_SHOWN_FROM",
+    "RELEASED_DETAILS",
+    "attachment_for",
+    "block_for",
+    "blocks_for",
+    "booking_events",
+    "booking_for",
+    "bookings_for",
+    "conversation_for",
+    "conversation_messages",
+    "conversations_for",
+    "dashboard_summary",
+    "earnings",
+    "get_or_hidden",
+    "interest_for_consultant",
+    "interest_for_organization",
+    "interest_of_consultant",
+    "invoice_for",
+    "invoices_for",
+    "notifications_for",
+    "open_opportunities",
+    "open_opportunities_for",
+    "opportunity_for",
+    "opportunity_interests",
+    "opportunity_suggestions",
+    "organization_admins",
+    "organization_members",
+    "organization_opportunities",
+    "organization_ratings",
+    "public_appearances",
+    "records_of",
+    "unread_notification_count",
+]
