@@ -122,7 +122,9 @@ PERMISSIONS = {
     # still missing (two-step verification, an organization, verification).
     "networking.request_booking": has_organization_account | is_org_member,
     "networking.move_booking": is_party,
+    # The consultant answers requests and messages (and is shown the scam warnings).
     "networking.answer_booking": is_its_consultant,
+    "networking.answer_conversation": is_its_consultant,
     "networking.invoice_booking": is_its_consultant,
     "networking.rate_booking": is_its_consultant,
     "networking.show_booking": is_its_consultant,

@@ -9,6 +9,7 @@ from networking.selectors.common import (
     get_or_hidden,
     organization_admins,
     organization_members,
+    own_organization,
 )
 from networking.selectors.exchanges import (
     attachment_for,
@@ -74,6 +75,7 @@ __all__ = [
     "organization_members",
     "organization_opportunities",
     "organization_ratings",
+    "own_organization",
     "public_appearances",
     "records_of",
     "unread_notification_count",

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from networking.enums import MemberRole
 from networking.errors import Hidden
+from networking.viewer import as_viewer
 
 
 def organization_members(organization_id) -> QuerySet:
@@ -26,3 +27,11 @@ def get_or_hidden(queryset: QuerySet, pk):
     if obj is None:
         raise Hidden(_("Not found."))
     return obj
+
+
+def own_organization(*, user):
+    """The organization the person belongs to."""
+    membership = as_viewer(user).membership
+    if membership is None:
+        raise Hidden(_("Not found."))
+    return membership.organization

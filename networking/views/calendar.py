@@ -11,18 +11,14 @@ from networking.calendar_month import calendar_month, month_from_param
 from networking.forms import UnavailableDateForm
 from networking.models import Preferences
 from networking.services import calendar as services
-from networking.views.common import member_view, render, submit
-
-
-def _consultant_only(request) -> None:
-    if not request.user.is_consultant:
-        raise Http404
+from networking.viewer import as_viewer
+from networking.views.common import member_view, permission_required, render, submit
 
 
 @member_view
 @require_http_methods(["GET", "POST"])
+@permission_required("networking.use_calendar")
 def calendar(request):
-    _consultant_only(request)
     preferences, _created = Preferences.objects.get_or_create(user=request.user)
     form = UnavailableDateForm(posted(request))
     done, status = submit(
@@ -54,16 +50,16 @@ def calendar(request):
 
 @member_view
 @require_POST
+@permission_required("networking.use_calendar")
 def unavailable_remove(request, day_id):
-    _consultant_only(request)
     services.unavailable_remove(consultant=request.user, day_id=day_id)
     return redirect("networking:calendar")
 
 
 @member_view
 @require_POST
+@permission_required("networking.use_calendar")
 def calendar_reset(request):
-    _consultant_only(request)
     services.calendar_token_reset(consultant=request.user)
     messages.success(request, _("Your calendar has a new address. The old one no longer works."))
     return redirect("networking:calendar")
@@ -73,7 +69,11 @@ def calendar_reset(request):
 def calendar_feed(request, token):
     """No sign-in: calendar apps cannot sign in. The long random address is the key."""
     preferences = Preferences.objects.select_related("user").filter(calendar_token=token).first()
-    if preferences is None or len(token) < 32 or not preferences.user.is_consultant:
+    if (
+        preferences is None
+        or len(token) < 32
+        or not as_viewer(preferences.user).has_perm("networking.use_calendar")
+    ):
         raise Http404
     response = HttpResponse(
         services.calendar_feed(consultant=preferences.user), content_type="text/calendar"
