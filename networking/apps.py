@@ -6,6 +6,7 @@ class NetworkingConfig(AppConfig):
     verbose_name = "Networking"
 
     def ready(self):
+        # Models and signal receivers can only be imported once the app registry is ready.
         from core.media.files import delete_files_with_rows
         from networking import signals  # noqa: F401 (connects the signal receivers)
         from networking.models import Attachment, Organization

@@ -19,6 +19,7 @@ from accounts.enums import Role
 from accounts.models import User
 from core.media.images import scrubbed_file
 from networking.enums import BookingState as S
+from networking.enums import OpportunityStatus, ReportTarget, Verification
 from networking.matching import opportunity_match
 from networking.models import (
     Booking,
@@ -42,7 +43,7 @@ ORGANIZATIONS = [
         "Riverside Learning Collective",
         "ngo",
         "example.org",
-        "verified",
+        Verification.VERIFIED,
         False,
         "organization@example.org",
         "US",
@@ -52,7 +53,7 @@ ORGANIZATIONS = [
         "Northgate Health Network",
         "company",
         "northgate.example",
-        "verified",
+        Verification.VERIFIED,
         False,
         "programs@northgate.example",
         "CA",
@@ -62,7 +63,7 @@ ORGANIZATIONS = [
         "Open Shelter Coalition",
         "ngo",
         "openshelter.example",
-        "pending",
+        Verification.PENDING,
         False,
         "hello@openshelter.example",
         "GB",
@@ -72,7 +73,7 @@ ORGANIZATIONS = [
         "Brightline Events",
         "event",
         "brightline.example",
-        "unverified",
+        Verification.UNVERIFIED,
         False,
         "team@brightline.example",
         "AU",
@@ -82,7 +83,7 @@ ORGANIZATIONS = [
         "Silver Gate Talent Agency",
         "company",
         "silvergate.example",
-        "verified",
+        Verification.VERIFIED,
         True,
         "bookings@silvergate.example",
         "",
@@ -106,7 +107,7 @@ def load(password: str) -> None:
     )
     _bookings(lina, riverside, northgate, orgs["Silver Gate Talent Agency"])
     for opportunity in opportunities:
-        if opportunity.status == "open":
+        if opportunity.status == OpportunityStatus.OPEN:
             opportunity_match(opportunity=opportunity)
     notify(
         user=lina,
@@ -135,9 +136,9 @@ def _organization(row, password) -> Organization:
     # A generated mark, scrubbed like an uploaded logo (networking.forms.OrganizationForm).
     mark = scrubbed_file(ContentFile(demo_images.logo(ORGANIZATIONS.index(row)), name="logo.png"))
     organization.logo.save(mark.name, mark, save=True)
-    if verification in ("pending", "verified"):
+    if verification in (Verification.PENDING, Verification.VERIFIED):
         application = _application(organization, user)
-        if verification == "verified":
+        if verification == Verification.VERIFIED:
             editor = User.objects.get(email="editor@example.org")
             organizations.verification_decide(application=application, editor=editor, approve=True)
     if suspended:
@@ -170,7 +171,7 @@ def _opportunities(riverside, northgate) -> list[Opportunity]:
             "in_person",
             45,
             900,
-            "open",
+            OpportunityStatus.OPEN,
         ),
         (
             riverside,
@@ -180,7 +181,7 @@ def _opportunities(riverside, northgate) -> list[Opportunity]:
             "hybrid",
             70,
             1500,
-            "open",
+            OpportunityStatus.OPEN,
         ),
         (
             northgate,
@@ -190,7 +191,7 @@ def _opportunities(riverside, northgate) -> list[Opportunity]:
             "virtual",
             30,
             1200,
-            "open",
+            OpportunityStatus.OPEN,
         ),
         (
             riverside,
@@ -378,14 +379,14 @@ def _scam_attempt(lina, silvergate, requester, today) -> None:
         ],
     )
     safety.scam_report_create(
-        target_kind="message",
+        target_kind=ReportTarget.MESSAGE,
         target_id=message.pk,
         organization=silvergate,
         signals=["asks you to pay a visa, permit or processing fee"],
     )
     safety.report_create(
         reporter=lina,
-        target_kind="organization",
+        target_kind=ReportTarget.ORGANIZATION,
         target_id=str(silvergate.pk),
         organization=silvergate,
         reason="They asked me to pay before a booking.",
