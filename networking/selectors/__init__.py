@@ -5,6 +5,7 @@ Another person's id is answered like a missing one: the lookup raises
 here too, so `from networking import selectors; selectors.booking_for(...)` works.
 """
 
+from networking.selectors.calendar import calendar_bookings, calendar_owner, unavailable_days
 from networking.selectors.common import (
     get_or_hidden,
     organization_admins,
@@ -30,6 +31,7 @@ from networking.selectors.money import (
     invoices_for,
     organization_ratings,
     public_appearances,
+    rating_possible,
 )
 from networking.selectors.opportunities import (
     interest_for_consultant,
@@ -41,6 +43,12 @@ from networking.selectors.opportunities import (
     opportunity_interests,
     opportunity_suggestions,
     organization_opportunities,
+)
+from networking.selectors.organizations import (
+    invitation_by_token,
+    latest_application,
+    open_invitations,
+    organization_roster,
 )
 from networking.selectors.records import RELEASED_DETAILS, records_of
 from networking.selectors.safety import block_for, blocks_for
@@ -54,6 +62,8 @@ __all__ = [
     "booking_events",
     "booking_for",
     "bookings_for",
+    "calendar_bookings",
+    "calendar_owner",
     "conversation_for",
     "conversation_messages",
     "conversations_for",
@@ -63,9 +73,12 @@ __all__ = [
     "interest_for_consultant",
     "interest_for_organization",
     "interest_of_consultant",
+    "invitation_by_token",
     "invoice_for",
     "invoices_for",
+    "latest_application",
     "notifications_for",
+    "open_invitations",
     "open_opportunities",
     "open_opportunities_for",
     "opportunity_for",
@@ -75,8 +88,11 @@ __all__ = [
     "organization_members",
     "organization_opportunities",
     "organization_ratings",
+    "organization_roster",
     "own_organization",
     "public_appearances",
+    "rating_possible",
     "records_of",
+    "unavailable_days",
     "unread_notification_count",
 ]

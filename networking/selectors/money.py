@@ -124,3 +124,10 @@ def public_appearances(*, consultant_id) -> list:
         .select_related("organization")
         .order_by("starts_on")[:10]
     )
+
+
+def rating_possible(booking: Booking) -> bool:
+    return (
+        booking.state == BookingState.COMPLETED
+        and not Rating.objects.filter(booking=booking).exists()
+    )

@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from networking.enums import BookingState
 from networking.errors import Forbidden, Refused
-from networking.models import Booking, Preferences, UnavailableDate
+from networking.models import Preferences, UnavailableDate
+from networking.selectors import calendar_bookings
 from networking.viewer import as_viewer
 
 MAX_UNAVAILABLE_AHEAD_DAYS = 730
@@ -57,11 +57,7 @@ def calendar_feed(*, consultant) -> bytes:
     calendar.add("prodid", "-//Podium//Bookings//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Podium")
-    bookings = Booking.objects.filter(
-        consultant=consultant,
-        state__in=[BookingState.CONFIRMED, BookingState.COMPLETED],
-        ends_on__gte=timezone.localdate() - timedelta(days=365),
-    ).select_related("organization")
+    bookings = calendar_bookings(consultant=consultant)
     stamp = timezone.now()
     for booking in bookings:
         event = Event()

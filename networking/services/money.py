@@ -16,7 +16,7 @@ from networking.models import (
     InvoiceStatus,
     Rating,
 )
-from networking.selectors import organization_members
+from networking.selectors import organization_members, rating_possible
 from networking.services.notifications import notify, notify_many
 from networking.viewer import as_viewer
 from portfolio.models import SpeakerProfilePage, Testimonial
@@ -156,13 +156,6 @@ def invoices_remind_overdue(*, today) -> int:
             locked.save(update_fields=["last_reminded_on"])
             reminded += 1
     return reminded
-
-
-def rating_possible(booking: Booking) -> bool:
-    return (
-        booking.state == BookingState.COMPLETED
-        and not Rating.objects.filter(booking=booking).exists()
-    )
 
 
 @transaction.atomic

@@ -90,7 +90,7 @@ def _booking_new(request, consultant_id):
             {
                 "profile": profile,
                 "organization": organization,
-                "application": organization.applications.first(),
+                "application": selectors.latest_application(organization=organization),
             },
             403,
         )
@@ -169,7 +169,7 @@ def _after_context(request, booking) -> dict:
     return {
         "invoices": invoices,
         "can_invoice": money_services.invoice_due(booking, {i.kind for i in invoices}) is not None,
-        "can_rate": money_services.rating_possible(booking),
+        "can_rate": selectors.rating_possible(booking),
         "rating_form": RatingForm(),
         "org_ratings": selectors.organization_ratings(
             organization_ids=[booking.organization_id]

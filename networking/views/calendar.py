@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.forms import posted
+from networking import selectors
 from networking.calendar_month import calendar_month, month_from_param
 from networking.forms import UnavailableDateForm
 from networking.models import Preferences
@@ -41,7 +42,7 @@ def calendar(request):
             "form": form,
             "month": calendar_month(consultant=request.user, first=first),
             "this_month": today.replace(day=1),
-            "days": request.user.unavailable_dates.filter(date__gte=today),
+            "days": selectors.unavailable_days(consultant=request.viewer, since=today),
             "feed_url": feed_url,
         },
         status,
@@ -68,16 +69,10 @@ def calendar_reset(request):
 @require_safe
 def calendar_feed(request, token):
     """No sign-in: calendar apps cannot sign in. The long random address is the key."""
-    preferences = Preferences.objects.select_related("user").filter(calendar_token=token).first()
-    if (
-        preferences is None
-        or len(token) < 32
-        or not as_viewer(preferences.user).has_perm("networking.use_calendar")
-    ):
+    owner = selectors.calendar_owner(token=token)
+    if owner is None or len(token) < 32 or not as_viewer(owner).has_perm("networking.use_calendar"):
         raise Http404
-    response = HttpResponse(
-        services.calendar_feed(consultant=preferences.user), content_type="text/calendar"
-    )
+    response = HttpResponse(services.calendar_feed(consultant=owner), content_type="text/calendar")
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response

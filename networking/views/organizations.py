@@ -9,7 +9,6 @@ from accounts.adapters import return_to
 from core.forms import posted, uploaded
 from networking import selectors
 from networking.forms import ActionForm, InvitationForm, OrganizationForm, VerificationForm
-from networking.models import Invitation
 from networking.services import organizations as services
 from networking.views.common import attempt, member_view, permission_required, render, submit
 
@@ -23,9 +22,9 @@ def _organization_context(request, **forms):
     context = {
         "membership": membership,
         "organization": organization,
-        "members": organization.memberships.select_related("user").order_by("joined_at"),
-        "invitations": organization.invitations.filter(accepted_at=None).order_by("-created_at"),
-        "application": organization.applications.first(),
+        "members": selectors.organization_roster(organization=organization),
+        "invitations": selectors.open_invitations(organization=organization),
+        "application": selectors.latest_application(organization=organization),
         "edit_form": OrganizationForm(instance=organization),
         "invite_form": InvitationForm(),
     }
@@ -135,7 +134,7 @@ def verification_apply(request, organization):
 @login_required
 @require_http_methods(["GET", "POST"])
 def invitation(request, token):
-    found = Invitation.objects.select_related("organization").filter(token=token).first()
+    found = selectors.invitation_by_token(token=token)
     if found is None:
         raise Http404
     # A button's POST may carry nothing but its CSRF token: bind whenever it is a POST.
