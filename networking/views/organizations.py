@@ -67,8 +67,12 @@ def organization_edit(request, organization):
     done, status = submit(
         request, form, update, success=_("Saved."), then="networking:organization"
     )
+    if done:
+        return done
+    # The page shows the organization as saved, not as the refused form left it.
+    organization.refresh_from_db()
     context = _organization_context(request, edit_form=form)
-    return done or render(request, "networking/organization.html", context, status)
+    return render(request, "networking/organization.html", context, status)
 
 
 @member_view
