@@ -18,6 +18,7 @@ from accounts import services as account_services
 from accounts.enums import Role
 from accounts.models import User
 from core.media.images import scrubbed_file
+from core.money import Currency
 from networking.enums import BookingState as S
 from networking.enums import OpportunityStatus, ReportTarget, Verification
 from networking.matching import opportunity_match
@@ -231,7 +232,7 @@ def _opportunities(riverside, northgate) -> list[Opportunity]:
             starts_on=start,
             ends_on=start,
             fee=fee,
-            currency="USD",
+            currency=Currency.USD,
             covers_travel=fmt != "virtual",
             covers_lodging=fmt != "virtual",
             pay_parity_attested_at=timezone.now(),
@@ -349,7 +350,7 @@ def _booking(lina, org, requester, title, start, path, fee) -> Booking:
             organization=org,
             number=invoice_number_next(consultant=lina, year=start.year),
             amount=booking.fee,
-            currency="USD",
+            currency=Currency.USD,
             issued_on=start,
             due_on=start + timedelta(days=20),
             status="overdue" if unpaid else "paid",
