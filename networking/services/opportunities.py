@@ -91,7 +91,7 @@ def opportunity_set_status(*, opportunity: Opportunity, actor, status: str) -> O
     opportunity.status = status
     if status == OpportunityStatus.OPEN and opportunity.opened_at is None:
         opportunity.opened_at = timezone.now()
-        # Imported here: networking.tasks imports this module (tasks -> services -> tasks).
+        # Imported here to break an import cycle: networking.tasks imports this module.
         from networking.tasks import match_opportunity
 
         outbox_enqueue(task=match_opportunity, args=[opportunity.pk])
