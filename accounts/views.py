@@ -22,7 +22,6 @@ from accounts import selectors, services
 from accounts.adapters import remember_return_to, safe_next
 from accounts.enums import Role
 from accounts.forms import AccountDeleteForm
-from accounts.rules import is_editor
 from core.forms import posted
 
 security_log = logging.getLogger("podium.security")
@@ -150,7 +149,7 @@ def records_export(request):
 @login_required
 def dashboard(request):
     user = request.user
-    editor = is_editor(user)
+    editor = request.viewer.is_editor
     site = Site.find_for_request(request) if editor else None
     return render(
         request,
@@ -159,7 +158,9 @@ def dashboard(request):
             "security": selectors.account_security_summary(user=user),
             "dashboard": {
                 # A consultant's own profile page (the reverse one-to-one, or None).
-                "profile": getattr(user, "speaker_profile", None) if user.is_consultant else None,
+                "profile": getattr(user, "speaker_profile", None)
+                if request.viewer.is_consultant
+                else None,
                 "is_editor": editor,
                 # Featuring happens on the home page's editor.
                 "home_page_id": site.root_page_id if site else None,

@@ -4,8 +4,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from cms.models import FeaturedItem, Resource
-from networking.enums import OpportunityStatus
-from networking.models import Opportunity
+from networking.selectors import open_opportunities
 from portfolio.models import BlogPostPage, SpeakerProfilePage, Topic, VideoPage
 from portfolio.selectors import card_pictures_attach, profile_cards_attach
 from portfolio.viewer import Viewer
@@ -55,12 +54,7 @@ def resources(*, category: str = "", region: str = "") -> QuerySet:
 
 
 def open_opportunity_count() -> int:
-    return Opportunity.objects.filter(
-        status=OpportunityStatus.OPEN,
-        deadline__gte=timezone.localdate(),
-        organization__verification="verified",
-        organization__suspended_at=None,
-    ).count()
+    return open_opportunities().count()
 
 
 def home_context(*, home) -> dict:

@@ -1,1 +1,1 @@
-"""Organizations, opportunities, bookings, messages and matching (issue 4)."""
+"""Organizations, opportunities, bookings, messages and matching."""

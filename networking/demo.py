@@ -18,7 +18,9 @@ from accounts import services as account_services
 from accounts.enums import Role
 from accounts.models import User
 from core.media.images import scrubbed_file
+from core.money import Currency
 from networking.enums import BookingState as S
+from networking.enums import OpportunityStatus, ReportTarget, Verification
 from networking.matching import opportunity_match
 from networking.models import (
     Booking,
@@ -42,7 +44,7 @@ ORGANIZATIONS = [
         "Riverside Learning Collective",
         "ngo",
         "example.org",
-        "verified",
+        Verification.VERIFIED,
         False,
         "organization@example.org",
         "US",
@@ -52,7 +54,7 @@ ORGANIZATIONS = [
         "Northgate Health Network",
         "company",
         "northgate.example",
-        "verified",
+        Verification.VERIFIED,
         False,
         "programs@northgate.example",
         "CA",
@@ -62,7 +64,7 @@ ORGANIZATIONS = [
         "Open Shelter Coalition",
         "ngo",
         "openshelter.example",
-        "pending",
+        Verification.PENDING,
         False,
         "hello@openshelter.example",
         "GB",
@@ -72,7 +74,7 @@ ORGANIZATIONS = [
         "Brightline Events",
         "event",
         "brightline.example",
-        "unverified",
+        Verification.UNVERIFIED,
         False,
         "team@brightline.example",
         "AU",
@@ -82,7 +84,7 @@ ORGANIZATIONS = [
         "Silver Gate Talent Agency",
         "company",
         "silvergate.example",
-        "verified",
+        Verification.VERIFIED,
         True,
         "bookings@silvergate.example",
         "",
@@ -106,7 +108,7 @@ def load(password: str) -> None:
     )
     _bookings(lina, riverside, northgate, orgs["Silver Gate Talent Agency"])
     for opportunity in opportunities:
-        if opportunity.status == "open":
+        if opportunity.status == OpportunityStatus.OPEN:
             opportunity_match(opportunity=opportunity)
     notify(
         user=lina,
@@ -135,9 +137,9 @@ def _organization(row, password) -> Organization:
     # A generated mark, scrubbed like an uploaded logo (networking.forms.OrganizationForm).
     mark = scrubbed_file(ContentFile(demo_images.logo(ORGANIZATIONS.index(row)), name="logo.png"))
     organization.logo.save(mark.name, mark, save=True)
-    if verification in ("pending", "verified"):
+    if verification in (Verification.PENDING, Verification.VERIFIED):
         application = _application(organization, user)
-        if verification == "verified":
+        if verification == Verification.VERIFIED:
             editor = User.objects.get(email="editor@example.org")
             organizations.verification_decide(application=application, editor=editor, approve=True)
     if suspended:
@@ -170,7 +172,7 @@ def _opportunities(riverside, northgate) -> list[Opportunity]:
             "in_person",
             45,
             900,
-            "open",
+            OpportunityStatus.OPEN,
         ),
         (
             riverside,
@@ -180,7 +182,7 @@ def _opportunities(riverside, northgate) -> list[Opportunity]:
             "hybrid",
             70,
             1500,
-            "open",
+            OpportunityStatus.OPEN,
         ),
         (
             northgate,
@@ -190,7 +192,7 @@ def _opportunities(riverside, northgate) -> list[Opportunity]:
             "virtual",
             30,
             1200,
-            "open",
+            OpportunityStatus.OPEN,
         ),
         (
             riverside,
@@ -230,7 +232,7 @@ def _opportunities(riverside, northgate) -> list[Opportunity]:
             starts_on=start,
             ends_on=start,
             fee=fee,
-            currency="USD",
+            currency=Currency.USD,
             covers_travel=fmt != "virtual",
             covers_lodging=fmt != "virtual",
             pay_parity_attested_at=timezone.now(),
@@ -348,7 +350,7 @@ def _booking(lina, org, requester, title, start, path, fee) -> Booking:
             organization=org,
             number=invoice_number_next(consultant=lina, year=start.year),
             amount=booking.fee,
-            currency="USD",
+            currency=Currency.USD,
             issued_on=start,
             due_on=start + timedelta(days=20),
             status="overdue" if unpaid else "paid",
@@ -378,14 +380,14 @@ def _scam_attempt(lina, silvergate, requester, today) -> None:
         ],
     )
     safety.scam_report_create(
-        target_kind="message",
+        target_kind=ReportTarget.MESSAGE,
         target_id=message.pk,
         organization=silvergate,
         signals=["asks you to pay a visa, permit or processing fee"],
     )
     safety.report_create(
         reporter=lina,
-        target_kind="organization",
+        target_kind=ReportTarget.ORGANIZATION,
         target_id=str(silvergate.pk),
         organization=silvergate,
         reason="They asked me to pay before a booking.",

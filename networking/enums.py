@@ -59,10 +59,11 @@ class BookingState(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
-# States in which the venue and contact details are shared (product.md §3: only from the
-# consultant's acceptance on).
+# States in which the venue and contact details are shared: only once the consultant has
+# accepted, so that a stranger's request never learns where she will be.
 DETAILS_RELEASED = (BookingState.ACCEPTED, BookingState.CONFIRMED, BookingState.COMPLETED)
-# The consultant's accommodation needs go to confirmed bookers only (product.md §2).
+# The consultant's accommodation needs go to confirmed bookers only: they are personal,
+# and only those who will host her need them.
 ACCOMMODATION_RELEASED = (BookingState.CONFIRMED, BookingState.COMPLETED)
 # States still waiting for somebody's answer, and whose (the moves in
 # networking.services.bookings.TRANSITIONS); beat expires them after BOOKING_ANSWER_DAYS.
@@ -70,6 +71,14 @@ AWAITING_CONSULTANT = (BookingState.REQUESTED,)
 AWAITING_ORGANIZATION = (BookingState.COUNTERED, BookingState.ACCEPTED)
 AWAITING_ANSWER = (*AWAITING_CONSULTANT, *AWAITING_ORGANIZATION)
 ACTIVE = (*AWAITING_ANSWER, BookingState.CONFIRMED)
+
+
+class Party(models.TextChoices):
+    """The side a person is on in a booking, conversation or invoice (or Podium itself)."""
+
+    CONSULTANT = "consultant", _("Consultant")
+    ORGANIZATION = "organization", _("Organization")
+    SYSTEM = "system", _("Podium")
 
 
 class ReportTarget(models.TextChoices):

@@ -13,6 +13,7 @@ from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_noop
 
+from accounts.models import User
 from networking.enums import BookingState, ContactPolicy, EventFormat
 from networking.models import (
     Block,
@@ -21,6 +22,7 @@ from networking.models import (
     Preferences,
     UnavailableDate,
 )
+from networking.services.notifications import notify
 from portfolio.enums import Audience, Availability, Travel
 from portfolio.models import RateCardEntry, SpeakerProfilePage
 
@@ -184,9 +186,6 @@ def rank(opportunity: Opportunity) -> list[tuple[int, int]]:
 @transaction.atomic
 def opportunity_match(*, opportunity: Opportunity) -> int:
     """Store the best suggestions and notify the opted-in best matches. Safe to repeat."""
-    from accounts.models import User
-    from networking.services.notifications import notify
-
     ranked = rank(opportunity)[:SUGGESTIONS_KEPT]
     MatchSuggestion.objects.filter(opportunity=opportunity).delete()
     MatchSuggestion.objects.bulk_create(

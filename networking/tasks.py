@@ -22,7 +22,8 @@ log = logging.getLogger("podium.networking")
 
 
 def _send_update_email(user, count: int) -> None:
-    """The discreet e-mail: that something happened, never what (design.md, Jobs)."""
+    """The discreet e-mail: that something happened, never what (an inbox may be read by
+    someone else, so the details stay behind the sign-in)."""
     context = {
         "site_name": SiteSettings.load().site_name,
         "count": count,

@@ -4,13 +4,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
-from accounts.rules import is_editor
 from networking import admin_views
 
 
 class EditorsMenuItem(MenuItem):
     def is_shown(self, request):
-        return is_editor(request.user)
+        return request.viewer.has_perm("networking.review_organizations")
 
 
 @hooks.register("register_admin_urls")

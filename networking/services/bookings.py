@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from core.throttle import over_limit
-from networking.enums import AWAITING_ANSWER, BookingState, ContactPolicy, ReportTarget
+from networking.enums import AWAITING_ANSWER, BookingState, ContactPolicy, Party, ReportTarget
 from networking.errors import Forbidden, Hidden, RateLimited, Refused
 from networking.models import (
     Booking,
@@ -27,7 +27,7 @@ from networking.models import (
     Membership,
     Preferences,
 )
-from networking.rules import can_act_for_organization, membership_of
+from networking.parties import side_of
 from networking.scam import scam_signals
 from networking.selectors import organization_members
 from networking.services.notifications import notify, notify_many
@@ -35,7 +35,7 @@ from networking.services.safety import scam_report_create
 from networking.viewer import as_viewer
 from portfolio.models import SpeakerProfilePage
 
-CONSULTANT, ORGANIZATION, SYSTEM = "consultant", "organization", "system"
+CONSULTANT, ORGANIZATION, SYSTEM = Party.CONSULTANT, Party.ORGANIZATION, Party.SYSTEM
 S = BookingState
 TRANSITIONS = {
     (S.REQUESTED, S.ACCEPTED): {CONSULTANT},
@@ -55,26 +55,17 @@ REQUESTS_PER_ORGANIZATION_PER_DAY = 20
 REQUESTS_PER_MEMBER_PER_DAY = 10
 
 
-def side_of(user, booking: Booking) -> str | None:
-    """Which party this person is in the booking, if any (blocks count as none)."""
-    if user is None:
-        return SYSTEM
-    if booking.consultant_id == user.pk:
-        return CONSULTANT
-    membership = membership_of(user)
-    if (
-        membership is not None
-        and membership.organization_id == booking.organization_id
-        and booking.consultant_id not in as_viewer(user).hidden_from
-    ):
-        return ORGANIZATION
-    return None
+def booking_side(actor, booking: Booking) -> Party | None:
+    """Which party this person is in the booking, if any (blocks count as none); no actor
+    is Podium itself (expiry)."""
+    return Party.SYSTEM if actor is None else side_of(actor, booking)
 
 
-def allowed_moves(user, booking: Booking) -> list[str]:
+def allowed_moves(subject, booking: Booking) -> list[str]:
     """The states this person may move the booking to now (for the buttons)."""
-    side = side_of(user, booking)
-    if side == ORGANIZATION and not can_act_for_organization(user):
+    viewer = as_viewer(subject)
+    side = side_of(viewer, booking)
+    if side == ORGANIZATION and not viewer.has_perm("networking.act_for_organization"):
         return []
     return [
         to
@@ -122,8 +113,9 @@ def booking_request(
     *, actor, consultant, interest: Interest | None = None, request_key=None, **fields
 ) -> Booking:
     """A new request; the same form sent again (same request_key) returns the first booking."""
-    membership = membership_of(actor)
-    if membership is None or not can_act_for_organization(actor):
+    viewer = as_viewer(actor)
+    membership = viewer.membership
+    if not viewer.has_perm("networking.act_for_organization"):
         raise Forbidden(
             _(
                 "Only verified organizations can send requests, and you need two-step "
@@ -138,7 +130,7 @@ def booking_request(
         if earlier is not None:
             return earlier
     organization = membership.organization
-    _requestable_profile(actor, consultant)
+    _requestable_profile(viewer, consultant)
     if interest is not None and (
         interest.consultant_id != consultant.pk
         or interest.opportunity.organization_id != organization.pk
@@ -206,10 +198,11 @@ def booking_transition(
 ) -> Booking:
     """Move a booking to `to`, or refuse with a clear message. actor None means Podium."""
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
-    side = side_of(actor, booking)
+    viewer = None if actor is None else as_viewer(actor)
+    side = booking_side(viewer, booking)
     if side is None:
         raise Hidden(_("Not found."))
-    if side == ORGANIZATION and not can_act_for_organization(actor):
+    if side == ORGANIZATION and not viewer.has_perm("networking.act_for_organization"):
         raise Forbidden(_("Your organization cannot act on bookings at the moment."))
     frm = booking.state
     sides = TRANSITIONS.get((frm, to))
@@ -253,7 +246,7 @@ def booking_transition(
 @transaction.atomic
 def booking_show_publicly(*, consultant, booking: Booking, show: bool) -> Booking:
     """The consultant lists (or unlists) one engagement on her public profile."""
-    if booking.consultant_id != consultant.pk:
+    if not as_viewer(consultant).has_perm("networking.show_booking", booking):
         raise Hidden(_("Not found."))
     booking.show_publicly = show
     booking.save(update_fields=["show_publicly"])

@@ -7,14 +7,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from networking.enums import BookingState
-from networking.errors import Refused
-from networking.models import Booking, Preferences, UnavailableDate
+from networking.errors import Forbidden, Refused
+from networking.models import Preferences, UnavailableDate
+from networking.selectors import calendar_bookings
+from networking.viewer import as_viewer
 
 MAX_UNAVAILABLE_AHEAD_DAYS = 730
 
 
+def _require_calendar(consultant) -> None:
+    if not as_viewer(consultant).has_perm("networking.use_calendar"):
+        raise Forbidden(_("Only consultants keep a calendar."))
+
+
 def unavailable_add(*, consultant, day) -> UnavailableDate:
+    _require_calendar(consultant)
     today = timezone.localdate()
     if not today <= day <= today + timedelta(days=MAX_UNAVAILABLE_AHEAD_DAYS):
         raise Refused(_("Choose a date from today up to two years ahead."))
@@ -26,12 +33,14 @@ def unavailable_add(*, consultant, day) -> UnavailableDate:
 
 
 def unavailable_remove(*, consultant, day_id: int) -> None:
+    _require_calendar(consultant)
     UnavailableDate.objects.filter(consultant=consultant, pk=day_id).delete()
 
 
 @transaction.atomic
 def calendar_token_reset(*, consultant) -> str:
     """A new secret address for the calendar feed; the old one stops working at once."""
+    _require_calendar(consultant)
     preferences, _created = Preferences.objects.get_or_create(user=consultant)
     preferences.calendar_token = secrets.token_urlsafe(32)
     preferences.save(update_fields=["calendar_token"])
@@ -48,11 +57,7 @@ def calendar_feed(*, consultant) -> bytes:
     calendar.add("prodid", "-//Podium//Bookings//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Podium")
-    bookings = Booking.objects.filter(
-        consultant=consultant,
-        state__in=[BookingState.CONFIRMED, BookingState.COMPLETED],
-        ends_on__gte=timezone.localdate() - timedelta(days=365),
-    ).select_related("organization")
+    bookings = calendar_bookings(consultant=consultant)
     stamp = timezone.now()
     for booking in bookings:
         event = Event()

@@ -8,10 +8,10 @@ from django.utils.translation import gettext_noop
 
 from core.media.attachments import AttachmentRejected, clean_attachment
 from core.throttle import over_limit
-from networking.enums import DETAILS_RELEASED, ReportTarget
+from networking.enums import DETAILS_RELEASED, Party, ReportTarget
 from networking.errors import Forbidden, Hidden, RateLimited, Refused
 from networking.models import Attachment, Conversation, Message
-from networking.rules import can_act_for_organization, membership_of
+from networking.parties import side_of
 from networking.scam import scam_signals
 from networking.selectors import organization_members
 from networking.services.notifications import notify, notify_many
@@ -31,22 +31,10 @@ LINK = re.compile(
 
 
 def links_allowed(conversation: Conversation) -> bool:
-    """Links only once the consultant has accepted a booking (safety.md R27)."""
+    """Links and files only once the consultant has accepted a booking: before that, a
+    link is how a stranger would lure someone off the platform."""
     booking = conversation.booking
     return booking is not None and booking.state in DETAILS_RELEASED
-
-
-def conversation_side(user, conversation: Conversation) -> str | None:
-    if conversation.consultant_id == user.pk:
-        return "consultant"
-    membership = membership_of(user)
-    if (
-        membership is not None
-        and membership.organization_id == conversation.organization_id
-        and conversation.consultant_id not in as_viewer(user).hidden_from
-    ):
-        return "organization"
-    return None
 
 
 @transaction.atomic
@@ -54,7 +42,8 @@ def message_send(
     *, conversation: Conversation, sender, body: str, attachment=None, send_key=None
 ) -> Message:
     """Post a message; the same form sent again (same send_key) returns the first one."""
-    side = conversation_side(sender, conversation)
+    viewer = as_viewer(sender)
+    side = side_of(viewer, conversation)
     if side is None:
         raise Hidden(_("Not found."))
     if send_key is not None:
@@ -64,7 +53,7 @@ def message_send(
         earlier = Message.objects.filter(sender=sender, send_key=send_key).first()
         if earlier is not None:
             return earlier
-    if side == "organization" and not can_act_for_organization(sender):
+    if side == Party.ORGANIZATION and not viewer.has_perm("networking.act_for_organization"):
         raise Forbidden(_("Your organization cannot send messages at the moment."))
     body = body.replace("\r\n", "\n").strip()
     if not body and attachment is None:
@@ -86,13 +75,13 @@ def message_send(
         except AttachmentRejected as rejected:
             raise Refused(str(rejected)) from rejected
     limited = over_limit(f"messages:user:{sender.pk}", MESSAGES_PER_MEMBER_PER_MINUTE)
-    if side == "organization":
+    if side == Party.ORGANIZATION:
         limited |= over_limit(
             f"messages:org:{conversation.organization_id}", MESSAGES_PER_ORGANIZATION_PER_MINUTE
         )
     if limited:
         raise RateLimited(_("Many messages in a short time. Please wait a minute."))
-    signals = scam_signals(body) if side == "organization" else []
+    signals = scam_signals(body) if side == Party.ORGANIZATION else []
     message = Message.objects.create(
         conversation=conversation,
         sender=sender,
@@ -117,7 +106,7 @@ def message_send(
     url = reverse("networking:conversation", args=[conversation.pk])
     key = f"message:{message.pk}"
     text = gettext_noop("You have a new message.")
-    if side == "organization":
+    if side == Party.ORGANIZATION:
         notify(user=conversation.consultant, event_key=key, text=text, url=url)
     else:
         notify_many(

@@ -16,9 +16,9 @@ from networking.models import (
     InvoiceStatus,
     Rating,
 )
-from networking.rules import membership_of
-from networking.selectors import organization_members
+from networking.selectors import organization_members, rating_possible
 from networking.services.notifications import notify, notify_many
+from networking.viewer import as_viewer
 from portfolio.models import SpeakerProfilePage, Testimonial
 
 DEFAULT_DUE_DAYS = 30
@@ -69,7 +69,7 @@ def invoice_due(booking: Booking, invoiced_kinds) -> tuple | None:
 @transaction.atomic
 def invoice_issue(*, consultant, booking: Booking, due_days: int = DEFAULT_DUE_DAYS) -> Invoice:
     """The consultant invoices a confirmed or completed booking, or a cancellation fee."""
-    if booking.consultant_id != consultant.pk:
+    if not as_viewer(consultant).has_perm("networking.invoice_booking", booking):
         raise Hidden(_("Not found."))
     # Two clicks on "Send the invoice" queue here; the second then finds the first invoice.
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
@@ -110,7 +110,7 @@ def invoice_issue(*, consultant, booking: Booking, due_days: int = DEFAULT_DUE_D
 
 @transaction.atomic
 def invoice_mark_paid(*, consultant, invoice: Invoice, paid_on=None) -> Invoice:
-    if invoice.consultant_id != consultant.pk:
+    if not as_viewer(consultant).has_perm("networking.change_invoice", invoice):
         raise Hidden(_("Not found."))
     paid_on = paid_on or timezone.localdate()
     if paid_on > timezone.localdate() or paid_on < invoice.issued_on - timedelta(days=365):
@@ -158,16 +158,9 @@ def invoices_remind_overdue(*, today) -> int:
     return reminded
 
 
-def rating_possible(booking: Booking) -> bool:
-    return (
-        booking.state == BookingState.COMPLETED
-        and not Rating.objects.filter(booking=booking).exists()
-    )
-
-
 @transaction.atomic
 def rating_create(*, consultant, booking: Booking, **scores) -> Rating:
-    if booking.consultant_id != consultant.pk:
+    if not as_viewer(consultant).has_perm("networking.rate_booking", booking):
         raise Hidden(_("Not found."))
     # A rating sent twice at once: the second waits here, then finds the first.
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
@@ -190,8 +183,7 @@ def testimonial_possible(booking: Booking) -> bool:
 @transaction.atomic
 def testimonial_write(*, author, booking: Booking, text: str, author_name: str) -> Testimonial:
     """The organization's words after a completed booking; public once the consultant approves."""
-    membership = membership_of(author)
-    if membership is None or membership.organization_id != booking.organization_id:
+    if not as_viewer(author).has_perm("networking.write_testimonial", booking):
         raise Hidden(_("Not found."))
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
     if not testimonial_possible(booking):

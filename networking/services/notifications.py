@@ -20,7 +20,8 @@ def notify(*, user, event_key: str, text: str, url: str) -> Notification | None:
     )
     if not created:
         return None
-    # Here, not at the top: networking.tasks imports the services.
+    # networking.tasks imports the services, which import this module: importing it here
+    # breaks the cycle (tasks -> services -> notifications -> tasks).
     from networking.tasks import deliver_notification
 
     outbox_enqueue(task=deliver_notification, args=[notification.pk])

@@ -4,14 +4,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from accounts.rules import is_consultant
 from core.jobs.outbox import outbox_enqueue
 from networking.enums import OpportunityStatus
 from networking.errors import Forbidden, Hidden, Refused
 from networking.models import Conversation, Interest, Opportunity
-from networking.rules import can_act_for_organization, membership_of
 from networking.selectors import organization_members
 from networking.services.notifications import notify_many
+from networking.viewer import as_viewer
 
 EDITABLE = (OpportunityStatus.DRAFT, OpportunityStatus.OPEN)
 # The statuses an opportunity may move to from each; the page shows these as buttons.
@@ -22,11 +21,15 @@ STATUS_MOVES = {
 }
 
 
-def _require_acting_member(actor, organization) -> None:
-    membership = membership_of(actor)
-    if membership is None or membership.organization_id != organization.pk:
+def _require_acting_member(actor, opportunity: Opportunity | None = None) -> None:
+    """The actor may post (or change this opportunity of) their organization now."""
+    viewer = as_viewer(actor)
+    if opportunity is None:
+        if not viewer.has_perm("networking.add_opportunity"):
+            raise Forbidden(_("Only organization members can post opportunities."))
+    elif not viewer.has_perm("networking.change_opportunity", opportunity):
         raise Hidden(_("Not found."))
-    if not can_act_for_organization(actor):
+    if not viewer.has_perm("networking.act_for_organization"):
         raise Forbidden(
             _(
                 "Only verified organizations can do this, and you need two-step "
@@ -46,10 +49,8 @@ def _check_fields(fields: dict) -> None:
 
 @transaction.atomic
 def opportunity_create(*, actor, topics=(), **fields) -> Opportunity:
-    membership = membership_of(actor)
-    if membership is None:
-        raise Forbidden(_("Only organization members can post opportunities."))
-    _require_acting_member(actor, membership.organization)
+    _require_acting_member(actor)
+    membership = as_viewer(actor).membership
     _check_fields(fields)
     fields.pop("pay_parity_attested")
     opportunity = Opportunity(
@@ -66,7 +67,7 @@ def opportunity_create(*, actor, topics=(), **fields) -> Opportunity:
 
 @transaction.atomic
 def opportunity_update(*, opportunity: Opportunity, actor, topics=(), **fields) -> Opportunity:
-    _require_acting_member(actor, opportunity.organization)
+    _require_acting_member(actor, opportunity)
     if opportunity.status not in EDITABLE:
         raise Refused(_("A closed or filled opportunity cannot be changed."))
     _check_fields(fields)
@@ -82,7 +83,7 @@ def opportunity_update(*, opportunity: Opportunity, actor, topics=(), **fields) 
 
 @transaction.atomic
 def opportunity_set_status(*, opportunity: Opportunity, actor, status: str) -> Opportunity:
-    _require_acting_member(actor, opportunity.organization)
+    _require_acting_member(actor, opportunity)
     if status not in STATUS_MOVES.get(opportunity.status, ()):
         raise Refused(_("This opportunity cannot change to that status."))
     if status == OpportunityStatus.OPEN and opportunity.deadline < timezone.localdate():
@@ -90,7 +91,8 @@ def opportunity_set_status(*, opportunity: Opportunity, actor, status: str) -> O
     opportunity.status = status
     if status == OpportunityStatus.OPEN and opportunity.opened_at is None:
         opportunity.opened_at = timezone.now()
-        from networking.tasks import match_opportunity  # here: tasks imports the services
+        # Imported here to break an import cycle: networking.tasks imports this module.
+        from networking.tasks import match_opportunity
 
         outbox_enqueue(task=match_opportunity, args=[opportunity.pk])
     opportunity.save(update_fields=["status", "opened_at"])
@@ -99,7 +101,7 @@ def opportunity_set_status(*, opportunity: Opportunity, actor, status: str) -> O
 
 @transaction.atomic
 def interest_express(*, consultant, opportunity: Opportunity, note: str, fee) -> Interest:
-    if not is_consultant(consultant):
+    if not as_viewer(consultant).has_perm("networking.express_interest"):
         raise Refused(_("Only consultants can express interest."))
     if opportunity.status != OpportunityStatus.OPEN or opportunity.deadline < timezone.localdate():
         raise Refused(_("This opportunity is no longer open."))
@@ -124,7 +126,7 @@ def interest_express(*, consultant, opportunity: Opportunity, note: str, fee) ->
 
 @transaction.atomic
 def interest_withdraw(*, consultant, interest: Interest) -> Interest:
-    if interest.consultant_id != consultant.pk:
+    if not as_viewer(consultant).has_perm("networking.withdraw_interest", interest):
         raise Hidden(_("Not found."))
     if interest.withdrawn_at is None:
         interest.withdrawn_at = timezone.now()

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.mail import send_mail
 from django.db import transaction
@@ -11,15 +12,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from wagtail.log_actions import log
 
-from accounts.enums import Role
 from accounts.models import User
 from accounts.selectors import language_for_email
+from core.models import SiteSettings
 from networking.enums import MemberRole, Verification
-from networking.errors import Refused
+from networking.errors import Forbidden, Refused
 from networking.models import Invitation, Membership, Organization, VerificationApplication
 from networking.models.organizations import email_domain
+from networking.rules import has_organization_account
 from networking.selectors import organization_admins, organization_members
 from networking.services.notifications import notify_many
+from networking.viewer import as_viewer
 from portfolio.enums import NETWORK_GROUP
 
 INVITATION_DAYS = 14
@@ -37,6 +40,12 @@ def _queue_for_organization(organization: Organization) -> Organization:
     return Organization.objects.select_for_update(no_key=True).get(pk=organization.pk)
 
 
+def _require_admin(actor, organization: Organization) -> None:
+    """Only the organization's own administrators change it, invite or remove members."""
+    if not as_viewer(actor).has_perm("networking.change_organization", organization):
+        raise Forbidden(_("Only the organization's administrators can do this."))
+
+
 def network_access_sync(*, organization: Organization) -> None:
     """Members of a verified, unsuspended organization see "network" pages; others do not."""
     group = Group.objects.get(name=NETWORK_GROUP)
@@ -49,7 +58,7 @@ def network_access_sync(*, organization: Organization) -> None:
 
 @transaction.atomic
 def organization_create(*, user, **fields) -> Organization:
-    if user.role != Role.ORGANIZATION:
+    if not has_organization_account(user):
         raise Refused(_("Only organization accounts can create an organization."))
     _queue_for(user)
     if Membership.objects.filter(user=user).exists():
@@ -62,6 +71,7 @@ def organization_create(*, user, **fields) -> Organization:
 
 @transaction.atomic
 def organization_update(*, organization: Organization, actor, **fields) -> Organization:
+    _require_admin(actor, organization)
     if organization.is_suspended:
         raise Refused(_("This organization is suspended."))
     if organization.verification in (Verification.VERIFIED, Verification.PENDING):
@@ -79,6 +89,7 @@ def organization_update(*, organization: Organization, actor, **fields) -> Organ
 
 @transaction.atomic
 def invitation_create(*, organization: Organization, actor, email: str, role: str) -> Invitation:
+    _require_admin(actor, organization)
     email = email.strip().lower()
     organization = _queue_for_organization(organization)
     if organization.is_suspended:
@@ -107,10 +118,6 @@ def invitation_create(*, organization: Organization, actor, email: str, role: st
         invited_by=actor,
         expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
     )
-    from django.conf import settings
-
-    from core.models import SiteSettings
-
     context = {
         "organization": organization.name,
         "site_name": SiteSettings.load().site_name,
@@ -138,7 +145,7 @@ def invitation_accept(*, user, token: str) -> Membership:
         raise Refused(_("This invitation has expired or was already used."))
     if invitation.email != user.email.lower():
         raise Refused(_("This invitation was sent to another e-mail address."))
-    if user.role != Role.ORGANIZATION:
+    if not has_organization_account(user):
         raise Refused(_("Consultant accounts cannot join an organization."))
     _queue_for(user)
     if Membership.objects.filter(user=user).exists():
@@ -154,6 +161,7 @@ def invitation_accept(*, user, token: str) -> Membership:
 
 @transaction.atomic
 def member_remove(*, organization: Organization, actor, member_id) -> None:
+    _require_admin(actor, organization)
     membership = Membership.objects.filter(
         organization=organization, user__public_id=member_id
     ).first()
@@ -167,6 +175,7 @@ def member_remove(*, organization: Organization, actor, member_id) -> None:
 
 @transaction.atomic
 def verification_apply(*, organization: Organization, actor, pledge: bool, **fields):
+    _require_admin(actor, organization)
     # An application sent twice at once: the second waits, then sees it is pending.
     organization = _queue_for_organization(organization)
     if organization.is_suspended:
@@ -203,6 +212,8 @@ def verification_apply(*, organization: Organization, actor, pledge: bool, **fie
 def verification_decide(
     *, application: VerificationApplication, editor, approve: bool, reason: str = ""
 ) -> Organization:
+    if not as_viewer(editor).has_perm("networking.review_organizations"):
+        raise Forbidden(_("Only Podium's editors decide on verification."))
     application = VerificationApplication.objects.select_for_update().get(pk=application.pk)
     if application.decision:
         raise Refused(_("This application was already decided."))

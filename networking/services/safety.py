@@ -6,17 +6,20 @@ from django.utils.translation import gettext_noop
 from wagtail.log_actions import log
 
 from networking.enums import SCAM_CHECK, ReportStatus, ReportTarget
-from networking.errors import Refused
+from networking.errors import Forbidden, Refused
 from networking.models import Block, Organization, Report
 from networking.selectors import organization_admins
 from networking.services.notifications import notify_many
 from networking.services.organizations import network_access_sync
+from networking.viewer import as_viewer
 
 
 @transaction.atomic
 def block_create(*, consultant, organization: Organization) -> Block:
     """Silent: the organization is not told, and from now on the consultant does not exist
     for any of its members or anyone with an address at its domain."""
+    if not as_viewer(consultant).has_perm("networking.add_block"):
+        raise Forbidden(_("Only consultants can block an organization."))
     block, _created = Block.objects.get_or_create(
         consultant=consultant,
         organization=organization,
@@ -62,6 +65,8 @@ def scam_report_create(*, target_kind: str, target_id, organization, signals: li
 @transaction.atomic
 def report_handle(*, report: Report, editor, action: str) -> Report:
     """dismiss, warn (the organization's administrators are told) or suspend."""
+    if not as_viewer(editor).has_perm("networking.handle_reports"):
+        raise Forbidden(_("Only Podium's editors handle reports."))
     report = (
         Report.objects.select_for_update(of=("self",))
         .select_related("organization")

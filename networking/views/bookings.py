@@ -8,11 +8,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.adapters import forget_return_to, remember_return_to, signup_url
 from accounts.enums import Role
-from accounts.rules import has_strong_authenticator
 from core.forms import posted
+from core.money import Currency
 from networking import selectors
+from networking.errors import Hidden
 from networking.forms import BookingActionForm, BookingRequestForm, MessageForm, RatingForm
-from networking.rules import can_act_for_organization, membership_of
+from networking.rules import has_second_factor, is_org_member
 from networking.scam import scam_signals
 from networking.services import bookings as services
 from networking.services import money as money_services
@@ -25,7 +26,7 @@ PAGE_SIZE = 20
 @member_view
 @require_safe
 def bookings(request):
-    listing = selectors.bookings_for(user=request.user)
+    listing = selectors.bookings_for(user=request.viewer)
     page_obj = Paginator(listing, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "networking/bookings.html", {"page_obj": page_obj})
 
@@ -37,7 +38,7 @@ def _requested_profile(request, consultant_id) -> SpeakerProfilePage:
         .first()
     )
     if profile is None or not request.viewer.can_view(profile):
-        raise Http404
+        raise Hidden
     return profile
 
 
@@ -53,25 +54,24 @@ def booking_new(request, consultant_id):
     """
     if not request.user.is_authenticated:
         return redirect(signup_url(role=Role.ORGANIZATION, next_url=request.get_full_path()))
-    membership = membership_of(request.user)
-    if membership is None and request.user.role != Role.ORGANIZATION:
+    if not request.viewer.has_perm("networking.request_booking"):
         return render(request, "networking/request_organizations_only.html", {}, 403)
-    step = _setup_step(request.user, membership)
+    step = _setup_step(request.viewer)
     if step is not None:
         remember_return_to(request, request.get_full_path())
         return redirect(step)
     return _booking_new(request, consultant_id)
 
 
-def _setup_step(user, membership) -> str | None:
+def _setup_step(viewer) -> str | None:
     """The URL name of what an organization person must set up before requesting.
 
     Two-step verification comes first: moments after signing in, allauth lets the fresh
     sign-in stand for the password it would otherwise ask for again.
     """
-    if not has_strong_authenticator(user):
+    if not has_second_factor(viewer):
         return "mfa_activate_totp"
-    if membership is None:
+    if not is_org_member(viewer):
         return "networking:organization"
     return None
 
@@ -79,35 +79,34 @@ def _setup_step(user, membership) -> str | None:
 @member_view
 def _booking_new(request, consultant_id):
     profile = _requested_profile(request, consultant_id)
-    if not can_act_for_organization(request.user):
+    if not request.viewer.has_perm("networking.act_for_organization"):
         # Waiting for verification (or suspended): this page says what is missing, at the
         # request's own address, so coming back later finds the form.
         remember_return_to(request, request.get_full_path())
-        membership = membership_of(request.user)
+        organization = request.viewer.membership.organization
         return render(
             request,
             "networking/request_not_yet.html",
             {
                 "profile": profile,
-                "organization": membership.organization,
-                "is_admin": membership.role == "admin",
-                "application": membership.organization.applications.first(),
+                "organization": organization,
+                "application": selectors.latest_application(organization=organization),
             },
             403,
         )
     forget_return_to(request)
     interest = None
-    initial = {"currency": "USD", "cancellation_fee": 0}
+    initial = {"currency": Currency.USD, "cancellation_fee": 0}
     if request.GET.get("interest") or request.POST.get("interest"):
         try:
             interest = selectors.interest_for_organization(
-                user=request.user,
+                user=request.viewer,
                 interest_id=request.GET.get("interest") or request.POST.get("interest"),
             )
         except ValidationError as error:  # a malformed id is as unknown as a wrong one
             raise Http404 from error
         if interest.consultant_id != profile.consultant_id:
-            raise Http404
+            raise Hidden
         opportunity = interest.opportunity
         initial |= {
             "title": opportunity.title,
@@ -142,17 +141,17 @@ def _booking_new(request, consultant_id):
 
 
 def _booking_context(request, booking, **extra):
+    answering = request.viewer.has_perm("networking.answer_booking", booking)
     return {
         "booking": booking,
-        "is_consultant": booking.consultant_id == request.user.pk,
         "events": selectors.booking_events(booking=booking),
-        "moves": services.allowed_moves(request.user, booking),
+        "moves": services.allowed_moves(request.viewer, booking),
         "action_form": BookingActionForm(),
         "message_form": MessageForm(),
         "profile": getattr(booking.consultant, "speaker_profile", None),
         # The scam check's warning, for the consultant reading the request.
         "scam_signals": scam_signals(booking.title, booking.topic, booking.message)
-        if booking.consultant_id == request.user.pk
+        if answering
         else [],
         **_after_context(request, booking),
         **extra,
@@ -162,7 +161,7 @@ def _booking_context(request, booking, **extra):
 def _after_context(request, booking) -> dict:
     """Invoices, rating, ratings and testimonial: what follows a confirmed or completed booking."""
     invoices = list(booking.invoices.all())
-    if booking.consultant_id != request.user.pk:
+    if not request.viewer.has_perm("networking.invoice_booking", booking):
         return {
             "invoices": invoices,
             "can_write_testimonial": money_services.testimonial_possible(booking),
@@ -170,7 +169,7 @@ def _after_context(request, booking) -> dict:
     return {
         "invoices": invoices,
         "can_invoice": money_services.invoice_due(booking, {i.kind for i in invoices}) is not None,
-        "can_rate": money_services.rating_possible(booking),
+        "can_rate": selectors.rating_possible(booking),
         "rating_form": RatingForm(),
         "org_ratings": selectors.organization_ratings(
             organization_ids=[booking.organization_id]
@@ -181,14 +180,14 @@ def _after_context(request, booking) -> dict:
 @member_view
 @require_safe
 def booking(request, booking_id):
-    booking = selectors.booking_for(user=request.user, booking_id=booking_id)
+    booking = selectors.booking_for(user=request.viewer, booking_id=booking_id)
     return render(request, "networking/booking.html", _booking_context(request, booking))
 
 
 @member_view
 @require_POST
 def booking_move(request, booking_id):
-    booking = selectors.booking_for(user=request.user, booking_id=booking_id)
+    booking = selectors.booking_for(user=request.viewer, booking_id=booking_id)
     form = BookingActionForm(request.POST)
     status = 400
     if form.is_valid():

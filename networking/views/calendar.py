@@ -7,22 +7,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.forms import posted
+from networking import selectors
 from networking.calendar_month import calendar_month, month_from_param
 from networking.forms import UnavailableDateForm
 from networking.models import Preferences
 from networking.services import calendar as services
-from networking.views.common import member_view, render, submit
-
-
-def _consultant_only(request) -> None:
-    if not request.user.is_consultant:
-        raise Http404
+from networking.viewer import as_viewer
+from networking.views.common import member_view, permission_required, render, submit
 
 
 @member_view
 @require_http_methods(["GET", "POST"])
+@permission_required("networking.use_calendar")
 def calendar(request):
-    _consultant_only(request)
     preferences, _created = Preferences.objects.get_or_create(user=request.user)
     form = UnavailableDateForm(posted(request))
     done, status = submit(
@@ -45,7 +42,7 @@ def calendar(request):
             "form": form,
             "month": calendar_month(consultant=request.user, first=first),
             "this_month": today.replace(day=1),
-            "days": request.user.unavailable_dates.filter(date__gte=today),
+            "days": selectors.unavailable_days(consultant=request.viewer, since=today),
             "feed_url": feed_url,
         },
         status,
@@ -54,16 +51,16 @@ def calendar(request):
 
 @member_view
 @require_POST
+@permission_required("networking.use_calendar")
 def unavailable_remove(request, day_id):
-    _consultant_only(request)
     services.unavailable_remove(consultant=request.user, day_id=day_id)
     return redirect("networking:calendar")
 
 
 @member_view
 @require_POST
+@permission_required("networking.use_calendar")
 def calendar_reset(request):
-    _consultant_only(request)
     services.calendar_token_reset(consultant=request.user)
     messages.success(request, _("Your calendar has a new address. The old one no longer works."))
     return redirect("networking:calendar")
@@ -72,12 +69,10 @@ def calendar_reset(request):
 @require_safe
 def calendar_feed(request, token):
     """No sign-in: calendar apps cannot sign in. The long random address is the key."""
-    preferences = Preferences.objects.select_related("user").filter(calendar_token=token).first()
-    if preferences is None or len(token) < 32 or not preferences.user.is_consultant:
+    owner = selectors.calendar_owner(token=token)
+    if owner is None or len(token) < 32 or not as_viewer(owner).has_perm("networking.use_calendar"):
         raise Http404
-    response = HttpResponse(
-        services.calendar_feed(consultant=preferences.user), content_type="text/calendar"
-    )
+    response = HttpResponse(services.calendar_feed(consultant=owner), content_type="text/calendar")
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response

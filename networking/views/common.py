@@ -32,6 +32,41 @@ def member_view(view: Callable) -> Callable:
     return wrapped
 
 
+def permission_required(perm: str, fetch: Callable | None = None, *, by: tuple[str, ...] = ()):
+    """Declares what a view needs: `perm`, asked of `request.viewer`.
+
+    Without `fetch` the permission is about the person (a consultant, an organization's
+    administrator). With `fetch`, the object is looked up first, scoped to the person
+    (`fetch(user=request.viewer, <the URL arguments named in by>)`), the permission is
+    asked of it, and the view receives the object in place of those arguments.
+
+    A refusal is a 404, never a 403: an address must not tell a stranger that something is
+    there for others. Put it below `require_POST` and the like, so a wrong method is still
+    a 405 for everyone.
+    """
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            viewer = request.viewer
+            if fetch is None:
+                if not viewer.has_perm(perm):
+                    raise Http404
+                return view(request, *args, **kwargs)
+            ids = {name: kwargs.pop(name) for name in by}
+            try:
+                obj = fetch(user=viewer, **ids)
+            except Hidden as hidden:
+                raise Http404 from hidden
+            if not viewer.has_perm(perm, obj):
+                raise Http404
+            return view(request, obj, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
 def attempt(form, action: Callable):
     """Run a service for a valid form. Returns (result, status): a refusal becomes a form
     error (status 400, or 429 when rate-limited) and nothing is written."""

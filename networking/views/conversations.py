@@ -16,7 +16,7 @@ PAGE_SIZE = 20
 @member_view
 @require_safe
 def inbox(request):
-    listing = selectors.conversations_for(user=request.user)
+    listing = selectors.conversations_for(user=request.viewer)
     page_obj = Paginator(listing, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "networking/inbox.html", {"page_obj": page_obj})
 
@@ -24,7 +24,7 @@ def inbox(request):
 @member_view
 @require_http_methods(["GET", "POST"])
 def conversation(request, conversation_id):
-    conversation = selectors.conversation_for(user=request.user, conversation_id=conversation_id)
+    conversation = selectors.conversation_for(user=request.viewer, conversation_id=conversation_id)
     form = MessageForm(posted(request), uploaded(request))
     done, status = submit(
         request,
@@ -51,7 +51,6 @@ def conversation(request, conversation_id):
             "messages_list": selectors.conversation_messages(conversation=conversation),
             "form": form,
             "links_allowed": services.links_allowed(conversation),
-            "is_consultant": conversation.consultant_id == request.user.pk,
         },
         status,
     )
@@ -61,7 +60,7 @@ def conversation(request, conversation_id):
 @require_safe
 def attachment(request, attachment_id):
     """A file from a conversation, to its two sides only; never from a public address."""
-    found = selectors.attachment_for(user=request.user, attachment_id=attachment_id)
+    found = selectors.attachment_for(user=request.viewer, attachment_id=attachment_id)
     response = FileResponse(
         found.file.open("rb"),
         as_attachment=True,

@@ -2,7 +2,7 @@ import csv
 from datetime import date
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from networking.forms import (
 from networking.invoice_pdf import invoice_pdf
 from networking.services import bookings as booking_services
 from networking.services import money as services
-from networking.views.common import member_view, render, submit
+from networking.views.common import member_view, permission_required, render, submit
 
 
 @member_view
@@ -28,20 +28,19 @@ def invoices(request):
     return render(
         request,
         "networking/invoices.html",
-        {"invoices": selectors.invoices_for(user=request.user)[:200]},
+        {"invoices": selectors.invoices_for(user=request.viewer)[:200]},
     )
 
 
 @member_view
 @require_safe
 def invoice(request, invoice_id):
-    invoice = selectors.invoice_for(user=request.user, invoice_id=invoice_id)
+    invoice = selectors.invoice_for(user=request.viewer, invoice_id=invoice_id)
     return render(
         request,
         "networking/invoice.html",
         {
             "invoice": invoice,
-            "is_consultant": invoice.consultant_id == request.user.pk,
             "paid_form": InvoicePaidForm(initial={"paid_on": timezone.localdate()}),
         },
     )
@@ -50,7 +49,7 @@ def invoice(request, invoice_id):
 @member_view
 @require_safe
 def invoice_pdf_view(request, invoice_id):
-    invoice = selectors.invoice_for(user=request.user, invoice_id=invoice_id)
+    invoice = selectors.invoice_for(user=request.viewer, invoice_id=invoice_id)
     response = HttpResponse(invoice_pdf(invoice), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="invoice-{invoice.number}.pdf"'
     return response
@@ -58,10 +57,8 @@ def invoice_pdf_view(request, invoice_id):
 
 @member_view
 @require_POST
-def invoice_paid(request, invoice_id):
-    invoice = selectors.invoice_for(user=request.user, invoice_id=invoice_id)
-    if invoice.consultant_id != request.user.pk:
-        raise Http404
+@permission_required("networking.change_invoice", selectors.invoice_for, by=("invoice_id",))
+def invoice_paid(request, invoice):
     form = InvoicePaidForm(request.POST)
     done, status = submit(
         request,
@@ -77,16 +74,9 @@ def invoice_paid(request, invoice_id):
     return render(
         request,
         "networking/invoice.html",
-        {"invoice": invoice, "is_consultant": True, "paid_form": form},
+        {"invoice": invoice, "paid_form": form},
         status,
     )
-
-
-def _consultants_booking(request, booking_id):
-    booking = selectors.booking_for(user=request.user, booking_id=booking_id)
-    if booking.consultant_id != request.user.pk:
-        raise Http404
-    return booking
 
 
 def _booking_button(request, booking, form, action, success, then=None):
@@ -101,8 +91,8 @@ def _booking_button(request, booking, form, action, success, then=None):
 
 @member_view
 @require_POST
-def invoice_issue(request, booking_id):
-    booking = _consultants_booking(request, booking_id)
+@permission_required("networking.invoice_booking", selectors.booking_for, by=("booking_id",))
+def invoice_issue(request, booking):
     return _booking_button(
         request,
         booking,
@@ -115,8 +105,8 @@ def invoice_issue(request, booking_id):
 
 @member_view
 @require_POST
-def rating(request, booking_id):
-    booking = _consultants_booking(request, booking_id)
+@permission_required("networking.rate_booking", selectors.booking_for, by=("booking_id",))
+def rating(request, booking):
     return _booking_button(
         request,
         booking,
@@ -128,8 +118,8 @@ def rating(request, booking_id):
 
 @member_view
 @require_POST
-def show_publicly(request, booking_id):
-    booking = _consultants_booking(request, booking_id)
+@permission_required("networking.show_booking", selectors.booking_for, by=("booking_id",))
+def show_publicly(request, booking):
     booking_services.booking_show_publicly(
         consultant=request.user, booking=booking, show=request.POST.get("show") == "yes"
     )
@@ -138,10 +128,8 @@ def show_publicly(request, booking_id):
 
 @member_view
 @require_http_methods(["GET", "POST"])
-def testimonial(request, booking_id):
-    booking = selectors.booking_for(user=request.user, booking_id=booking_id)
-    if booking.consultant_id == request.user.pk:
-        raise Http404
+@permission_required("networking.write_testimonial", selectors.booking_for, by=("booking_id",))
+def testimonial(request, booking):
     form = TestimonialForm(posted(request))
     done, status = submit(
         request,
@@ -167,9 +155,8 @@ def _year(request) -> int:
 
 @member_view
 @require_safe
+@permission_required("networking.view_earnings")
 def earnings(request):
-    if not request.user.is_consultant:
-        raise Http404
     summary = selectors.earnings(consultant=request.user, year=_year(request))
     # The first of each month, so that the page names the month in the reader's language.
     by_month = [(date(summary["year"], month, 1), paid) for month, paid in summary["by_month"]]
@@ -178,9 +165,8 @@ def earnings(request):
 
 @member_view
 @require_safe
+@permission_required("networking.view_earnings")
 def earnings_csv(request):
-    if not request.user.is_consultant:
-        raise Http404
     summary = selectors.earnings(consultant=request.user, year=_year(request))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="earnings-{summary["year"]}.csv"'

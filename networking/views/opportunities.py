@@ -1,38 +1,32 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.forms import posted
+from core.money import Currency
 from networking import selectors
 from networking.forms import ActionForm, InterestForm, OpportunityFilterForm, OpportunityForm
-from networking.rules import can_act_for_organization, membership_of
 from networking.services import opportunities as services
-from networking.views.common import attempt, member_view, render, submit
+from networking.views.common import attempt, member_view, permission_required, render, submit
 
 PAGE_SIZE = 20
 
 
 @member_view
 @require_safe
+@permission_required("networking.view_opportunities")
 def opportunities(request):
-    if membership_of(request.user) is not None:
-        listing = selectors.organization_opportunities(user=request.user)
+    if request.viewer.has_perm("networking.add_opportunity"):
+        listing = selectors.organization_opportunities(user=request.viewer)
         page_obj = Paginator(listing, PAGE_SIZE).get_page(request.GET.get("page"))
-        return render(
-            request,
-            "networking/opportunities_organization.html",
-            {"page_obj": page_obj, "can_act": can_act_for_organization(request.user)},
-        )
-    if not request.user.is_consultant:
-        raise Http404
+        return render(request, "networking/opportunities_organization.html", {"page_obj": page_obj})
     # With no choice made yet, show what matches the consultant's profile.
     data = request.GET if request.GET else {"mine": "on"}
     form = OpportunityFilterForm(data)
     filters = form.cleaned_data if form.is_valid() else {"mine": True}
-    listing = selectors.open_opportunities_for(consultant=request.user, filters=filters)
+    listing = selectors.open_opportunities_for(consultant=request.viewer, filters=filters)
     page_obj = Paginator(listing, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -49,10 +43,9 @@ def _opened(opportunity):
 
 @member_view
 @require_http_methods(["GET", "POST"])
+@permission_required("networking.add_opportunity")
 def opportunity_new(request):
-    if membership_of(request.user) is None:
-        raise Http404
-    form = OpportunityForm(posted(request), initial={"currency": "USD"})
+    form = OpportunityForm(posted(request), initial={"currency": Currency.USD})
     done, status = submit(
         request,
         form,
@@ -65,10 +58,10 @@ def opportunity_new(request):
 
 @member_view
 @require_http_methods(["GET", "POST"])
-def opportunity_edit(request, opportunity_id):
-    if membership_of(request.user) is None:
-        raise Http404
-    opportunity = selectors.opportunity_for(user=request.user, opportunity_id=opportunity_id)
+@permission_required(
+    "networking.change_opportunity", selectors.opportunity_for, by=("opportunity_id",)
+)
+def opportunity_edit(request, opportunity):
     form = OpportunityForm(posted(request), instance=opportunity)
 
     def update(**fields):
@@ -87,23 +80,23 @@ def opportunity_edit(request, opportunity_id):
 @member_view
 @require_safe
 def opportunity(request, opportunity_id):
-    opportunity = selectors.opportunity_for(user=request.user, opportunity_id=opportunity_id)
+    opportunity = selectors.opportunity_for(user=request.viewer, opportunity_id=opportunity_id)
     context = {"opportunity": opportunity}
-    if membership_of(request.user) is not None:
+    if request.viewer.has_perm("networking.change_opportunity", opportunity):
         context |= {
-            "is_organization": True,
-            "can_act": can_act_for_organization(request.user),
             "status_moves": services.STATUS_MOVES.get(opportunity.status, ()),
             "can_edit": opportunity.status in services.EDITABLE,
             "interests": selectors.opportunity_interests(
-                opportunity=opportunity, viewer=request.user
+                opportunity=opportunity, viewer=request.viewer
             ),
             "suggestions": selectors.opportunity_suggestions(
-                opportunity=opportunity, viewer=request.user
+                opportunity=opportunity, viewer=request.viewer
             ),
         }
     else:
-        context["interest"] = opportunity.interests.filter(consultant=request.user).first()
+        context["interest"] = selectors.interest_of_consultant(
+            consultant=request.viewer, opportunity=opportunity
+        )
         context["org_ratings"] = selectors.organization_ratings(
             organization_ids=[opportunity.organization_id]
         ).get(opportunity.organization_id)
@@ -113,10 +106,10 @@ def opportunity(request, opportunity_id):
 
 @member_view
 @require_POST
-def opportunity_status(request, opportunity_id):
-    if membership_of(request.user) is None:
-        raise Http404
-    opportunity = selectors.opportunity_for(user=request.user, opportunity_id=opportunity_id)
+@permission_required(
+    "networking.change_opportunity", selectors.opportunity_for, by=("opportunity_id",)
+)
+def opportunity_status(request, opportunity):
     form = ActionForm.bound()
     _result, status = attempt(
         form,
@@ -137,10 +130,9 @@ def opportunity_status(request, opportunity_id):
 
 @member_view
 @require_POST
+@permission_required("networking.express_interest")
 def opportunity_interest(request, opportunity_id):
-    if not request.user.is_consultant:
-        raise Http404
-    opportunity = selectors.opportunity_for(user=request.user, opportunity_id=opportunity_id)
+    opportunity = selectors.opportunity_for(user=request.viewer, opportunity_id=opportunity_id)
     form = InterestForm(request.POST)
     done, status = submit(
         request,
@@ -163,8 +155,14 @@ def opportunity_interest(request, opportunity_id):
 
 @member_view
 @require_POST
-def interest_withdraw(request, interest_id):
-    interest = selectors.interest_for_consultant(consultant=request.user, interest_id=interest_id)
+@permission_required(
+    "networking.withdraw_interest",
+    lambda user, interest_id: selectors.interest_for_consultant(
+        consultant=user, interest_id=interest_id
+    ),
+    by=("interest_id",),
+)
+def interest_withdraw(request, interest):
     services.interest_withdraw(consultant=request.user, interest=interest)
     messages.success(request, _("Your interest was withdrawn."))
     return redirect("networking:opportunities")

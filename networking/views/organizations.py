@@ -6,32 +6,25 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.adapters import return_to
-from accounts.enums import Role
 from core.forms import posted, uploaded
+from networking import selectors
 from networking.forms import ActionForm, InvitationForm, OrganizationForm, VerificationForm
-from networking.models import Invitation
-from networking.rules import can_act_for_organization, is_org_admin, membership_of
 from networking.services import organizations as services
-from networking.views.common import attempt, member_view, render, submit
+from networking.views.common import attempt, member_view, permission_required, render, submit
 
-
-def _admins_organization(request):
-    if not is_org_admin(request.user):
-        raise Http404
-    return membership_of(request.user).organization
+# The organization pages act on the person's own organization: there is no id to look up.
+admins_only = permission_required("networking.change_organization", selectors.own_organization)
 
 
 def _organization_context(request, **forms):
-    membership = membership_of(request.user)
+    membership = request.viewer.membership
     organization = membership.organization
     context = {
         "membership": membership,
         "organization": organization,
-        "is_admin": membership.role == "admin",
-        "can_act": can_act_for_organization(request.user),
-        "members": organization.memberships.select_related("user").order_by("joined_at"),
-        "invitations": organization.invitations.filter(accepted_at=None).order_by("-created_at"),
-        "application": organization.applications.first(),
+        "members": selectors.organization_roster(organization=organization),
+        "invitations": selectors.open_invitations(organization=organization),
+        "application": selectors.latest_application(organization=organization),
         "edit_form": OrganizationForm(instance=organization),
         "invite_form": InvitationForm(),
     }
@@ -43,13 +36,13 @@ def _organization_context(request, **forms):
 @require_http_methods(["GET", "POST"])
 def organization(request):
     """An organization member's home for their organization; others may create one."""
-    if membership_of(request.user) is not None:
+    if request.viewer.has_perm("networking.view_organization"):
         return (
             organization_edit(request)
             if request.method == "POST"
             else render(request, "networking/organization.html", _organization_context(request))
         )
-    if request.user.role != Role.ORGANIZATION:
+    if not request.viewer.has_perm("networking.add_organization"):
         raise Http404
     form = OrganizationForm(posted(request), uploaded(request))
     done, status = submit(
@@ -63,8 +56,8 @@ def organization(request):
     return done or render(request, "networking/organization_new.html", {"form": form}, status)
 
 
-def organization_edit(request):
-    organization = _admins_organization(request)
+@admins_only
+def organization_edit(request, organization):
     form = OrganizationForm(request.POST, request.FILES, instance=organization)
 
     def update(**fields):
@@ -74,14 +67,18 @@ def organization_edit(request):
     done, status = submit(
         request, form, update, success=_("Saved."), then="networking:organization"
     )
+    if done:
+        return done
+    # The page shows the organization as saved, not as the refused form left it.
+    organization.refresh_from_db()
     context = _organization_context(request, edit_form=form)
-    return done or render(request, "networking/organization.html", context, status)
+    return render(request, "networking/organization.html", context, status)
 
 
 @member_view
 @require_POST
-def organization_invite(request):
-    organization = _admins_organization(request)
+@admins_only
+def organization_invite(request, organization):
     form = InvitationForm(request.POST)
     done, status = submit(
         request,
@@ -98,8 +95,8 @@ def organization_invite(request):
 
 @member_view
 @require_POST
-def member_remove(request, member_id):
-    organization = _admins_organization(request)
+@admins_only
+def member_remove(request, organization, member_id):
     form = ActionForm.bound()
     _result, status = attempt(
         form,
@@ -116,8 +113,8 @@ def member_remove(request, member_id):
 
 @member_view
 @require_http_methods(["GET", "POST"])
-def verification_apply(request):
-    organization = _admins_organization(request)
+@admins_only
+def verification_apply(request, organization):
     form = VerificationForm(posted(request), initial={"domain_email": request.user.email})
     done, status = submit(
         request,
@@ -141,7 +138,7 @@ def verification_apply(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def invitation(request, token):
-    found = Invitation.objects.select_related("organization").filter(token=token).first()
+    found = selectors.invitation_by_token(token=token)
     if found is None:
         raise Http404
     # A button's POST may carry nothing but its CSRF token: bind whenever it is a POST.

@@ -10,11 +10,10 @@ from core.forms import posted
 from networking import selectors
 from networking.enums import ReportTarget
 from networking.forms import PreferencesForm, ReportForm
-from networking.models import Block, Message, Organization, Preferences
+from networking.models import Message, Organization, Preferences
 from networking.services import notifications as notification_services
 from networking.services import safety as services
-from networking.viewer import as_viewer
-from networking.views.common import member_view, render, submit
+from networking.views.common import member_view, permission_required, render, submit
 from portfolio.models import SpeakerProfilePage
 
 
@@ -25,30 +24,30 @@ def _uuid(value: str) -> uuid.UUID:
         raise Http404 from error
 
 
-def _report_target(user, kind: str, target_id: str):
+def _report_target(viewer, kind: str, target_id: str):
     """(what the reporter sees as its name, the organization answerable) or 404."""
     if kind == ReportTarget.PROFILE:
         if not target_id.isdigit():
             raise Http404
         profile = SpeakerProfilePage.objects.filter(pk=int(target_id)).first()
-        if profile is None or not as_viewer(user).can_view(profile):
+        if profile is None or not viewer.can_view(profile):
             raise Http404
         return profile.title, None
     if kind == ReportTarget.ORGANIZATION:
         organization = get_object_or_404(Organization, pk=_uuid(target_id))
         return organization.name, organization
     if kind == ReportTarget.OPPORTUNITY:
-        opportunity = selectors.opportunity_for(user=user, opportunity_id=_uuid(target_id))
+        opportunity = selectors.opportunity_for(user=viewer, opportunity_id=_uuid(target_id))
         return opportunity.title, opportunity.organization
     if kind == ReportTarget.BOOKING:
-        booking = selectors.booking_for(user=user, booking_id=_uuid(target_id))
+        booking = selectors.booking_for(user=viewer, booking_id=_uuid(target_id))
         return booking.title, booking.organization
     if kind == ReportTarget.MESSAGE:
         message = Message.objects.filter(pk=_uuid(target_id)).first()
         if message is None:
             raise Http404
         conversation = selectors.conversation_for(
-            user=user, conversation_id=message.conversation_id
+            user=viewer, conversation_id=message.conversation_id
         )
         return _("a message"), conversation.organization
     raise Http404
@@ -57,7 +56,7 @@ def _report_target(user, kind: str, target_id: str):
 @member_view
 @require_http_methods(["GET", "POST"])
 def report(request, kind, target_id):
-    name, organization = _report_target(request.user, kind, target_id)
+    name, organization = _report_target(request.viewer, kind, target_id)
     form = ReportForm(posted(request))
     done, status = submit(
         request,
@@ -81,9 +80,8 @@ def report(request, kind, target_id):
 
 @member_view
 @require_POST
+@permission_required("networking.add_block")
 def block(request, organization_id):
-    if not request.user.is_consultant:
-        raise Http404
     organization = get_object_or_404(Organization, pk=organization_id)
     services.block_create(consultant=request.user, organization=organization)
     messages.success(
@@ -96,9 +94,13 @@ def block(request, organization_id):
 
 @member_view
 @require_POST
-def unblock(request, block_id):
-    get_object_or_404(Block, pk=block_id, consultant=request.user)
-    services.block_remove(consultant=request.user, block_id=block_id)
+@permission_required(
+    "networking.delete_block",
+    lambda user, block_id: selectors.block_for(consultant=user, block_id=block_id),
+    by=("block_id",),
+)
+def unblock(request, block):
+    services.block_remove(consultant=request.user, block_id=block.pk)
     messages.success(request, _("The block was removed."))
     return redirect("networking:settings")
 
@@ -108,7 +110,7 @@ def unblock(request, block_id):
 def settings(request):
     preferences, _created = Preferences.objects.get_or_create(user=request.user)
     form = PreferencesForm(posted(request), instance=preferences)
-    if not request.user.is_consultant:
+    if not request.viewer.has_perm("networking.set_contact_policy"):
         del form.fields["contact_policy"]
         del form.fields["match_notifications"]
         del form.fields["yearly_threshold"]
@@ -119,7 +121,7 @@ def settings(request):
             messages.success(request, _("Saved."))
             return redirect("networking:settings")
         status = 400
-    blocks = Block.objects.filter(consultant=request.user).select_related("organization")
+    blocks = selectors.blocks_for(consultant=request.viewer)
     return render(request, "networking/settings.html", {"form": form, "blocks": blocks}, status)
 
 
