@@ -1,5 +1,5 @@
-"""The apps" layers, read from the source: which app may import which, no app importing
-the project"s configuration, no oversized module, and no import tucked inside a function
+"""The apps' layers, read from the source: which app may import which, no app importing
+the project's configuration, no oversized module, and no import tucked inside a function
 without the cycle that forces it.
 
 Imports go one way, from the top down:
@@ -7,12 +7,9 @@ Imports go one way, from the top down:
     cms -> networking -> portfolio -> accounts -> core
 
 An app may import any app below it, never one above. accounts sits on core: its views
-and record export use core"s form helpers and field readers, and core needs nothing from
+and record export use core's form helpers and field readers, and core needs nothing from
 accounts (its models name the user model by the string "accounts.User", which is no
 import). Settings belong in config/settings; an app reads them from django.conf.settings.
-
-Known violations in modules other sessions are changing are listed below, so this test
-fails on any new one at once and passes when the list is empty.
 """
 
 import ast
@@ -33,28 +30,7 @@ MAY_IMPORT = {
 }
 MAX_LINES = 400
 
-# Found on main and left to the sessions that own these modules; remove a line when it
-# is fixed. Keys as the scan makes them: "path imported.module" for direction and config,
-# "path" for size, "path statement" for an import inside a function.
-KNOWN = {
-    "direction": set(),
-    "config": set(),
-    "size": {
-        "networking/selectors.py",
-    },
-    "local import": {
-        "networking/apps.py from core.media.files import delete_files_with_rows",
-        "networking/apps.py from networking import signals",
-        "networking/apps.py from networking.models import Attachment, Organization",
-        "networking/matching.py from accounts.models import User",
-        "networking/matching.py from networking.services.notifications import notify",
-        "networking/services/notifications.py from networking.tasks import deliver_notification",
-        "networking/services/opportunities.py from networking.tasks import match_opportunity",
-        "networking/services/organizations.py from core.models import SiteSettings",
-        "networking/services/organizations.py from django.conf import settings",
-        "portfolio/templatetags/portfolio_tags.py from django.apps import apps",
-    },
-}
+RULES = ("direction", "config", "size", "local import")
 
 
 @dataclass(frozen=True)
@@ -113,7 +89,7 @@ def _names_a_cycle(lines: list[str], lineno: int) -> bool:
 def violations(modules: list[Module]) -> dict[str, dict[str, str]]:
     """Per rule, each violation"s key (its module and statement, which survive edits
     elsewhere in the file) and a message that says where it is now."""
-    found = {rule: {} for rule in KNOWN}
+    found = {rule: {} for rule in RULES}
     for module in modules:
         lines = module.text.splitlines()
         if len(lines) > MAX_LINES:
@@ -139,11 +115,7 @@ def found() -> dict[str, dict[str, str]]:
 
 
 def _check(found: dict[str, dict[str, str]], rule: str) -> None:
-    new = sorted(message for key, message in found[rule].items() if key not in KNOWN[rule])
-    assert not new, f"{rule}:\n" + "\n".join(new)
-    remaining = sorted(found[rule][key] for key in KNOWN[rule] if key in found[rule])
-    if remaining:
-        pytest.xfail(f"{rule}, known, in modules other sessions own:\n" + "\n".join(remaining))
+    assert not found[rule], f"{rule}:\n" + "\n".join(sorted(found[rule].values()))
 
 
 def test_imports_go_one_way(found):

@@ -48,6 +48,7 @@ from networking.selectors.organizations import (
     invitation_by_token,
     latest_application,
     open_invitations,
+    organization_logos,
     organization_roster,
 )
 from networking.selectors.records import RELEASED_DETAILS, records_of
@@ -85,6 +86,7 @@ __all__ = [
     "opportunity_interests",
     "opportunity_suggestions",
     "organization_admins",
+    "organization_logos",
     "organization_members",
     "organization_opportunities",
     "organization_ratings",

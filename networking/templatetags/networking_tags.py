@@ -15,3 +15,10 @@ def networking_summary(user):
 def public_appearances(profile):
     """Upcoming engagements the consultant chose, one by one, to list on their profile."""
     return selectors.public_appearances(consultant_id=profile.consultant_id)
+
+
+@register.simple_tag
+def organization_logos(items, attribute) -> dict:
+    """Logos of verified organizations, by name, for testimonials and past engagements
+    (they name an organization in text)."""
+    return selectors.organization_logos(names={getattr(item, attribute, "") for item in items})

@@ -192,31 +192,6 @@ def cover_image(profile):
     )
 
 
-@register.simple_tag
-def organization_logos(items, attribute) -> dict:
-    """Logos of verified organizations, by name, for testimonials and past engagements.
-
-    Looked up by name because testimonials and engagements name an organization in text.
-    Only a verified organization in good standing lends its logo; the model is read
-    through the app registry because portfolio sits below networking and never imports it.
-    """
-    from django.apps import apps
-
-    wanted = {getattr(item, attribute, "") for item in items} - {""}
-    if not wanted or not apps.is_installed("networking"):
-        return {}
-    organization = apps.get_model("networking", "Organization")
-    rows = (
-        organization.objects.filter(
-            name__in=wanted, verification="verified", suspended_at__isnull=True
-        )
-        .exclude(logo="")
-        .values_list("name", "logo")
-    )
-    storage = organization._meta.get_field("logo").storage
-    return {name: storage.url(logo) for name, logo in rows}
-
-
 @register.filter
 def lookup(mapping, key):
     """mapping[key], or None: `{{ logos|lookup:testimonial.author_role }}`."""
