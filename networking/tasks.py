@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.links import absolute_url
 from core.models import SiteSettings
 from networking.enums import EmailFrequency, OpportunityStatus
 from networking.matching import opportunity_match
@@ -27,7 +28,7 @@ def _send_update_email(user, count: int) -> None:
     context = {
         "site_name": SiteSettings.load().site_name,
         "count": count,
-        "link": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("networking:notifications"),
+        "link": absolute_url(reverse("networking:notifications")),
     }
     with translation.override(user.language or settings.LANGUAGE_CODE):
         subject = render_to_string("networking/email/update_subject.txt", context).strip()

@@ -1,12 +1,13 @@
 import secrets
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from core.links import absolute_url
 from networking.errors import Forbidden, Refused
 from networking.models import Preferences, UnavailableDate
 from networking.selectors import calendar_bookings
@@ -67,9 +68,6 @@ def calendar_feed(*, consultant) -> bytes:
         event.add("dtend", booking.ends_on + timedelta(days=1))  # all-day, end exclusive
         event.add("summary", f"{booking.title} ({booking.organization.name})")
         event.add("location", booking.venue)
-        event.add(
-            "url",
-            settings.WAGTAILADMIN_BASE_URL.rstrip("/") + f"/network/bookings/{booking.pk}/",
-        )
+        event.add("url", absolute_url(reverse("networking:booking", args=[booking.pk])))
         calendar.add_component(event)
     return calendar.to_ical()

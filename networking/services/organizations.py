@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.mail import send_mail
 from django.db import transaction
@@ -14,6 +13,7 @@ from wagtail.log_actions import log
 
 from accounts.models import User
 from accounts.selectors import language_for_email
+from core.links import absolute_url
 from core.models import SiteSettings
 from networking.enums import MemberRole, Verification
 from networking.errors import Forbidden, Refused
@@ -121,8 +121,7 @@ def invitation_create(*, organization: Organization, actor, email: str, role: st
     context = {
         "organization": organization.name,
         "site_name": SiteSettings.load().site_name,
-        "link": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        + reverse("networking:invitation", args=[invitation.token]),
+        "link": absolute_url(reverse("networking:invitation", args=[invitation.token])),
         "days": INVITATION_DAYS,
     }
     # In the invitee's language if they already have an account, else the inviter's.

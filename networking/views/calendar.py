@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.forms import posted
+from core.links import absolute_url
 from networking import selectors
 from networking.calendar_month import calendar_month, month_from_param
 from networking.forms import UnavailableDateForm
@@ -30,9 +31,7 @@ def calendar(request):
     )
     if done:
         return done
-    feed_url = request.build_absolute_uri(
-        reverse("networking:calendar_feed", args=[preferences.calendar_token])
-    )
+    feed_url = absolute_url(reverse("networking:calendar_feed", args=[preferences.calendar_token]))
     today = timezone.localdate()
     first = month_from_param(request.GET.get("month"), today=today)
     return render(
