@@ -8,8 +8,7 @@ from networking.services.notifications import notify
 from tests.accounts.test_signup import signup
 from tests.factories import ConsultantFactory
 
-# E-mail is queued with transaction.on_commit: these tests need real commits.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_commit_runs")]
 
 
 def test_signing_up_in_spanish_remembers_spanish(client):

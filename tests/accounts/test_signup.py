@@ -11,8 +11,7 @@ from accounts.enums import Role
 from accounts.models import ConsultantWorkspace, User
 from portfolio.models import SpeakerProfilePage
 
-# E-mail is queued with transaction.on_commit, so these tests need real commits.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_commit_runs")]
 
 GOOD_PASSWORD = "a quiet lighthouse on the northern coast"
 
