@@ -11,11 +11,12 @@ test database (its name ends in _gw0, _gw1, ...).
 import os
 import re
 
-REDIS_URL = re.compile(r"(?P<server>redis://[^/]+)(?:/(?P<db>\d*))?")
+REDIS_URL = re.compile(r"(?P<server>rediss?://[^/?]+)(?:/(?P<db>\d*))?")
 
 
 def shifted(url: str, by: int) -> str:
-    """`url` with its Redis database number raised by `by`; other URLs as they are."""
+    """`url` with its Redis database number raised by `by`; other URLs (and Redis URLs
+    with options) as they are: a worker then shares them."""
     match = REDIS_URL.fullmatch(url)
     if not match:
         return url
