@@ -25,9 +25,13 @@ demo: migrate
 run: demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-# The suite always uses the test settings, whatever DJANGO_SETTINGS_MODULE says.
+# The suite always uses the test settings, whatever DJANGO_SETTINGS_MODULE says, on one
+# pytest-xdist worker per core (PYTEST_WORKERS=0 runs it in this process). loadgroup keeps
+# the tests marked xdist_group("name") on one worker.
+PYTEST_WORKERS ?= auto
 test: install
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest \
+		-n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

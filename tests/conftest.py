@@ -1,3 +1,4 @@
+import logging
 import os
 import re
 import socket
@@ -8,8 +9,11 @@ from email import message_from_bytes, policy
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import translation
 
+from core import throttle
 from tests.factories import ConsultantFactory, EditorFactory, UserFactory
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures")
@@ -70,6 +74,27 @@ def _clear_cache():
     cache.clear()
 
 
+class PinnedClock:
+    """A clock that stands still until a test moves it (`clock.now += 60`)."""
+
+    def __init__(self, now: float):
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(autouse=True)
+def throttle_clock():
+    """The rate limits' clock, pinned ten seconds into a window: a test that counts up to
+    a limit never sees the window end halfway. Yields the clock, for tests that move it."""
+    clock = PinnedClock(1_800_000_000.0 + 10)
+    # A MonkeyPatch of its own: a test's monkeypatch.undo() must not end this.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(throttle, "clock", clock)
+        yield clock
+
+
 @pytest.fixture(autouse=True)
 def _english_after_each_test():
     # LocaleMiddleware leaves the last request's language active in the thread; a Spanish
@@ -84,6 +109,62 @@ def _email_through_the_queue(settings):
     # every e-mail in a test goes through OutgoingEmail and the send_email task, which
     # then delivers to locmem (PODIUM_EMAIL_DELIVERY_BACKEND) and so to mail.outbox.
     settings.EMAIL_BACKEND = "core.jobs.mail.QueuedEmailBackend"
+
+
+def _inside_code_transaction(connection) -> bool:
+    """True while the code under test has a transaction open; the test's own wrapping
+    transaction and savepoints do not count."""
+    return any(not block._from_testcase for block in connection.atomic_blocks)
+
+
+def _run(callbacks) -> None:
+    for _, func, robust in callbacks:
+        if robust:
+            try:
+                func()
+            except Exception:  # a robust callback's error is logged, as Django does
+                logging.getLogger("django.db.backends.base").exception("on_commit callback")
+        else:
+            func()
+
+
+@pytest.fixture
+def on_commit_runs(db):
+    """On-commit callbacks run as they do outside tests: at once when registered outside a
+    transaction, and when the outermost transaction the code opened ends without error
+    (dropped when it rolls back). The test still runs inside its own rolled-back
+    transaction, so it needs neither `transaction=True` nor the slow flush and reload
+    that `serialized_rollback=True` costs after every test.
+    """
+    real_on_commit = BaseDatabaseWrapper.on_commit
+    real_exit = transaction.Atomic.__exit__
+
+    def on_commit(connection, func, robust=False):
+        if _inside_code_transaction(connection):
+            real_on_commit(connection, func, robust)
+        else:
+            _run([(set(), func, robust)])
+
+    def exit_(block, exc_type, exc_value, traceback):
+        connection = transaction.get_connection(block.using)
+        result = real_exit(block, exc_type, exc_value, traceback)
+        if block._from_testcase or _inside_code_transaction(connection):
+            return result
+        pending, connection.run_on_commit = connection.run_on_commit, []
+        # A rolled-back block leaves needs_rollback set when it had no savepoint to undo.
+        if exc_type is None and not connection.needs_rollback:
+            _run(pending)
+        return result
+
+    # What fixtures set up before this one registered, as if each had committed.
+    for connection in connections.all(initialized_only=True):
+        pending, connection.run_on_commit = connection.run_on_commit, []
+        _run(pending)
+    # A MonkeyPatch of its own: a test's monkeypatch.undo() must not end this.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(BaseDatabaseWrapper, "on_commit", on_commit)
+        patch.setattr(transaction.Atomic, "__exit__", exit_)
+        yield
 
 
 @pytest.fixture

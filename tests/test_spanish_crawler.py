@@ -280,7 +280,8 @@ def _english_lines(body: str, catalogue: set[str]) -> list[str]:
     return [line for line in body.splitlines() if normal(line) in catalogue]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db
+@pytest.mark.usefixtures("on_commit_runs")
 def test_emails_to_a_spanish_reader_are_in_spanish_whoever_sends_them():
     from allauth.account.models import EmailAddress
 

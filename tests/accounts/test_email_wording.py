@@ -6,8 +6,7 @@ from django.core import mail
 from core.models import SiteSettings
 from tests.factories import PASSWORD
 
-# E-mail is queued with transaction.on_commit, so these tests need real commits.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_commit_runs")]
 
 # Words that would tell an onlooker reading the inbox what Podium is about.
 DENY = re.compile(

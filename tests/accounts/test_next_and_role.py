@@ -257,7 +257,8 @@ def test_a_member_is_not_told_whether_a_hidden_consultant_exists(client):
     assert comparable(hidden_answer.content) == comparable(unknown_answer.content)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db
+@pytest.mark.usefixtures("on_commit_runs")
 def test_signup_confirmation_and_sign_in_lead_back_to_the_request(client):
     profile = published_profile()
     target = _request_url(profile)

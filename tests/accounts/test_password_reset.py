@@ -6,8 +6,7 @@ from django.core import mail
 
 from tests.factories import PASSWORD
 
-# E-mail is queued with transaction.on_commit, so these tests need real commits.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_commit_runs")]
 
 
 def request_reset(client, email):

@@ -13,8 +13,7 @@ from core.jobs.mail import UnqueueableEmail
 from core.jobs.outbox import EMAIL, MAX_ATTEMPTS, message_id_for, outbox_drain, outbox_run
 from core.models import OutboxEntry
 
-# Mail is queued with transaction.on_commit, so these tests need real commits.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_commit_runs")]
 
 
 def queue(subject="Something is waiting", to="reader@example.org", **kwargs) -> OutboxEntry:

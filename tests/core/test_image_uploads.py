@@ -130,12 +130,9 @@ def test_a_file_over_10_mb_is_refused_with_a_clear_message(consultant_client, co
 def test_damaged_photos_never_cause_a_server_error(consultant_client, consultant, name):
     response = add_one(consultant_client, consultant, name, h.read_fixture(name))
 
-    assert response.status_code in (200, 302)
-    if response.status_code == 302:
-        h.assert_no_metadata(stored_bytes(PodiumImage.objects.get()))
-    else:
-        assert form_errors(response)
-        assert not PodiumImage.objects.exists()
+    # Pillow reads what is left of them: stored, without metadata.
+    assert (response.status_code, response["Location"]) == (302, "/admin/images/")
+    h.assert_no_metadata(stored_bytes(PodiumImage.objects.get()))
 
 
 def test_a_hostile_title_is_escaped_in_the_admin(consultant_client, consultant):

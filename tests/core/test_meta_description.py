@@ -166,7 +166,10 @@ def test_every_public_page_of_the_demo_has_one_description_and_noindex_stays(dem
         response = client.get(page.url)
         if response.status_code != 200:
             hidden += 1  # not for visitors: it answers like a missing page or a sign-in
-            assert response.status_code in (302, 404), page.url
+            if response.status_code == 302:
+                assert response["Location"].startswith("/accounts/login/"), page.url
+            else:
+                assert response.status_code == 404, page.url
             continue
         seen_types.add(type(page).__name__)
         text = description(response)

@@ -18,7 +18,7 @@ from networking.models import Notification
 from networking.services.notifications import notify
 from tests.factories import ConsultantFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_commit_runs")]
 
 APPS = ("accounts", "cms", "config", "core", "networking", "portfolio")
 # The outbox's kick is the one place that publishes to the broker.

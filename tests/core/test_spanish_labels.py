@@ -130,7 +130,8 @@ def _booking_news():
     return gettext_lazy("There is news about a booking.")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db
+@pytest.mark.usefixtures("on_commit_runs")
 def test_an_invitation_is_in_the_invitees_language_when_they_have_an_account():
     organization = OrganizationFactory()
     inviter = member_of(organization)

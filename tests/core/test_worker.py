@@ -16,6 +16,7 @@ from tests.core.celery_worker import delete_queue, start_worker, stop_worker, us
 
 pytestmark = [
     pytest.mark.services,
+    # Real transactions: a Celery worker process reads what the test wrote.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

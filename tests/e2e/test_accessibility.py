@@ -6,6 +6,7 @@ from tests.e2e.conftest import axe_violations, sign_in, url
 
 pytestmark = [
     pytest.mark.browser,
+    # Real transactions: the live server answers the browser on its own thread and connection.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

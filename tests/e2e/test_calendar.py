@@ -13,6 +13,7 @@ from tests.networking.conftest import booking_fields
 
 pytestmark = [
     pytest.mark.browser,
+    # Real transactions: the live server answers the browser on its own thread and connection.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

@@ -13,6 +13,7 @@ from tests.factories import published_profile
 
 pytestmark = [
     pytest.mark.browser,
+    # Real transactions: the live server answers the browser on its own thread and connection.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

@@ -23,6 +23,7 @@ from tests.factories import EditorFactory, published_child, published_profile
 
 pytestmark = [
     pytest.mark.browser,
+    # Real transactions: the live server answers the browser on its own thread and connection.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

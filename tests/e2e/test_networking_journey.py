@@ -21,6 +21,7 @@ from tests.factories import PASSWORD, EditorFactory, TopicFactory, published_pro
 
 pytestmark = [
     pytest.mark.browser,
+    # Real transactions: the live server answers the browser on its own thread and connection.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

@@ -21,6 +21,7 @@ from tests.test_crawler import ROLES, _signed_in_client, links_in, same_origin
 
 pytestmark = [
     pytest.mark.browser,
+    # Real transactions: the live server answers the browser on its own thread and connection.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

@@ -8,6 +8,7 @@ from tests.factories import TopicFactory, published_child, published_profile
 
 pytestmark = [
     pytest.mark.browser,
+    # Real transactions: the live server answers the browser on its own thread and connection.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
@@ -100,11 +101,11 @@ def test_a_video_loads_from_the_provider_only_after_play(page, live_server, page
     assert offsite == []
     assert page.locator("iframe").count() == 0
 
-    page.get_by_role("button", name="Play video").click()
+    with page.expect_request(lambda request: "youtube-nocookie.com" in request.url):
+        page.get_by_role("button", name="Play video").click()
 
     frame = page.locator("iframe")
     assert frame.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/")
-    page.wait_for_timeout(300)
     assert any("youtube-nocookie.com" in u for u in offsite)
 
 

@@ -29,6 +29,7 @@ from tests.factories import PASSWORD, EditorFactory, published_profile
 
 pytestmark = [
     pytest.mark.browser,
+    # Real transactions: the live server answers the browser on its own thread and connection.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

@@ -27,8 +27,7 @@ from tests.core import images as h
 from tests.factories import PASSWORD, EditorFactory, member_of, published_child
 from tests.forensics import remnants
 
-# Files leave storage on commit: these tests commit.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_commit_runs")]
 
 DELETE = "/dashboard/delete-account/"
 

@@ -20,6 +20,7 @@ from tests.networking.conftest import booking_fields
 
 pytestmark = [
     pytest.mark.services,
+    # Real transactions: a Celery worker process reads what the test wrote.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

@@ -13,8 +13,7 @@ from networking.services.notifications import notify
 from networking.tasks import deliver_notification, send_digests
 from tests.factories import ConsultantFactory
 
-# E-mail is queued with transaction.on_commit: these tests need real commits.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_commit_runs")]
 
 
 def _event(user, key="booking:1:1"):

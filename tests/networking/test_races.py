@@ -23,6 +23,7 @@ from networking.services.bookings import booking_request
 from tests.factories import OrganizationFactory, member_of, published_profile
 from tests.networking.conftest import booking_fields
 
+# Real transactions: the racing requests run on threads, each with its own connection.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 RACERS = 20

@@ -16,7 +16,7 @@ from tests import hostile_media as hm
 from tests import media_checker
 from tests.factories import ConsultantFactory, TopicFactory, published_profile
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_commit_runs")]
 
 
 @functools.cache

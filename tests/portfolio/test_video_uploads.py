@@ -11,8 +11,7 @@ from core.models import PodiumVideo
 from portfolio.models import VideoPage, VideoPageForm
 from tests.factories import ConsultantFactory, published_child, published_profile
 
-# Mail and tasks run on commit: these tests commit.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_commit_runs")]
 
 PHONE_METADATA = {
     "location": "+48.8577+002.2950/",
