@@ -28,10 +28,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 django.setup()
 
 from django.contrib.auth.hashers import make_password  # noqa: E402 (needs Django set up)
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.utils import timezone  # noqa: E402
+from django.core.management import call_command  # noqa: E402 (needs Django set up)
+from django.db import connection, transaction  # noqa: E402 (needs Django set up)
+from django.test.utils import CaptureQueriesContext  # noqa: E402 (needs Django set up)
+from django.utils import timezone  # noqa: E402 (needs Django set up)
 
 COUNTRIES = ["Kenya", "Canada", "Peru", "India", "Spain", "Nigeria", "Mexico", "Philippines"]
 TYPES = ["keynote", "workshop", "panel", "consulting", "advisory", "review"]

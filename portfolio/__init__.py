@@ -1,1 +1,1 @@
-"""Consultants' Wagtail pages, the visibility policy, the directory and feeds (issue 3)."""
+"""Consultants' Wagtail pages, the Viewer that decides who sees them, the directory and feeds."""

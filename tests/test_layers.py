@@ -1,6 +1,7 @@
 """The apps' layers, read from the source: which app may import which, no app importing
-the project's configuration, no oversized module, and no import tucked inside a function
-without the cycle that forces it.
+the project's configuration, no oversized module, no import tucked inside a function
+without the cycle that forces it, and comments that stand on their own (no pointer to a
+document outside the repository, a reason after every noqa).
 
 Imports go one way, from the top down:
 
@@ -13,6 +14,7 @@ import). Settings belong in config/settings; an app reads them from django.conf.
 """
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +32,10 @@ MAY_IMPORT = {
 }
 MAX_LINES = 400
 
-RULES = ("direction", "config", "size", "local import")
+RULES = ("direction", "config", "size", "local import", "outside reference", "bare noqa")
+# A comment that sends the reader to a document or ticket the repository does not hold.
+OUTSIDE_REFERENCE = re.compile(r"\b(?:safety|design|product|style|tooling)\.md\b|\bissue \d+")
+BARE_NOQA = re.compile(r"#\s*noqa(?::\s*[A-Z0-9, ]+)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,7 @@ def production_modules(root: Path = ROOT) -> list[Module]:
 def _imported_names(node: ast.Import | ast.ImportFrom) -> list[str]:
     if isinstance(node, ast.Import):
         return [alias.name for alias in node.names]
-    if node.level:  # relative: inside the module"s own app
+    if node.level:  # relative: inside the module's own app
         return []
     return [node.module or ""]
 
@@ -87,13 +92,19 @@ def _names_a_cycle(lines: list[str], lineno: int) -> bool:
 
 
 def violations(modules: list[Module]) -> dict[str, dict[str, str]]:
-    """Per rule, each violation"s key (its module and statement, which survive edits
+    """Per rule, each violation's key (its module and statement, which survive edits
     elsewhere in the file) and a message that says where it is now."""
     found = {rule: {} for rule in RULES}
     for module in modules:
         lines = module.text.splitlines()
         if len(lines) > MAX_LINES:
             found["size"][module.path] = f"{module.path} has {len(lines)} lines"
+        for number, line in enumerate(lines, start=1):
+            key = f"{module.path} {line.strip()}"
+            if OUTSIDE_REFERENCE.search(line):
+                found["outside reference"][key] = f"{module.path}:{number} {line.strip()}"
+            if BARE_NOQA.search(line):
+                found["bare noqa"][key] = f"{module.path}:{number} {line.strip()}"
         for node, in_function in _imports(module.tree):
             where = f"{module.path}:{node.lineno}"
             for name in _imported_names(node):
@@ -134,6 +145,14 @@ def test_an_import_inside_a_function_names_the_cycle_that_forces_it(found):
     _check(found, "local import")
 
 
+def test_comments_name_no_document_outside_the_repository(found):
+    _check(found, "outside reference")
+
+
+def test_every_noqa_says_why(found):
+    _check(found, "bare noqa")
+
+
 def test_the_scan_finds_each_kind_of_violation(tmp_path):
     """The rules above pass only if the scan can see a violation at all."""
     (tmp_path / "core").mkdir()
@@ -144,7 +163,10 @@ def test_the_scan_finds_each_kind_of_violation(tmp_path):
         "    import json\n"
         "    # an import cycle: x imports this module\n"
         "    from core import x\n"
-        "    from core import y  # cycle with y\n" + "\n" * MAX_LINES,
+        "    from core import y  # cycle with y\n"
+        "# as safety.md says\n"
+        "import os  # noqa: F401\n"
+        "import re  # noqa: F401 (the reason)\n" + "\n" * MAX_LINES,
         encoding="utf-8",
     )
     (tmp_path / "core" / "migrations").mkdir()
@@ -164,5 +186,11 @@ def test_the_scan_finds_each_kind_of_violation(tmp_path):
     assert found["config"] == {
         "core/bad.py config.settings": "core/bad.py:2 imports config.settings"
     }
-    assert found["size"] == {"core/bad.py": f"core/bad.py has {MAX_LINES + 7} lines"}
+    assert found["size"] == {"core/bad.py": f"core/bad.py has {MAX_LINES + 10} lines"}
     assert found["local import"] == {"core/bad.py import json": "core/bad.py:4 import json"}
+    assert found["outside reference"] == {
+        "core/bad.py # as safety.md says": "core/bad.py:8 # as safety.md says"
+    }
+    assert found["bare noqa"] == {
+        "core/bad.py import os  # noqa: F401": "core/bad.py:9 import os  # noqa: F401"
+    }

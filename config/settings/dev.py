@@ -9,7 +9,7 @@ PODIUM_EMAIL_DELIVERY_BACKEND = (
     env.EMAIL_DELIVERY_BACKEND or "django.core.mail.backends.console.EmailBackend"
 )
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
-STORAGES["staticfiles"] = {  # noqa: F405
+STORAGES["staticfiles"] = {  # noqa: F405 (a name from the base settings' star import)
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 

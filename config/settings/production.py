@@ -27,4 +27,4 @@ CSRF_COOKIE_NAME = "__Host-csrftoken"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = False
 
-LOGGING["root"]["level"] = "INFO"  # noqa: F405
+LOGGING["root"]["level"] = "INFO"  # noqa: F405 (a name from the base settings' star import)

@@ -35,7 +35,7 @@ CELERY_TASK_ALWAYS_EAGER = True
 
 if env.CACHE_URL:
     # A database of its own, so that flushing it between tests touches nothing else.
-    CACHES["default"]["KEY_PREFIX"] = "podium-test"  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = "podium-test"  # noqa: F405 (a name from the base settings' star import)
 
 PODIUM_REQUIRE_SERVICES = env.REQUIRE_SERVICES
 PODIUM_CHROMIUM_PATH = env.CHROMIUM_PATH

@@ -1,4 +1,4 @@
-"""The member dashboard and signing out (issue 2: /dashboard/, Clear-Site-Data)."""
+"""The member dashboard and signing out (/dashboard/, Clear-Site-Data)."""
 
 import pytest
 

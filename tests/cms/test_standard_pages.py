@@ -1,4 +1,4 @@
-"""The standard pages and the editors' navigation (issue 5)."""
+"""The standard pages and the editors' navigation."""
 
 import pytest
 from django.core.exceptions import ValidationError

@@ -1,4 +1,4 @@
-"""The 404 and 500 pages: calm, useful, and in the visitor's language (issue 5)."""
+"""The 404 and 500 pages: calm, useful, and in the visitor's language."""
 
 import pytest
 from django.test import RequestFactory

@@ -1,4 +1,4 @@
-"""Every stored original and every rendition is free of metadata (safety.md A1-A5)."""
+"""Every stored original and every rendition is free of metadata."""
 
 import hashlib
 import io

@@ -1,7 +1,7 @@
 """Uploads through the Wagtail admin: scrubbed, neutral, refused clearly, and kept apart.
 
-Consultants upload into their own collection only, and never see another's images
-(safety.md A; the IDOR rule of the engineering standards).
+Consultants upload into their own collection only, and never see another's images: an
+address naming one answers exactly like a missing one.
 """
 
 import json

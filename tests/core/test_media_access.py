@@ -1,4 +1,4 @@
-"""Originals are never publicly reachable (safety.md A; issue 2 "Safe media")."""
+"""Originals are never publicly reachable."""
 
 import os
 import re

@@ -1,4 +1,4 @@
-"""A real Celery worker, a real Redis broker and a real SMTP server (issue 2, "Jobs").
+"""A real Celery worker, a real Redis broker and a real SMTP server.
 
 A sign-up in this process queues its verification e-mail on Redis; a worker process
 takes the task, reads the stored message from the same PostgreSQL database and delivers

@@ -1,4 +1,4 @@
-"""Browser tests: Playwright driving Debian's Chromium (../shared/tooling.md).
+"""Browser tests: Playwright driving Debian's Chromium.
 
 Playwright never downloads a browser here: the launch points at PODIUM_CHROMIUM_PATH.
 The page may reach only the live test server; any other host (the quick exit's

@@ -1,5 +1,5 @@
 """An editor features a consenting consultant's post in the real Wagtail admin, schedules
-it, and sees it go live on the home page (issue 5).
+it, and sees it go live on the home page.
 
 The consultant gives consent from the dashboard first; without it the admin refuses. To
 see the schedule take effect without waiting, the test moves the site's clock forward:

@@ -1,4 +1,4 @@
-"""Object-level access: another person's id is a 404, for GET and POST (safety.md R23).
+"""Object-level access: another person's id is a 404, for GET and POST.
 
 For each networking object the owner side can open it, and another consultant, a member of
 another organization, an anonymous visitor (sent to sign in) and a member of an

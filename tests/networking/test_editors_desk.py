@@ -1,4 +1,4 @@
-"""The editors' desk on the admin dashboard, and the editors' log (issue 5)."""
+"""The editors' desk on the admin dashboard, and the editors' log."""
 
 import re
 import uuid

@@ -1,4 +1,4 @@
-"""Every page type has a fixed place in the tree (issue 3)."""
+"""Every page type has a fixed place in the tree."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Who sees what: every audience, every kind of viewer, every output path (issue 3).
+"""Who sees what: every audience, every kind of viewer, every output path.
 
 A marker string sits in each page's text; a viewer who may not see the page must not
 find it in any response body they can get.
