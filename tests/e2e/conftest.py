@@ -35,6 +35,10 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 LOCAL = re.compile(r"^https?://(localhost|127\.0\.0\.1)(:\d+)?/")
 STAND_IN_PAGE = "<!doctype html><title>Weather</title><h1>Today's weather</h1>"
 
+# How long a step may wait for its page: the suite runs a worker per core, so on a
+# 2-core machine a browser, its live server and another worker's tests share the CPU.
+BROWSER_WAIT_MS = 30_000
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _serialized_database_for_every_connection(django_db_setup):
@@ -89,7 +93,7 @@ def page(page, live_server):
             route.fulfill(status=200, content_type="text/html", body=STAND_IN_PAGE)
 
     page.route("**/*", answer_offsite)
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(BROWSER_WAIT_MS)
     return page
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from networking.models import Booking, Invoice, Opportunity, Organization
-from tests.e2e.conftest import LOCAL, STAND_IN_PAGE, axe_violations, url
+from tests.e2e.conftest import BROWSER_WAIT_MS, LOCAL, STAND_IN_PAGE, axe_violations, url
 from tests.e2e.test_portfolio_journey import screenshot_on_failure, sign_in_with_code
 from tests.factories import PASSWORD, EditorFactory, TopicFactory, published_profile
 
@@ -78,7 +78,7 @@ class People:
                 else route.fulfill(status=200, content_type="text/html", body=STAND_IN_PAGE)
             ),
         )
-        page.set_default_timeout(15_000)
+        page.set_default_timeout(BROWSER_WAIT_MS)
         return page
 
 
