@@ -27,12 +27,12 @@ def desk_items() -> list[DeskItem]:
     reports = Report.objects.filter(status=ReportStatus.OPEN).aggregate(
         total=Count("pk"), messages=Count("pk", filter=Q(target_kind=ReportTarget.MESSAGE))
     )
-    reports_url = reverse("networking_admin:reports")
+    reports_url = reverse("networking_reports:index")
     return [
         DeskItem(
             _("Organizations awaiting verification"),
             VerificationApplication.objects.filter(decision="").count(),
-            reverse("networking_admin:verification"),
+            reverse("networking_verification:index"),
         ),
         DeskItem(_("Open reports"), reports["total"], reports_url),
         DeskItem(
@@ -64,6 +64,6 @@ class EditorsDeskPanel(Component):
         return {
             "items": desk_items(),
             "latest_reports": latest_reports(),
-            "reports_url": reverse("networking_admin:reports"),
+            "reports_url": reverse("networking_reports:index"),
             "history_url": reverse("wagtailadmin_reports:site_history"),
         }

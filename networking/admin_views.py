@@ -1,16 +1,16 @@
-"""The editors' desk for networking, inside the Wagtail admin: verification and reports."""
+"""The editors' decisions on verification and reports, posted from the queues' rows
+(networking.admin_queues), and the words that say what a report is about."""
 
 import logging
 import uuid
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_POST
 
-from networking.enums import SCAM_CHECK, ReportStatus, ReportTarget
+from networking.enums import SCAM_CHECK, ReportTarget
 from networking.errors import Refused
 from networking.models import (
     Booking,
@@ -32,23 +32,6 @@ audit = logging.getLogger("podium.audit")
 # else gets a 404, as if it were not there).
 
 
-@require_safe
-@permission_required("networking.review_organizations")
-def verification_queue(request):
-    applications = VerificationApplication.objects.filter(decision="").select_related(
-        "organization", "submitted_by"
-    )
-    return TemplateResponse(
-        request,
-        "networking/admin/verification_queue.html",
-        {
-            "page_title": _("Organizations awaiting verification"),
-            "header_icon": "group",
-            "applications": applications,
-        },
-    )
-
-
 @require_POST
 @permission_required("networking.review_organizations")
 def verification_decide(request, application_id):
@@ -66,38 +49,21 @@ def verification_decide(request, application_id):
         messages.success(
             request, _("Decision recorded for %(name)s.") % {"name": application.organization.name}
         )
-    return redirect("networking_admin:verification")
+    return redirect("networking_verification:index")
 
 
-@require_safe
-@permission_required("networking.handle_reports")
-def report_queue(request):
-    reports = Report.objects.filter(status=ReportStatus.OPEN).select_related("organization")
-    kind = request.GET.get("kind", "")
-    if kind in ReportTarget.values:  # anything else shows every open report
-        reports = reports.filter(target_kind=kind)
-    reports = list(reports[:200])
-    # Editors must read what was reported to judge it; that access to private messages is
-    # logged, without the text itself, so that every reading of someone's messages by
-    # staff can be accounted for.
-    describe_reports(reports)
+def audit_message_reading(editor, reports: list[Report]) -> None:
+    """Editors must read what was reported to judge it; that access to private messages is
+    logged, without the text itself, so that every reading of someone's messages by staff
+    can be accounted for."""
     for report in reports:
         if report.target_kind == ReportTarget.MESSAGE:
             audit.info(
                 "staff_access editor=%s report=%s message=%s",
-                request.user.pk,
+                editor.pk,
                 report.pk,
                 report.target_id,
             )
-    return TemplateResponse(
-        request,
-        "networking/admin/report_queue.html",
-        {
-            "page_title": _("Safety reports"),
-            "header_icon": "warning",
-            "reports": reports,
-        },
-    )
 
 
 def describe_reports(reports: list[Report]) -> None:
@@ -222,4 +188,4 @@ def report_handle(request, report_id):
         messages.error(request, str(refused))
     else:
         messages.success(request, _("The report was handled."))
-    return redirect("networking_admin:reports")
+    return redirect("networking_reports:index")

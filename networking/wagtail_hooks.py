@@ -1,48 +1,35 @@
-from django.urls import include, path, reverse
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
 
-from networking import admin_views
+from networking import admin_queues, admin_views
+from networking.models import Report, VerificationApplication
 
-
-class EditorsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.viewer.has_perm("networking.review_organizations")
+# The queues' policies are registered before Wagtail meets the models anywhere else, or it
+# would make a fallback policy of Django model permissions for them.
+register_permission_policy(VerificationApplication, admin_queues.verification_policy)
+register_permission_policy(Report, admin_queues.reports_policy)
 
 
 @hooks.register("register_admin_urls")
 def networking_admin_urls():
+    # The decisions, posted from the queues' rows; the queues themselves are viewsets.
     urls = [
-        path("verification/", admin_views.verification_queue, name="verification"),
         path(
             "verification/<uuid:application_id>/",
             admin_views.verification_decide,
             name="verification_decide",
         ),
-        path("reports/", admin_views.report_queue, name="reports"),
         path("reports/<uuid:report_id>/", admin_views.report_handle, name="report_handle"),
     ]
     return [path("networking/", include((urls, "networking_admin")))]
 
 
-@hooks.register("register_admin_menu_item")
-def verification_menu_item():
-    return EditorsMenuItem(
-        _("Verification"), reverse("networking_admin:verification"), icon_name="group", order=900
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def reports_menu_item():
-    return EditorsMenuItem(
-        # Not plain "Reports": Wagtail has a menu of that name.
-        _("Safety reports"),
-        reverse("networking_admin:reports"),
-        icon_name="warning",
-        order=910,
-    )
+@hooks.register("register_admin_viewset")
+def editors_queues():
+    return [admin_queues.VerificationViewSet(), admin_queues.ReportViewSet()]
 
 
 @hooks.register("register_log_actions")

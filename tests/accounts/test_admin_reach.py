@@ -126,7 +126,9 @@ REACH = {
         "aging_pages_results page_types_usage page_types_usage_results",
         OUT,
     ),
-    **_rows("networking_admin:", "verification verification_decide reports report_handle", OUT),
+    **_rows("networking_admin:", "verification_decide report_handle", OUT),
+    **_rows("networking_verification:", "index index_results", OUT),
+    **_rows("networking_reports:", "index index_results", OUT),
     **_rows("wagtailsettings:", "edit preview_on_edit", OUT),
     # Redirects are editors' work: an old address names whom it leads to.
     **_rows(

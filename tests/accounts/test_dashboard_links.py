@@ -86,8 +86,8 @@ def test_organization_member_gets_the_links_that_fit_them(client):
 
 
 def test_only_editors_get_the_editors_links(consultant, editor_client):
-    assert reverse("networking_admin:reports") not in _dashboard(Client(), consultant)
+    assert reverse("networking_reports:index") not in _dashboard(Client(), consultant)
     body = editor_client.get("/dashboard/").content.decode()
-    assert f'href="{reverse("networking_admin:reports")}"' in body
-    assert f'href="{reverse("networking_admin:verification")}"' in body
+    assert f'href="{reverse("networking_reports:index")}"' in body
+    assert f'href="{reverse("networking_verification:index")}"' in body
     assert "Write a post" not in body

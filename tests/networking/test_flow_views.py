@@ -72,7 +72,7 @@ def test_an_organization_from_sign_up_to_a_completed_booking(client):
     editor = EditorFactory()
     Authenticator.objects.create(user=editor, type=Authenticator.Type.TOTP, data={})
     client.force_login(editor)
-    queue = client.get(reverse("networking_admin:verification"))
+    queue = client.get(reverse("networking_verification:index"))
     assert "CA-118" in _text(queue)
     application = organization.applications.get()
     client.post(
@@ -327,7 +327,7 @@ def test_the_editors_desk_is_not_for_consultants_or_organizations(
     for person in (consultant, org_member):
         client.force_login(person)
         for name in ("verification", "reports"):
-            response = client.get(reverse(f"networking_admin:{name}"))
+            response = client.get(reverse(f"networking_{name}:index"))
             assert response.status_code == 404
             assert b"REG-SECRET-77" not in response.content
             assert b"A private reason" not in response.content
@@ -352,7 +352,7 @@ def test_reports_reach_the_editors_queue_and_suspension_stops_the_organization(
     editor = EditorFactory()
     Authenticator.objects.create(user=editor, type=Authenticator.Type.TOTP, data={})
     client.force_login(editor)
-    assert "Felt unsafe" in _text(client.get(reverse("networking_admin:reports")))
+    assert "Felt unsafe" in _text(client.get(reverse("networking_reports:index")))
     client.post(
         reverse("networking_admin:report_handle", args=[report.pk]), {"action": "suspended"}
     )
