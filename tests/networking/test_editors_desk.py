@@ -1,5 +1,6 @@
 """The editors' desk on the admin dashboard, and the editors' log."""
 
+import logging
 import re
 import uuid
 
@@ -9,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry, Workflow
 
 from cms.editors_desk import desk_items
+from networking.admin_queues import LIST_PER_PAGE, reports_policy, verification_policy
 from networking.models import Report, VerificationApplication
 from networking.services.safety import report_create, report_handle
 from tests.factories import OrganizationFactory, member_of, published_profile
@@ -124,3 +126,33 @@ def test_editors_decisions_are_logged_with_who_and_when(editor_client, editor, o
     assert "Suspended Lakeside Learning Trust after a report" in history
     assert "Verified" in history
     assert Report.objects.get(pk=report.pk).status == "suspended"
+
+
+def test_the_reports_queue_lists_open_reports_a_page_at_a_time(editor_client, editor, booking):
+    organization = booking.organization
+    for _ in range(LIST_PER_PAGE + 2):
+        _report(organization, "booking", reporter=booking.consultant)
+    report_handle(report=_report(organization, "profile"), editor=editor, action="dismissed")
+    url = reverse("networking_reports:index")
+    first = editor_client.get(url).content.decode()
+    second = editor_client.get(url, {"p": 2}).content.decode()
+    assert (first.count(DISMISS), second.count(DISMISS)) == (LIST_PER_PAGE, 2)
+    # Decisions go through the decide and handle views only: nothing to add, edit or delete.
+    for action in ("add", "change", "delete"):
+        assert not reports_policy.user_has_permission(editor, action)
+        assert not verification_policy.user_has_permission(editor, action)
+    assert "/admin/networking/reports/edit/" not in first
+
+
+def test_reading_reported_messages_is_logged_without_their_text(
+    editor_client, editor, booking, caplog
+):
+    organization = booking.organization
+    message = _report(organization, "message", reporter=booking.consultant)
+    _report(organization, "booking", reporter=booking.consultant)
+    with caplog.at_level(logging.INFO, logger="podium.audit"):
+        editor_client.get(reverse("networking_reports:index"))
+    lines = [r.getMessage() for r in caplog.records if r.name == "podium.audit"]
+    assert lines == [
+        f"staff_access editor={editor.pk} report={message.pk} message={message.target_id}"
+    ]
