@@ -48,13 +48,18 @@ def comparable(body: bytes) -> bytes:
     return re.sub(rb'(csrfmiddlewaretoken" value|nonce)="[^"]*"', rb"\1=", body)
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Browser tests live in tests/e2e, and nowhere else.
+    """Browser tests live in tests/e2e, and nowhere else; slow tests start first.
 
     A test that asks for Playwright's `page` fixture (even by naming a parameter "page")
     becomes a browser test; pytest then groups every browser test with it, so browser
     tests, whose live server empties the database after each, would run among the
     database tests that expect the migrated pages and groups.
+
+    Runs after pytest-django has put database tests first, then transactional ones, then
+    the rest; within each of those kinds the tests marked slow move to the front, so that
+    the workers do not wait at the end for one long test.
     """
     stray = [
         item.nodeid
@@ -64,6 +69,20 @@ def pytest_collection_modifyitems(items):
     ]
     if stray:
         raise pytest.UsageError(f"browser tests outside tests/e2e: {stray[:5]}")
+    items.sort(key=lambda item: (_database_kind(item), item.get_closest_marker("slow") is None))
+
+
+def _database_kind(item) -> int:
+    """pytest-django's order: 0 database, 1 transactional database, 2 no database."""
+    fixtures = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    transactional = "transactional_db" in fixtures or "live_server" in fixtures
+    if marker is not None:
+        transactional = transactional or marker.kwargs.get("transaction", False)
+        transactional = transactional or marker.kwargs.get("reset_sequences", False)
+    if transactional:
+        return 1
+    return 0 if marker is not None or "db" in fixtures else 2
 
 
 @pytest.fixture(autouse=True)

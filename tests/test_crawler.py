@@ -217,6 +217,7 @@ def _start_urls(role: str) -> list[str]:
     return start
 
 
+@pytest.mark.slow
 def test_every_link_of_the_demo_site_leads_somewhere(demo):
     # One test, so that the demo loads once for every role and language.
     skip = {reverse(name) for name in ACTION_URL_NAMES}

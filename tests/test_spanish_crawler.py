@@ -253,6 +253,7 @@ ROLES = {
 }
 
 
+@pytest.mark.slow
 def test_the_spanish_site_has_no_english_interface_left(demo, settings):  # noqa: F811 (fixture)
     settings.PODIUM_DIRECTORY_RATE_PER_MINUTE = 0  # the crawl reads every profile
     skip = {reverse(name) for name in ACTION_URL_NAMES}

@@ -53,6 +53,9 @@ OUT = "out"  # not theirs at all: not found, like a missing page
 SIGN_IN = "sign-in"  # the site's own sign-in and sign-out, the same for everyone
 ASSET = "asset"  # the admin's icons and translations of its scripts, the same for everyone
 
+# One worker builds the module's world once (it takes seconds).
+pytestmark = pytest.mark.xdist_group("admin_reach")
+
 
 def _snippet_rows(model: str) -> dict:
     views = "list list_results add edit delete usage history history_results copy"

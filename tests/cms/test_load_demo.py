@@ -1,19 +1,31 @@
+from io import StringIO
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.test import override_settings
 
 from accounts.enums import EDITORS_GROUP
 from accounts.models import ConsultantWorkspace, User
 
-pytestmark = pytest.mark.django_db
+# One worker loads the demo once for the whole module.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("load_demo")]
 
 
-def test_load_demo_creates_the_documented_accounts_and_is_idempotent(settings):
-    settings.DEBUG = True
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo, loaded twice (the second run must change nothing), once for the module,
+    inside a transaction that is rolled back at its end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(DEBUG=True):  # load_demo refuses otherwise
+            call_command("load_demo", stdout=StringIO())
+            call_command("load_demo", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
 
-    call_command("load_demo")
-    call_command("load_demo")
 
+def test_load_demo_creates_the_documented_accounts_and_is_idempotent(demo):
     emails = set(User.objects.values_list("email", flat=True))
     assert {"consultant@example.org", "organization@example.org", "editor@example.org"} <= emails
     assert EmailAddress.objects.filter(verified=True).count() == len(emails)
@@ -26,18 +38,15 @@ def test_load_demo_creates_the_documented_accounts_and_is_idempotent(settings):
 
 def test_load_demo_refuses_without_debug(settings):
     settings.DEBUG = False
+    people = User.objects.count()
 
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("load_demo")
-    assert not User.objects.exists()
+    assert User.objects.count() == people
 
 
-def test_load_demo_fills_the_directory_with_a_dozen_fictional_speakers(settings, client):
+def test_load_demo_fills_the_directory_with_a_dozen_fictional_speakers(demo, client):
     from portfolio.models import BlogPostPage, SpeakerProfilePage, VideoPage
-
-    settings.DEBUG = True
-    call_command("load_demo")
-    call_command("load_demo")
 
     profiles = SpeakerProfilePage.objects.live()
     assert profiles.count() == 12
@@ -57,13 +66,9 @@ def test_load_demo_fills_the_directory_with_a_dozen_fictional_speakers(settings,
     assert VideoPage.objects.live().filter(poster__isnull=True).count() == 0
 
 
-def test_load_demo_gives_the_demo_accounts_living_networking_dashboards(settings, client):
+def test_load_demo_gives_the_demo_accounts_living_networking_dashboards(demo, client):
     from networking.enums import BookingState
     from networking.models import Booking, Opportunity, Organization, Report
-
-    settings.DEBUG = True
-    call_command("load_demo")
-    call_command("load_demo")
 
     lina = User.objects.get(email="consultant@example.org")
     assert set(Booking.objects.filter(consultant=lina).values_list("state", flat=True)) == set(
@@ -90,25 +95,19 @@ def test_load_demo_gives_the_demo_accounts_living_networking_dashboards(settings
     )
 
 
-def test_load_demo_features_consenting_speakers_on_the_home_page(settings, client):
+def test_load_demo_features_consenting_speakers_on_the_home_page(demo, client):
     from cms.models import FeaturedItem
 
-    settings.DEBUG = True
-    call_command("load_demo")
-    call_command("load_demo")
     assert FeaturedItem.objects.count() >= 3
     html = client.get("/").content.decode()
     assert "Featured speakers" in html
     assert "Lina Okafor" in html
 
 
-def test_every_demo_page_answers_at_its_own_address(settings, client):
+def test_every_demo_page_answers_at_its_own_address(demo, client):
     from allauth.mfa.models import Authenticator
     from wagtail.models import Page
 
-    settings.DEBUG = True
-    call_command("load_demo")
-    settings.DEBUG = False
     editor = User.objects.get(email="editor@example.org")
     Authenticator.objects.create(user=editor, type=Authenticator.Type.TOTP, data={})
     client.force_login(editor)  # editors may see every page, whatever its audience

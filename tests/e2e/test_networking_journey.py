@@ -89,6 +89,7 @@ def _mail_to(sink, address, after=0):
     return None
 
 
+@pytest.mark.slow
 def test_from_sign_up_to_a_paid_booking_and_a_published_testimonial(
     page, browser, live_server, real_smtp
 ):

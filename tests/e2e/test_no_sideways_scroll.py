@@ -73,6 +73,7 @@ def demo(settings, db):
     settings.DEBUG = False
 
 
+@pytest.mark.slow
 def test_no_page_scrolls_sideways_at_320_px(demo, page, live_server):
     page.set_viewport_size({"width": WIDTH, "height": 720})
     too_wide = []

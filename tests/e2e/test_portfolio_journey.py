@@ -63,6 +63,7 @@ def sign_in_with_code(page, live_server, user, secret):
     page.wait_for_url(re.compile(r"/dashboard/$"))
 
 
+@pytest.mark.slow
 def test_write_review_publish_and_read(page, live_server):
     TopicFactory(name="Housing", slug="housing")
     consultant = ConsultantFactory()
