@@ -39,6 +39,12 @@ class ConsultantPage(BasePage):
     visibility = models.CharField(
         max_length=10, choices=Audience.choices, default=Audience.PRIVATE, editable=False
     )
+
+    @property
+    def is_public(self) -> bool:
+        """Everyone may see it (what feeds and search engines are told about)."""
+        return self.visibility == Audience.PUBLIC
+
     # Wagtail's own privacy control would fight the audience field; Podium sets the view
     # restrictions itself.
     private_page_options: list[str] = []
