@@ -19,6 +19,7 @@ from portfolio.models import Testimonial
 
 
 def _own_profile(request):
+    """The person's own profile, looked up for them: anyone without one gets a 404."""
     profile = services.profile_for(request.user)
     if profile is None:
         raise Http404
@@ -74,8 +75,7 @@ def forget_old_versions(request):
 @login_required
 def videos(request):
     """The consultant's uploaded videos, and the form to upload another."""
-    if services.profile_for(request.user) is None:
-        raise Http404
+    _own_profile(request)  # only a consultant with a profile keeps videos; else 404
     form = VideoUploadForm(posted(request), uploaded(request))
     if request.method == "POST" and form.is_valid():
         core_services.video_create(
