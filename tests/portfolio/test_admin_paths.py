@@ -50,10 +50,10 @@ def test_the_audience_comes_first_with_the_private_default_chosen(client, consul
         tag for tag in radios if 'value="private"' in tag
     ]
     # Wagtail's "Settings" tab held it before; it is gone, and "Promote" says "Address".
-    assert 'id="tab-label-content"' in body
-    assert 'id="tab-label-address"' in body
-    assert "tab-settings" not in body
-    assert "tab-promote" not in body
+    # The tabs are read by their visible names: Wagtail derives their ids from the names in
+    # the language of the first request that built the form, so ids vary with test order.
+    tabs = re.findall(r'<a id="tab-label-[^"]*"[^>]*role="tab"[^>]*>\s*([^<]*?)\s*<', body)
+    assert tabs == ["Content", "Address"]
 
 
 @pytest.mark.parametrize(
