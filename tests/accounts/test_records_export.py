@@ -57,7 +57,7 @@ from tests.factories import (
     published_child,
     published_profile,
 )
-from tests.networking.conftest import booking_fields
+from tests.networking.conftest import booking_fields, opportunity_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -262,16 +262,12 @@ def people():
     fields = booking_fields()
     opportunity = opportunity_create(
         actor=member,
-        title="Buyer training",
-        engagement_type="workshop",
-        description="A day with our buyers.",
-        format="virtual",
-        starts_on=fields["starts_on"],
-        ends_on=fields["ends_on"],
-        fee=1200,
-        currency="USD",
-        deadline=fields["starts_on"],
-        pay_parity_attested=True,
+        **opportunity_fields(
+            title="Buyer training",
+            engagement_type="workshop",
+            description="A day with our buyers.",
+            fee=1200,
+        ),
     )
     opportunity_set_status(opportunity=opportunity, actor=member, status="open")
     interest = Interest.objects.create(

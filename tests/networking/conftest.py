@@ -47,6 +47,25 @@ def booking_fields(**overrides):
     return fields
 
 
+def opportunity_fields(**overrides):
+    """What an organization fills in to post an opportunity, a month ahead."""
+    start = timezone.localdate() + timedelta(days=30)
+    fields = {
+        "title": "Panel",
+        "engagement_type": "panel",
+        "description": "A panel",
+        "format": "virtual",
+        "starts_on": start,
+        "ends_on": start,
+        "fee": 500,
+        "currency": "USD",
+        "deadline": start,
+        "pay_parity_attested": True,
+    }
+    fields.update(overrides)
+    return fields
+
+
 @pytest.fixture
 def booking(profile, org_member):
     from networking.services.bookings import booking_request

@@ -13,7 +13,7 @@ from networking.services.conversations import message_send
 from networking.services.opportunities import opportunity_create
 from networking.services.safety import block_create
 from tests.factories import ConsultantFactory, OrganizationFactory, member_of
-from tests.networking.conftest import booking_fields
+from tests.networking.conftest import opportunity_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -23,19 +23,11 @@ def world(booking, org_member, profile):
     """One of each object, owned by `profile`'s consultant and `org_member`'s organization."""
     conversation = Conversation.objects.get(booking=booking)
     message = message_send(conversation=conversation, sender=org_member, body="Hello there")
-    fields = booking_fields()
     draft = opportunity_create(
         actor=org_member,
-        title="Draft",
-        engagement_type="keynote",
-        description="Not yet open",
-        format="virtual",
-        starts_on=fields["starts_on"],
-        ends_on=fields["ends_on"],
-        fee=800,
-        currency="USD",
-        deadline=fields["starts_on"],
-        pay_parity_attested=True,
+        **opportunity_fields(
+            title="Draft", engagement_type="keynote", description="Not yet open", fee=800
+        ),
     )
     notification = Notification.objects.filter(user=profile.consultant).first()
     return {

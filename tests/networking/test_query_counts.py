@@ -5,7 +5,6 @@ queries (docs/performance.md records the counts).
 """
 
 import os
-from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
@@ -24,7 +23,7 @@ from networking.services.opportunities import (
     opportunity_set_status,
 )
 from tests.factories import TopicFactory
-from tests.networking.conftest import booking_fields
+from tests.networking.conftest import booking_fields, opportunity_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -50,22 +49,10 @@ def _bookings(profile, org_member, n):
 
 def _opportunities(org_member, consultant, n):
     topic = TopicFactory()
-    start = timezone.localdate() + timedelta(days=30)
     made = []
     for i in range(n):
         opportunity = opportunity_create(
-            actor=org_member,
-            topics=[topic],
-            title=f"Panel {i}",
-            engagement_type="panel",
-            description="Panel",
-            format="virtual",
-            starts_on=start,
-            ends_on=start,
-            fee=500,
-            currency="USD",
-            deadline=start,
-            pay_parity_attested=True,
+            actor=org_member, topics=[topic], **opportunity_fields(title=f"Panel {i}")
         )
         opportunity_set_status(opportunity=opportunity, actor=org_member, status="open")
         interest_express(consultant=consultant, opportunity=opportunity, note="Yes", fee=500)

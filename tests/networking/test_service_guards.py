@@ -27,6 +27,7 @@ from networking.models import (
 )
 from networking.services import bookings, calendar, money, opportunities, organizations, safety
 from tests.factories import ConsultantFactory, OrganizationFactory, member_of
+from tests.networking.conftest import opportunity_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -123,20 +124,7 @@ def test_only_editors_decide_verification_and_reports(org_member, profile):
 
 
 def _opportunity(actor) -> Opportunity:
-    start = timezone.localdate() + timedelta(days=30)
-    return opportunities.opportunity_create(
-        actor=actor,
-        title="Panel",
-        engagement_type="panel",
-        description="A panel",
-        format="virtual",
-        starts_on=start,
-        ends_on=start,
-        fee=500,
-        currency="USD",
-        deadline=start,
-        pay_parity_attested=True,
-    )
+    return opportunities.opportunity_create(actor=actor, **opportunity_fields())
 
 
 def test_another_organization_cannot_touch_an_opportunity(org_member, stranger_admin):
