@@ -6,9 +6,9 @@ register = template.Library()
 
 
 @register.simple_tag
-def networking_summary(user):
+def networking_summary(viewer):
     """What the dashboard shows about bookings, messages and notifications."""
-    return selectors.dashboard_summary(user=user)
+    return selectors.dashboard_summary(user=viewer)
 
 
 @register.simple_tag
