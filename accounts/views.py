@@ -1,9 +1,10 @@
 import logging
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from allauth.account.decorators import reauthentication_required
 from allauth.account.views import LogoutView as AllauthLogoutView
 from allauth.account.views import SignupView as AllauthSignupView
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -12,10 +13,11 @@ from django.db import DatabaseError, transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
+from django.utils.cache import patch_cache_control
+from django.utils.encoding import iri_to_uri
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views import i18n as i18n_views
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from accounts import selectors, services
@@ -29,12 +31,54 @@ security_log = logging.getLogger("podium.security")
 CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
 
 
-@require_POST
-def set_language(request):
-    """Django's switcher, remembering a signed-in person's choice for later e-mails."""
-    response = i18n_views.set_language(request)
-    if request.user.is_authenticated:
-        services.user_language_set(user=request.user, language=request.POST.get("language", ""))
+def _same_site_referer(request) -> str:
+    """The path (and query) of the same-origin page the person came from, or ""."""
+    referer = request.headers.get("referer", "")
+    if not url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return ""
+    parts = urlsplit(referer)
+    path = parts.path or "/"
+    # Only an absolute address of this site (a Referer always is), rebuilt from its path:
+    # "//host" or "/\\host" would leave the site, and the switcher would send itself back.
+    if not parts.netloc or path.startswith(("//", "/\\")) or _is_switcher(path):
+        return ""
+    return iri_to_uri(urlunsplit(("", "", path, parts.query, "")))
+
+
+def _is_switcher(path: str) -> bool:
+    try:
+        return resolve(path).url_name == "set_language"
+    except Resolver404:
+        return False
+
+
+@require_safe
+def set_language(request, code):
+    """The footer's links: a plain GET, so that pages carry no form and set no cookie.
+
+    Sets the language cookie (and a signed-in person's language, for later e-mails and the
+    admin), then returns to the page the person came from, read from the Referer of this
+    site only; a page never writes its own address into the link. An unknown language
+    changes nothing. The answer is the person's own: never stored by any cache.
+    """
+    response = redirect(_same_site_referer(request) or "/")
+    if code in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            code,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+        if request.user.is_authenticated:
+            services.user_language_set(user=request.user, language=code)
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex"
     return response
 
 

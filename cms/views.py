@@ -6,7 +6,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 # Signed-in areas: nothing there is for search engines (they answer 302 or 403 anyway).
-DISALLOWED = ("/admin/", "/accounts/", "/dashboard/", "/network/", "/i18n/")
+DISALLOWED = ("/admin/", "/accounts/", "/dashboard/", "/network/", "/language/")
 
 
 @require_safe

@@ -19,7 +19,8 @@ urlpatterns = [
     path("style/", core_views.style_guide, name="style_guide"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
-    path("i18n/setlang/", account_views.set_language, name="set_language"),
+    # The footer's language links: GET, so that a visitor's page holds no form or cookie.
+    path("language/<str:code>/", account_views.set_language, name="set_language"),
     # Every sign-in goes through allauth (rate limits, MFA); Wagtail's own login and
     # password-reset views are shadowed here, before the admin's URLs.
     path("admin/login/", account_views.admin_login_redirect, name="wagtailadmin_login"),

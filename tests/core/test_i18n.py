@@ -94,42 +94,61 @@ def test_a_spanish_browser_gets_the_interface_in_spanish_and_the_content_as_writ
 
 
 @pytest.mark.django_db
-def test_the_switcher_sets_the_language_and_returns_to_the_same_page(client):
-    home = client.get("/speakers/").content.decode()
-    assert 'action="/i18n/setlang/"' in home
-    assert 'name="next"' not in home  # the page's address is never echoed
-    response = client.post(
-        "/i18n/setlang/", {"language": "es"}, headers={"referer": "http://testserver/speakers/"}
+def test_the_switcher_is_links_that_set_the_language_and_return_to_the_same_page(client):
+    page = client.get("/speakers/").content.decode()
+    # Plain links (no form, no CSRF token), marked with the language they lead to.
+    assert '<a href="/language/es/" lang="es" hreflang="es" rel="nofollow">Español</a>' in page
+    assert (
+        '<a href="/language/en/" lang="en" hreflang="en" rel="nofollow" aria-current="true">'
+        "English</a>" in page
     )
-    assert response.status_code == 302
-    assert response["Location"].endswith("/speakers/")
+    assert "csrfmiddlewaretoken" not in page
+    assert "/speakers/" not in page.split('class="site-footer__lang"')[1].split("</nav>")[0]
+    response = client.get("/language/es/", headers={"referer": "http://testserver/speakers/?q=a"})
+    assert (response.status_code, response["Location"]) == (302, "/speakers/?q=a")
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "es"
-    assert "Salida rápida" in client.get("/speakers/").content.decode()
-    client.post("/i18n/setlang/", {"language": "en", "next": "/speakers/"})
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME]["samesite"] == "Lax"
+    # The person's own answer: no cache may keep it.
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+    spanish = client.get("/speakers/").content.decode()
+    assert "Salida rápida" in spanish
+    current = '<a href="/language/es/" lang="es" hreflang="es" rel="nofollow" aria-current="true">'
+    assert current in spanish
+    client.get("/language/en/")
     assert "Quick exit" in client.get("/speakers/").content.decode()
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "data",
+    ("path", "referer"),
     [
-        {"language": "es", "next": "https://evil.example/"},
-        {"language": "es", "next": "//evil.example/"},
-        {"language": "es", "referer": "https://evil.example/"},
-        {"language": "xx", "next": "/"},
-        {"language": "\x00", "next": "/\x00"},
-        {"language": "es" * 500},
-        {},
+        ("/language/es/", "https://evil.example/"),
+        ("/language/es/", "//evil.example/"),
+        ("/language/es/", "http://testserver//evil.example/"),
+        ("/language/es/", "http://testserver/\\evil.example/"),
+        ("/language/es/", "/relative/only"),
+        ("/language/es/", "javascript:alert(1)"),
+        ("/language/es/", "http://testserver/language/en/"),
+        ("/language/xx/", "http://testserver/speakers/"),
+        ("/language/%00/", None),
+        ("/language/" + "es" * 500 + "/", None),
     ],
 )
-def test_hostile_switches_go_nowhere_else(client, data):
-    referer = data.pop("referer", None)
-    response = client.post("/i18n/setlang/", data, headers={"referer": referer} if referer else {})
-    # A next address that stays on the site is kept (escaped); anything else goes home.
-    home = "/%00" if data.get("next") == "/\x00" else "/"
+def test_hostile_switches_go_nowhere_else(client, path, referer):
+    response = client.get(path, headers={"referer": referer} if referer else {})
+    home = "/speakers/" if path == "/language/xx/" else "/"
     assert (response.status_code, response["Location"]) == (302, home)
     cookie = response.cookies.get(settings.LANGUAGE_COOKIE_NAME)
     assert cookie is None or cookie.value in {"en", "es"}
+    if path != "/language/es/":
+        assert cookie is None  # an unknown language changes nothing
+
+
+@pytest.mark.django_db
+def test_a_referer_with_a_non_ascii_path_comes_back_encoded(client):
+    response = client.get("/language/es/", headers={"referer": "http://testserver/búsqueda/?q=ñ"})
+    assert response["Location"] == "/b%C3%BAsqueda/?q=%C3%B1"
 
 
 @pytest.mark.django_db

@@ -58,7 +58,7 @@ def page_types(client: Client, start: list[str], limit: int = 120) -> dict[str, 
                 or target in seen
                 or target.startswith(SKIPPED_PREFIXES)
                 or urlsplit(target).path.endswith(SKIPPED_SUFFIXES)
-                or urlsplit(target).path == "/i18n/setlang/"
+                or urlsplit(target).path.startswith("/language/")
             ):
                 continue
             seen.add(target)
