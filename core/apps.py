@@ -6,6 +6,7 @@ from django.conf import settings
 from PIL import Image
 
 from core.media.files import delete_files_with_rows
+from core.page_cache.invalidation import connect_receivers
 
 
 class CoreConfig(AppConfig):
@@ -20,3 +21,5 @@ class CoreConfig(AppConfig):
         warnings.simplefilter("error", Image.DecompressionBombWarning)
 
         delete_files_with_rows(self.get_model("PodiumVideo"), "source", "file", "captions")
+        # Any change to what visitors see forgets the kept pages (core.page_cache).
+        connect_receivers()

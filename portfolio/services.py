@@ -19,6 +19,7 @@ from wagtail.models import (
 from accounts.enums import EDITOR_GROUPS
 from accounts.models import ConsultantWorkspace, User
 from core.search import search_index_compact_after_commit, search_index_refresh
+from portfolio import cache_purge
 from portfolio.enums import NETWORK_GROUP, Audience, narrowest
 from portfolio.models import SpeakerIndexPage, SpeakerProfilePage, Testimonial
 
@@ -115,6 +116,8 @@ def visibility_sync(*, profile: SpeakerProfilePage) -> None:
         page.visibility = visibility
         groups = None if visibility == Audience.PUBLIC else _restriction_groups(profile, visibility)
         _restrict(page, groups)
+    # Written with update(), which no cache hears of: every cache forgets these pages.
+    cache_purge.profile_purge(profile=profile)
 
 
 @transaction.atomic
@@ -139,6 +142,7 @@ def featuring_consent_set(*, profile: SpeakerProfilePage, consent: bool) -> None
     when = timezone.now() if consent else None
     SpeakerProfilePage.objects.filter(pk=profile.pk).update(featuring_consent_at=when)
     profile.featuring_consent_at = when
+    cache_purge.home_purge(profile=profile)
 
 
 @transaction.atomic

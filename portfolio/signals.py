@@ -1,8 +1,14 @@
 from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished, workflow_approved
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    pre_page_move,
+    workflow_approved,
+)
 
 from accounts.signals import account_deleting, account_exporting, consultant_workspace_created
-from portfolio import selectors, services
+from portfolio import cache_purge, selectors, services
 from portfolio.models import ConsultantPage, SpeakerProfilePage
 
 
@@ -36,3 +42,12 @@ def allow_direct_publishing(sender, instance, user=None, **kwargs):
         profile = page.profile
         if isinstance(profile, SpeakerProfilePage):
             services.direct_publishing_grant(profile=profile)
+
+
+@receiver(pre_page_move)
+@receiver(post_page_move)
+def purge_moved(sender, instance, **kwargs):
+    # Before the move its old addresses, after it the new ones. (A deleted page is
+    # unpublished first by Wagtail, which reaches sync_visibility above.)
+    if isinstance(instance.specific, ConsultantPage):
+        cache_purge.profile_purge(profile=instance.specific.profile)

@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "cms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    # Purges shared caches in front (a CDN, Varnish) when pages change (core.page_cache).
+    "wagtail.contrib.frontend_cache",
     # Old addresses keep working: a changed slug leaves a permanent redirect for the page
     # and every page under it (Wagtail creates them; portfolio's middleware serves them).
     "wagtail.contrib.redirects",
@@ -55,6 +57,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages kept for every visitor (core/page_cache): first, so that a kept page
+    # is answered without a session, a user or the database, even while it is away.
+    "core.page_cache.middleware.PageCacheMiddleware",
     # Before anything that reads the session or the user: with the database away, every
     # page answers a calm 503 (static files above still load).
     "core.outage.DatabaseUnavailableMiddleware",
@@ -148,6 +153,7 @@ else:
 from config.settings.accounts import *  # noqa: E402, F403 (one settings namespace, read in sections)
 from config.settings.jobs import *  # noqa: E402, F403 (one settings namespace, read in sections)
 from config.settings.media import *  # noqa: E402, F403 (one settings namespace, read in sections)
+from config.settings.page_cache import *  # noqa: E402, F403 (one settings namespace, read in sections)
 from config.settings.security import *  # noqa: E402, F403 (one settings namespace, read in sections)
 from config.settings.wagtail import *  # noqa: E402, F403 (one settings namespace, read in sections)
 

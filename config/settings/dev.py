@@ -16,3 +16,6 @@ STORAGES["staticfiles"] = {  # noqa: F405 (a name from the base settings' star i
 # Static files straight from the app folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Templates change under a developer's hands: no page cache in development.
+PODIUM_PAGE_CACHE_SECONDS = 0

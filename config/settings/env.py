@@ -44,6 +44,15 @@ SITE_URL = _str("PODIUM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DATABASE_URL = _str("DATABASE_URL")
 # Empty means an in-process cache (fine for one process; rate limits need Redis beyond it).
 CACHE_URL = _str("CACHE_URL")
+# Seconds an anonymous page stays in the server's page cache (0 turns it off).
+PAGE_CACHE_SECONDS = _int("PODIUM_PAGE_CACHE_SECONDS", 300)
+# Shared caches in front (docs/deploy.md), purged through Wagtail's front-end cache
+# invalidation: an HTTP PURGE address (Varnish, nginx), a Cloudflare zone, or a CloudFront
+# distribution. All empty: nothing in front, nothing to purge.
+PURGE_URL = _str("PODIUM_PURGE_URL")
+CLOUDFLARE_ZONE_ID = _str("PODIUM_CLOUDFLARE_ZONE_ID")
+CLOUDFLARE_BEARER_TOKEN = _str("PODIUM_CLOUDFLARE_BEARER_TOKEN")
+CLOUDFRONT_DISTRIBUTION_ID = _str("PODIUM_CLOUDFRONT_DISTRIBUTION_ID")
 # Empty means Celery runs tasks eagerly, in the web process.
 CELERY_BROKER_URL = _str("CELERY_BROKER_URL")
 

@@ -43,3 +43,7 @@ PODIUM_CHROMIUM_PATH = env.CHROMIUM_PATH
 # Static files straight from the app folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The suite's query-count tests measure rendering; tests of the page cache turn it on
+# (tests/core/test_page_cache*.py). The headers of public pages are sent either way.
+PODIUM_PAGE_CACHE_SECONDS = 0

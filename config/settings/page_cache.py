@@ -1,0 +1,90 @@
+"""The page cache for anonymous visitors and the shared caches in front. Read through base.
+
+See core/page_cache for what is kept and docs/deploy.md for a CDN in front.
+"""
+
+from config.settings import env
+
+# Server side: how long a kept page lives; a change to anything public forgets it at once.
+PODIUM_PAGE_CACHE_SECONDS = env.PAGE_CACHE_SECONDS
+# Cache-Control of a public page: browsers ask again each time (their copy cannot be
+# purged; the answer is a 304), shared caches keep it five minutes unless purged sooner.
+PODIUM_PAGE_CACHE_BROWSER_SECONDS = 0
+PODIUM_PAGE_CACHE_SHARED_SECONDS = 300
+# Never public, never kept: signed-in areas, media (each file decides), the switcher.
+PODIUM_PAGE_CACHE_EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/accounts/",
+    "/dashboard/",
+    "/network/",
+    "/media/",
+    "/private-media/",
+    "/documents/",
+    "/language/",
+    "/healthz",
+)
+# Models whose rows never show on a page a visitor sees; every other model's save, delete
+# or many-to-many change forgets every kept page. Renditions are written while visitors
+# read, sessions and log entries on every signed-in request: purging on those would keep
+# nothing.
+PODIUM_PAGE_CACHE_IGNORED_MODELS = frozenset(
+    {
+        "sessions.session",
+        "usersessions.usersession",
+        "accounts.user",
+        "account.emailaddress",
+        "account.emailconfirmation",
+        "mfa.authenticator",
+        "core.outboxentry",
+        "core.podiumrendition",
+        "wagtailimages.rendition",
+        "wagtailusers.userprofile",
+        "wagtailadmin.admin",
+        "wagtailadmin.editingsession",
+        "wagtailadmin.formstate",
+        "wagtailcore.apitoken",
+        "wagtailcore.modellogentry",
+        "wagtailcore.pagelogentry",
+        "wagtailcore.pagesubscription",
+        "wagtailcore.revision",
+        "wagtailcore.comment",
+        "wagtailcore.commentreply",
+        "wagtailcore.uploadedfile",
+        "wagtailcore.workflowstate",
+        "wagtailcore.taskstate",
+        "networking.invitation",
+        "networking.verificationapplication",
+        "networking.preferences",
+        "networking.interest",
+        "networking.matchsuggestion",
+        "networking.booking",
+        "networking.bookingevent",
+        "networking.conversation",
+        "networking.message",
+        "networking.attachment",
+        "networking.unavailabledate",
+        "networking.invoice",
+        "networking.invoicesequence",
+        "networking.notification",
+        "networking.report",
+    }
+)
+
+# Wagtail's front-end cache invalidation: which shared cache to purge, if any.
+WAGTAILFRONTENDCACHE = {}
+if env.PURGE_URL:
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.PURGE_URL,
+    }
+if env.CLOUDFLARE_ZONE_ID:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env.CLOUDFLARE_ZONE_ID,
+        "BEARER_TOKEN": env.CLOUDFLARE_BEARER_TOKEN,
+    }
+if env.CLOUDFRONT_DISTRIBUTION_ID:
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.CLOUDFRONT_DISTRIBUTION_ID,
+    }
