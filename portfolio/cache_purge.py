@@ -44,6 +44,16 @@ def profile_purge(*, profile: SpeakerProfilePage) -> None:
     page_cache.purge_urls(profile_addresses(profile))
 
 
+def renamed_purge(*, page, old_url: str | None) -> None:
+    """A page's address changed: its old addresses (and those under it) go as well."""
+    new_url = page.get_full_url()
+    addresses = profile_addresses(page.profile)
+    if new_url and old_url:
+        addresses |= {old_url + a[len(new_url) :] for a in addresses if a.startswith(new_url)}
+    page_cache.purge()
+    page_cache.purge_urls(addresses)
+
+
 def home_purge(*, profile: SpeakerProfilePage) -> None:
     """What the home page features from this consultant changed."""
     page_cache.purge()

@@ -1,6 +1,7 @@
 from django.dispatch import receiver
 from wagtail.signals import (
     page_published,
+    page_slug_changed,
     page_unpublished,
     post_page_move,
     pre_page_move,
@@ -51,3 +52,9 @@ def purge_moved(sender, instance, **kwargs):
     # unpublished first by Wagtail, which reaches sync_visibility above.)
     if isinstance(instance.specific, ConsultantPage):
         cache_purge.profile_purge(profile=instance.specific.profile)
+
+
+@receiver(page_slug_changed)
+def purge_old_addresses(sender, instance, instance_before, **kwargs):
+    if isinstance(instance, ConsultantPage):
+        cache_purge.renamed_purge(page=instance, old_url=instance_before.get_full_url())

@@ -57,8 +57,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous pages kept for every visitor (core/page_cache): first, so that a kept page
-    # is answered without a session, a user or the database, even while it is away.
+    # The limit against scraping counts kept pages too, so it comes before them; it needs
+    # only the cache.
+    "core.throttle.DirectoryThrottleMiddleware",
+    # Anonymous pages kept for every visitor (core/page_cache): before anything that reads
+    # the session, the user or the database, so a kept page is answered even without it.
     "core.page_cache.middleware.PageCacheMiddleware",
     # Before anything that reads the session or the user: with the database away, every
     # page answers a calm 503 (static files above still load).
@@ -81,7 +84,6 @@ MIDDLEWARE = [
     "networking.viewer.ViewerMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
-    "core.throttle.DirectoryThrottleMiddleware",
     "core.middleware.PrivateResponseMiddleware",
     # Last, so it sees the final 404 and its redirect passes through the headers above.
     "portfolio.middleware.VisibleRedirectMiddleware",

@@ -251,3 +251,10 @@ def test_a_request_with_a_session_cookie_is_never_served_a_kept_page(client, sit
     client.cookies[django_settings.SESSION_COOKIE_NAME] = "expired-or-forged"
     response = client.get("/speakers/")
     _never_public(response)
+
+
+def test_kept_pages_count_against_the_directory_limit(client, site_pages, settings):
+    settings.PODIUM_DIRECTORY_RATE_PER_MINUTE = 3
+    answers = [client.get("/speakers/") for _ in range(4)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    assert answers[2][HIT_HEADER] == "hit"

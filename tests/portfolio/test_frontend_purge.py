@@ -91,3 +91,14 @@ def test_a_deleted_post_is_purged_at_its_address(varnish, lina):
     BlogPostPage.objects.get(slug="paid").delete()
     assert f"{root}/speakers/lina-okafor/paid/" in varnish
     assert f"{root}/speakers/topics/fair-pay/" in varnish
+
+
+def test_a_new_address_purges_the_old_one_and_those_under_it(varnish, lina):
+    root = lina.get_site().root_url
+    varnish.clear()
+    lina.slug = "l-okafor"
+    lina.save_revision(user=lina.consultant).publish()
+    assert f"{root}/speakers/lina-okafor/" in varnish
+    assert f"{root}/speakers/lina-okafor/paid/" in varnish
+    assert f"{root}/speakers/lina-okafor/feed/" in varnish
+    assert f"{root}/speakers/l-okafor/paid/" in varnish
