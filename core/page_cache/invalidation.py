@@ -27,16 +27,7 @@ from core.page_cache import store
 def purge() -> None:
     """Every kept page is forgotten, now and when the current transaction commits."""
     store.generation_replace()
-    if not _queued_last(transaction.get_connection()):
-        transaction.on_commit(store.generation_replace)
-
-
-def _queued_last(connection) -> bool:
-    # A transaction that saves ten thousand rows needs one purge when it commits, not ten
-    # thousand. Only the latest callback is looked at: a savepoint rolled back removes
-    # its own callbacks, so one found last is still due.
-    pending = connection.run_on_commit
-    return bool(pending) and pending[-1][1] is store.generation_replace
+    transaction.on_commit(store.generation_replace)
 
 
 def purge_urls(urls: Iterable[str]) -> None:

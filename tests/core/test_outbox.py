@@ -29,6 +29,8 @@ ON_COMMIT_ALLOWED = {
     "core/media/files.py",
     # Compacting the search index, which lives in the same database (not a job).
     "core/search.py",
+    # Forgetting cached pages and telling a CDN once a change is visible (caches, not jobs).
+    "core/page_cache/invalidation.py",
 }
 
 

@@ -136,7 +136,7 @@ def test_networking_pages_have_no_violations(page, live_server, networking_world
 
 def test_the_spanish_interface_has_no_violations(page, live_server):
     page.goto(url(live_server, "/safety/"))
-    page.get_by_role("button", name="Español").click()
+    page.get_by_role("link", name="Español").click()
     page.wait_for_load_state()
     assert page.url.endswith("/safety/")
     assert page.locator("html").get_attribute("lang") == "es"

@@ -216,15 +216,3 @@ def test_a_visitors_request_during_the_change_does_not_keep_the_old_page(client,
     response = client.get("/speakers/lina-okafor/")
     assert response.status_code == 404
     assert NAME not in response.content.decode()
-
-
-def test_a_transaction_of_many_changes_queues_one_purge_for_its_commit(lina):
-    from django.db import connection, transaction
-
-    from core.page_cache import store
-
-    with transaction.atomic():
-        for number in range(3):
-            TopicFactory(name=f"Topic {number}", slug=f"topic-{number}")
-        queued = [c for c in connection.run_on_commit if c[1] is store.generation_replace]
-        assert len(queued) == 1
