@@ -60,6 +60,18 @@ MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TRUST_ENABLED = False
 MFA_ALLOW_UNVERIFIED_EMAIL = False
 MFA_TOTP_ISSUER = "Podium"
+# Six digits every 30 seconds: what every authenticator app shows (allauth's defaults,
+# written out). A code is accepted from one period either side of now: one typed as its
+# period ends still works after half a minute in a queue or on a slow phone connection,
+# and a clock a period adrift still works. Each code works once, however late
+# (accounts/two_step.py); wrong codes count against the sign-in limits above.
+MFA_TOTP_PERIOD = 30
+MFA_TOTP_DIGITS = 6
+MFA_TOTP_TOLERANCE = 1
+MFA_FORMS = {
+    "authenticate": "accounts.mfa_forms.OnceOnlyAuthenticateForm",
+    "reauthenticate": "accounts.mfa_forms.OnceOnlyReauthenticateForm",
+}
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env.DEBUG
 
 USERSESSIONS_TRACK_ACTIVITY = True
