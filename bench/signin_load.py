@@ -14,7 +14,8 @@ address in `X-Forwarded-For`), and for each configuration measures:
 
 Configurations, run in turns so that a busy shared machine weighs on each alike:
 `current` (the settings as they are) and, with --compare, `before` (Django's default
-Argon2 cost, no tolerance for a late code, allauth's own two-step forms).
+Argon2 cost, no tolerance for a late code, allauth's own two-step forms, 30 sign-ins a
+minute per address).
 
     .venv/bin/python bench/signin_load.py --compare [--members 50] [--rounds 2]
         [--workers 2] [--worker-class sync|gthread] [--one-address] [--keep-hashes]
@@ -54,11 +55,13 @@ SIGNED_IN = "/dashboard/"
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 ERROR = re.compile(r'class="(?:field__error|errorlist)[^"]*"[^>]*>(.*?)</(?:div|ul)>', re.S)
 DJANGO_ARGON2 = "django.contrib.auth.hashers.Argon2PasswordHasher"
-# The configuration before sign-in was measured: Django's Argon2 cost, allauth's defaults.
+# The configuration before sign-in was measured: Django's Argon2 cost, allauth's defaults
+# for two-step codes and for sign-ins per address.
 BEFORE = f"""from config.settings.production import *  # noqa
 PASSWORD_HASHERS = ["{DJANGO_ARGON2}", "django.contrib.auth.hashers.PBKDF2PasswordHasher"]
 MFA_TOTP_TOLERANCE = 0
 MFA_FORMS = {{}}
+ACCOUNT_RATE_LIMITS = {{**ACCOUNT_RATE_LIMITS, "login": "30/m/ip"}}
 """
 
 

@@ -148,3 +148,18 @@ def test_replayed_codes_count_against_the_limit(client, user, secret, totp_clock
 
     assert TOO_MANY in response.content.decode()
     assert "_auth_user_id" not in other.session
+
+
+def test_confirming_it_is_you_with_a_used_code_is_refused(client, user, secret, totp_clock):
+    used = code_shown(secret, totp_clock)
+    assert signed_in(client, send_code(client, user, used), user)
+    totp_clock.now += PERIOD
+    cache.clear()  # allauth's one-period record of the code has gone
+
+    response = client.post("/accounts/2fa/reauthenticate/", {"code": used})
+
+    assert INCORRECT in response.content.decode()
+    fresh = client.post("/accounts/2fa/reauthenticate/", {"code": code_shown(secret, totp_clock)})
+    records = client.session["account_authentication_methods"]
+    assert fresh.status_code == 302
+    assert records[-1].get("reauthenticated") is True
