@@ -327,16 +327,17 @@ def search_engine_listable() -> Q:
 
     The same rule as ConsultantPage.allow_search_engine_indexing (a public page of a
     consultant who opted in), asked of a whole listing in one query instead of page by
-    page: the sitemap lists thousands of pages.
+    page: the sitemap lists thousands of pages. Each page type's own row is joined
+    (one per page), and a post's or video's profile is found by its path, its parent's.
     """
-    opted_in = SpeakerProfilePage.objects.filter(allow_search_engines=True)
-    public = Q(visibility=Audience.PUBLIC)
-    listable = Q(Exists(opted_in.filter(public, pk=OuterRef("pk"))))
-    steplen = SpeakerProfilePage.steplen
-    # A post's or video's profile is its parent: the path without its last step.
-    parent = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - steplen)
+    public = Audience.PUBLIC
+    listable = Q(
+        speakerprofilepage__visibility=public, speakerprofilepage__allow_search_engines=True
+    )
+    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - SpeakerProfilePage.steplen)
+    parent_opted_in = Exists(
+        SpeakerProfilePage.objects.filter(path=parent_path, allow_search_engines=True)
+    )
     for page_class in (BlogPostPage, VideoPage):
-        listable |= Q(Exists(page_class.objects.filter(public, pk=OuterRef("pk")))) & Q(
-            Exists(opted_in.filter(path=parent))
-        )
+        listable |= Q(**{f"{page_class._meta.model_name}__visibility": public}) & Q(parent_opted_in)
     return listable
