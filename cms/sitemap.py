@@ -17,6 +17,7 @@ from math import ceil
 from urllib.parse import quote
 
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.sitemaps.views import x_robots_tag
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.db.models.functions import Substr
 from django.http import Http404, HttpResponse
@@ -83,7 +84,9 @@ def _xml(body: str) -> HttpResponse:
     )
 
 
+# Like Django's sitemap views: the sitemap itself is no page to show in results.
 @require_safe
+@x_robots_tag
 def sitemap_index(request):
     root_path, _root_url_path = _site_root(request)
     sections = max(1, ceil(_listable_pages(root_path).count() / SECTION_SIZE))
@@ -97,6 +100,7 @@ def sitemap_index(request):
 
 
 @require_safe
+@x_robots_tag
 def sitemap_section(request, section: int):
     if section < 1:
         raise Http404

@@ -123,6 +123,10 @@ def test_sections_hold_at_most_their_size_and_cover_every_page(client, monkeypat
     beyond = client.get(f"/sitemap-pages-{len(sections) + 1}.xml")
     assert beyond.status_code == 404
     assert client.get("/sitemap-pages-0.xml").status_code == 404
+    for url in ("/sitemap.xml", "/sitemap-pages-1.xml"):
+        response = client.get(url)
+        assert response["Content-Type"] == "application/xml"
+        assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"  # as Django's own
 
 
 @pytest.mark.parametrize("speakers", [1, 3])
