@@ -50,8 +50,33 @@ from portfolio.services import DRAFTING_PERMISSIONS, PUBLISHING_PERMISSIONS
 DOMAIN = "bench.example"
 COUNTRIES = ["KE", "CA", "PE", "IN", "ES", "NG", "MX", "PH", "US", "GB", "BR", "TH"]
 TOPIC_NAMES = [f"Bench topic {n:02d}" for n in range(30)]
-# Of every hundred profiles: audiences, and how many are paused.
-PROFILE_AUDIENCES = [Audience.PUBLIC] * 60 + [Audience.NETWORK] * 25 + [Audience.PRIVATE] * 15
+# Of every twenty profiles, 12 public, 5 for the network, 3 private, spread out so that a
+# small run has all three; one in fifty is paused.
+PUBLIC, NETWORK, PRIVATE = Audience.PUBLIC, Audience.NETWORK, Audience.PRIVATE
+PROFILE_AUDIENCES = [
+    PUBLIC,
+    PUBLIC,
+    NETWORK,
+    PUBLIC,
+    PRIVATE,
+    PUBLIC,
+    NETWORK,
+    PUBLIC,
+    PUBLIC,
+    NETWORK,
+]
+PROFILE_AUDIENCES += [
+    PUBLIC,
+    PUBLIC,
+    PRIVATE,
+    PUBLIC,
+    NETWORK,
+    PUBLIC,
+    PUBLIC,
+    NETWORK,
+    PUBLIC,
+    PRIVATE,
+]
 CHILD_AUDIENCES = [Audience.PUBLIC] * 16 + [Audience.NETWORK] * 3 + [Audience.PRIVATE]
 WORDS = [
     "survivor",
@@ -187,7 +212,7 @@ def _profiles(numbers, users, photos, all_topics, languages, now):
         rng = random.Random(n)
         name = f"Speaker {n:05d}"
         mine = rng.sample(all_topics, 3)
-        audience = PROFILE_AUDIENCES[n % 100]
+        audience = PROFILE_AUDIENCES[n % len(PROFILE_AUDIENCES)]
         profile = SpeakerProfilePage(
             title=name,
             slug=f"speaker-{n:05d}",

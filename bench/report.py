@@ -2,6 +2,7 @@
 
 import re
 import statistics
+import subprocess
 from pathlib import Path
 
 SIGNED_IN = "dashboard (organization member, signed in)"
@@ -27,7 +28,7 @@ def load_rows(probes, runs) -> list[str]:
             answer = (
                 f"no answer within 35 s ({probe.get('error', '')})"
                 if probe.get("status") is None
-                else f"answers {probe['status']}"
+                else f"answers {probe['status']} after {probe['s']:.1f} s"
             )
             rows.append(f"| {name} | {answer} | | | | |")
             continue
@@ -70,6 +71,15 @@ def inprocess_rows(inprocess) -> list[str]:
     return rows, small, full
 
 
+def commit() -> str:
+    """The code measured: the checkout's commit, and whether it had changes."""
+    head = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain"], capture_output=True, text=True)
+    return head + (" with uncommitted changes" if dirty.stdout.strip() else "")
+
+
 def section(*, when, machine, command, args, probes, runs, killed, inprocess, matching,
             images, minutes) -> str:  # fmt: skip
     rows, small, full = inprocess_rows(inprocess)
@@ -77,7 +87,7 @@ def section(*, when, machine, command, args, probes, runs, killed, inprocess, ma
         START,
         f"## At {args.consultants:,} consultants (`make bench`)",
         "",
-        f"Measured {when} on {machine}, with:",
+        f"Measured {when} on {machine}, code at {commit()}, with:",
         "",
         f"    {command}",
         "",
