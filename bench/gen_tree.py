@@ -15,6 +15,7 @@ from wagtail.models import COMMENTS_RELATION_NAME, Page, PageLogEntry, Revision
 from wagtail.search.backends import get_search_backends
 
 BATCH = 1000
+SEARCH_BATCH = 5000
 
 
 def batched(items: list, size: int = BATCH):
@@ -116,6 +117,8 @@ def insert(model, pages: list, *, when) -> None:
         ),
         batch_size=BATCH,
     )
+    # Wagtail's PostgreSQL index recomputes its title norms over the whole index after
+    # each call: fewer, larger calls.
     for backend in get_search_backends(with_auto_update=True):
-        for chunk in batched(pages):
+        for chunk in batched(pages, SEARCH_BATCH):
             backend.add_bulk(model, list(chunk))

@@ -118,9 +118,7 @@ def wrk(url: str, cookie: str, seconds: int) -> dict:
     }
 
 
-def serve(env, static_root: str, port: int, log):
-    env = {**env, "BENCH_STATIC_ROOT": static_root}
-    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+def serve(env, port: int, log):
     return subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "config.wsgi", "--workers", "2",
          "--bind", f"127.0.0.1:{port}", "--timeout", "30"],
@@ -130,15 +128,14 @@ def serve(env, static_root: str, port: int, log):
 
 def load(env, args, targets) -> tuple[dict, dict]:
     """Probe each page once, then interleaved wrk rounds; returns probes and per-page runs."""
-    static_root = tempfile.mkdtemp(prefix="podium-bench-static-")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     subprocess.run(
         ["redis-cli", "-u", f"{REDIS}/{CACHE_DB}", "flushdb"], check=True, capture_output=True
     )
-    log_path = Path(static_root) / "gunicorn.log"
+    log_path = Path(env["BENCH_STATIC_ROOT"]) / "gunicorn.log"
     with log_path.open("w") as log:
-        server = serve(env, static_root, port, log)
+        server = serve(env, port, log)
         try:
             wait_healthy(base)
             pages = {CONSTANT: "/bench/constant/", **targets["paths"]}
@@ -156,13 +153,14 @@ def load(env, args, targets) -> tuple[dict, dict]:
                 for name in order:
                     cookie = targets["cookie"] if name == report.SIGNED_IN else ""
                     runs[name].append(wrk(base + pages[name], cookie, args.seconds))
+                    # The requests wrk left queued would otherwise be served during the
+                    # next page's run: wait until the server answers at once again.
+                    wait_healthy(base, seconds=600)
                 say(f"round {round_number + 1} of {args.rounds} done")
         finally:
             server.terminate()
             server.wait(timeout=30)
-    workers_killed = log_path.read_text().count("WORKER TIMEOUT")
-    shutil.rmtree(static_root, ignore_errors=True)
-    return probes, runs, workers_killed
+    return probes, runs, log_path.read_text().count("WORKER TIMEOUT")
 
 
 def main():
@@ -175,8 +173,18 @@ def main():
     parser.add_argument("--no-write", action="store_true", help="print, do not edit docs")
     args = parser.parse_args()
     began = time.monotonic()
-    small_env = prepare(args.small)
-    env = prepare(args.consultants)
+    static_root = tempfile.mkdtemp(prefix="podium-bench-static-")
+    try:
+        measure(args, began, static_root)
+    finally:
+        shutil.rmtree(static_root, ignore_errors=True)
+
+
+def measure(args, began, static_root):
+    small_env = {**prepare(args.small), "BENCH_STATIC_ROOT": static_root}
+    env = {**prepare(args.consultants), "BENCH_STATIC_ROOT": static_root}
+    say("collecting static files")
+    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
     targets = pages_json(env, "targets")
     say("load: probing, then interleaved wrk rounds")
     probes, runs, killed = load(env, args, targets)
