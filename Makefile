@@ -79,7 +79,7 @@ messages: install
 
 # The site at 10,000 consultants in PostgreSQL and Redis, served by gunicorn with production
 # settings, measured with wrk against a constant page; writes the section "At 10,000
-# consultants" of docs/performance.md (bench/make_bench.py; ~15 minutes, or ~3 with
-# BENCH_ARGS='--consultants 1000 --seconds 3 --rounds 1 --runs 2').
+# consultants" of docs/performance.md (bench/make_bench.py; ~15 minutes once the data
+# exists, a few with BENCH_ARGS='--consultants 1000 --seconds 3 --rounds 1 --runs 2').
 bench: install
 	$(BIN)/python bench/make_bench.py $(BENCH_ARGS)
