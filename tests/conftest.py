@@ -76,7 +76,7 @@ def pytest_collection_finish(session):
     """Tests marked xdist_group share a fixture that only one worker may build; if the
     running pytest-xdist could not group them (a pytest it does not know yet), stop
     rather than build it on every worker."""
-    if not session.config.getvalue("loadgroup"):
+    if not session.config.getoption("loadgroup", default=False):
         return
     ungrouped = [
         item.nodeid
