@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test install migrate demo lint format check worker beat lock clean messages screenshots lighthouse
+.PHONY: run test install migrate demo lint format check worker beat lock clean messages screenshots lighthouse bench
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -76,3 +76,10 @@ clean:
 messages: install
 	$(BIN)/python manage.py makemessages -l es --no-location --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench
 	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+# The site at 10,000 consultants in PostgreSQL and Redis, served by gunicorn with production
+# settings, measured with wrk against a constant page; writes the section "At 10,000
+# consultants" of docs/performance.md (bench/make_bench.py; ~15 minutes once the data
+# exists, a few with BENCH_ARGS='--consultants 1000 --seconds 3 --rounds 1 --runs 2').
+bench: install
+	$(BIN)/python bench/make_bench.py $(BENCH_ARGS)

@@ -20,20 +20,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import django
+from django.contrib.auth.hashers import make_password
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-_folder = tempfile.mkdtemp(prefix="podium-bench-")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{_folder}/bench.sqlite3")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-django.setup()
-
-from django.contrib.auth.hashers import make_password  # noqa: E402 (needs Django set up)
-from django.core.management import call_command  # noqa: E402 (needs Django set up)
-from django.db import connection, transaction  # noqa: E402 (needs Django set up)
-from django.test.utils import CaptureQueriesContext  # noqa: E402 (needs Django set up)
-from django.utils import timezone  # noqa: E402 (needs Django set up)
-
-COUNTRIES = ["Kenya", "Canada", "Peru", "India", "Spain", "Nigeria", "Mexico", "Philippines"]
+COUNTRIES = ["KE", "CA", "PE", "IN", "ES", "NG", "MX", "PH"]
 TYPES = ["keynote", "workshop", "panel", "consulting", "advisory", "review"]
 
 
@@ -121,7 +114,7 @@ def opportunity(organization, member, topics):
         engagement_type="panel",
         description="-",
         format="hybrid",
-        country="Kenya",
+        country="KE",
         starts_on=start,
         ends_on=start,
         fee=1500,
@@ -135,6 +128,13 @@ def opportunity(organization, member, topics):
 
 
 def main():
+    # As a script: its own throwaway database. bench/pages.py imports opportunity() instead.
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    folder = tempfile.mkdtemp(prefix="podium-bench-")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    django.setup()
+    # Imported here: the models need Django set up, which happens just above.
     from networking.matching import opportunity_match, rank
 
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000

@@ -6,7 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
 from cms import views as cms_views
-from cms.sitemap import sitemap
+from cms.sitemap import sitemap_index, sitemap_section
 from core import views as core_views
 from core.media import admin_views as core_admin_views
 from portfolio import media as portfolio_media
@@ -17,7 +17,8 @@ handler500 = "core.outage.server_error"
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("style/", core_views.style_guide, name="style_guide"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-pages-<int:section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
     # The footer's language links: GET, so that a visitor's page holds no form or cookie.
     path("language/<str:code>/", account_views.set_language, name="set_language"),

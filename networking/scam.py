@@ -7,13 +7,13 @@ warning beside the text and editors see it in their queue. It never blocks or ed
 
 import re
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_noop
 
 _MONEY_ASK = r"(pay|send|transfer|deposit|cover|wire|buy)\w*"
 
 SIGNALS = [
     (
-        _("asks you to pay a visa, permit or processing fee"),
+        gettext_noop("asks you to pay a visa, permit or processing fee"),
         re.compile(
             rf"\b{_MONEY_ASK}\b[^.?!]{{0,60}}\b(visa|permit|processing|registration|"
             r"application|booking|admin(istration)?|clearance|travel document)s?\s+fees?\b"
@@ -23,7 +23,7 @@ SIGNALS = [
         ),
     ),
     (
-        _("asks you for a commission or an upfront payment"),
+        gettext_noop("asks you for a commission or an upfront payment"),
         re.compile(
             r"\b(commission|finder'?s fee|upfront (payment|fee)|advance fee|"
             r"(pay|send)\w* (us|me) (first|upfront|in advance))\b",
@@ -31,11 +31,11 @@ SIGNALS = [
         ),
     ),
     (
-        _("asks for gift cards"),
+        gettext_noop("asks for gift cards"),
         re.compile(r"\b(gift|itunes|steam|google play|amazon) ?cards?\b", re.IGNORECASE),
     ),
     (
-        _("asks for a wire or money transfer"),
+        gettext_noop("asks for a wire or money transfer"),
         re.compile(
             r"\b(wire transfer|western union|moneygram|money order|bank transfer to (us|me)|"
             r"bitcoin|crypto(currency)?|usdt)\b",
@@ -43,7 +43,7 @@ SIGNALS = [
         ),
     ),
     (
-        _("asks to pay or be paid outside Podium"),
+        gettext_noop("asks to pay or be paid outside Podium"),
         re.compile(
             r"\b(off[- ]platform|outside (of )?(podium|this (site|platform))|"
             r"(whatsapp|telegram|signal|cash ?app|zelle|venmo|paypal)\b[^.?!]{0,40}"
@@ -55,6 +55,15 @@ SIGNALS = [
 
 
 def scam_signals(*texts: str) -> list[str]:
-    """The reasons (plain words) why these texts look like a request for money."""
+    """The reasons (plain words, in English) why these texts look like a request for money.
+
+    They are stored in English, whoever's language the check ran in, and translated for
+    each reader by `scam_reasons`.
+    """
     joined = "\n".join(t for t in texts if t)
-    return [str(reason) for reason, pattern in SIGNALS if pattern.search(joined)]
+    return [reason for reason, pattern in SIGNALS if pattern.search(joined)]
+
+
+def scam_reasons(signals: list[str]) -> list[str]:
+    """Stored reasons in the reader's language."""
+    return [gettext(signal) for signal in signals]

@@ -18,8 +18,10 @@ class SiteFeed(Feed):
         self.request = request
         return index_page
 
+    # Addresses are read with the request, which keeps the site's root paths for the
+    # whole response: without it each item would ask the cache for them again.
     def link(self, index_page):
-        return index_page.url
+        return index_page.get_url(self.request)
 
     def items(self, index_page):
         return selectors.public_posts(viewer=self.request.viewer)[:FEED_LENGTH]
@@ -32,7 +34,7 @@ class SiteFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.url
+        return item.get_url(self.request)
 
     def item_pubdate(self, item):
         return item.first_published_at

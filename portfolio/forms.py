@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from core.money import CurrencyField
+from core.widgets import QuickSelect
 from portfolio.enums import Availability, EngagementType, Travel
 from portfolio.models.taxonomy import Language, Topic
 
@@ -27,9 +28,13 @@ class DirectoryFilterForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label=_("Any"),
+        widget=QuickSelect,
     )
     engagement = forms.ChoiceField(
-        label=_("Engagement"), choices=ANY + EngagementType.choices, required=False
+        label=_("Engagement"),
+        choices=ANY + EngagementType.choices,
+        required=False,
+        widget=QuickSelect,
     )
     language = forms.ModelChoiceField(
         label=_("Language"),
@@ -37,14 +42,22 @@ class DirectoryFilterForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=_("Any"),
+        widget=QuickSelect,
     )
     # Every country, in the reader's language and order: a list of only the countries
     # that profiles name would tell which countries hidden consultants are in.
-    country = forms.ChoiceField(label=_("Country"), choices=country_choices, required=False)
-    travel = forms.ChoiceField(label=_("Travel"), choices=ANY + Travel.choices, required=False)
+    country = forms.ChoiceField(
+        label=_("Country"), choices=country_choices, required=False, widget=QuickSelect
+    )
+    travel = forms.ChoiceField(
+        label=_("Travel"), choices=ANY + Travel.choices, required=False, widget=QuickSelect
+    )
     virtual = forms.BooleanField(label=_("Available for virtual events"), required=False)
     availability = forms.ChoiceField(
-        label=_("Availability"), choices=ANY + Availability.choices, required=False
+        label=_("Availability"),
+        choices=ANY + Availability.choices,
+        required=False,
+        widget=QuickSelect,
     )
     budget = forms.DecimalField(
         label=_("Your budget"),
@@ -55,7 +68,9 @@ class DirectoryFilterForm(forms.Form):
         help_text=_("Shows speakers whose published minimum fee fits it."),
     )
     # Rates are compared only with a budget in their own currency: there is no exchange rate.
-    budget_currency = CurrencyField(label=_("Currency of your budget"), required=False)
+    budget_currency = CurrencyField(
+        label=_("Currency of your budget"), required=False, widget=QuickSelect
+    )
 
     def clean_q(self):
         # Words only: quotes and operators would reach the search engine's own query

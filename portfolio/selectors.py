@@ -1,7 +1,8 @@
 """Read paths for consultants' pages, each with the queries it needs and the policy applied."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import (
@@ -20,7 +21,6 @@ from core.records import fields_of
 from portfolio.enums import Audience
 from portfolio.models import (
     BlogPostPage,
-    ChildOfProfile,
     RateCardEntry,
     SpeakerProfilePage,
     Testimonial,
@@ -28,7 +28,8 @@ from portfolio.models import (
     VideoPage,
 )
 
-SEARCH_LIMIT = 1000
+TOPIC_LINKS = SpeakerProfilePage.topics.through.objects
+LANGUAGE_LINKS = SpeakerProfilePage.languages.through.objects
 
 
 def _with_card_data(profiles: QuerySet) -> QuerySet:
@@ -50,14 +51,28 @@ def profile_cards_attach(profiles) -> list:
 
 
 def directory_profiles(*, viewer, filters: dict) -> QuerySet:
-    """Profiles the viewer may see, narrowed by the directory's filters."""
+    """Profiles the viewer may see, narrowed by the directory's filters.
+
+    Each profile is one row whatever it matches: a filter on something a profile has
+    several of (topics, languages, rates) asks whether one exists rather than joining
+    them in, which would repeat the profile and need de-duplicating the wide rows.
+    """
     profiles = viewer.visible(SpeakerProfilePage.objects.all())
     if filters.get("topic"):
-        profiles = profiles.filter(topics=filters["topic"])
-    if filters.get("engagement"):
-        profiles = profiles.filter(rates__engagement_type=filters["engagement"])
+        profiles = profiles.filter(
+            Exists(TOPIC_LINKS.filter(speakerprofilepage=OuterRef("pk"), topic=filters["topic"]))
+        )
     if filters.get("language"):
-        profiles = profiles.filter(languages=filters["language"])
+        profiles = profiles.filter(
+            Exists(
+                LANGUAGE_LINKS.filter(
+                    speakerprofilepage=OuterRef("pk"), language=filters["language"]
+                )
+            )
+        )
+    rates = RateCardEntry.objects.filter(profile=OuterRef("pk"))
+    if filters.get("engagement"):
+        profiles = profiles.filter(Exists(rates.filter(engagement_type=filters["engagement"])))
     if filters.get("country"):
         profiles = profiles.filter(country=filters["country"])
     if filters.get("virtual"):
@@ -68,15 +83,24 @@ def directory_profiles(*, viewer, filters: dict) -> QuerySet:
         profiles = profiles.filter(availability=filters["availability"])
     if filters.get("budget") is not None:
         # Only rates the viewer may see can match, or filtering would reveal hidden rates.
-        profiles = profiles.filter(
-            rates_audience__in=viewer.audiences,
-            rates__currency=filters.get("budget_currency") or Currency.USD,
-            rates__minimum_fee__lte=filters["budget"],
+        fitting = rates.filter(
+            currency=filters.get("budget_currency") or Currency.USD,
+            minimum_fee__lte=filters["budget"],
         )
+        profiles = profiles.filter(rates_audience__in=viewer.audiences).filter(Exists(fitting))
     if filters.get("q"):
-        matches = SpeakerProfilePage.objects.live().search(filters["q"], operator="and")
-        profiles = profiles.filter(pk__in=[p.pk for p in matches[:SEARCH_LIMIT]])
-    return _with_card_data(profiles.distinct().order_by("title"))
+        profiles = profiles.filter(pk__in=search_matches(SpeakerProfilePage, filters["q"]))
+    return _with_card_data(profiles.order_by("title", "pk"))
+
+
+def search_matches(model, words: str) -> QuerySet:
+    """The ids of live pages of `model` that contain every word, as a query for the
+    database to use inside another one: no page is built, and the caller fetches only
+    the ones it shows. Wagtail's database search backend keeps its index in the same
+    database (on PostgreSQL a GIN-indexed tsvector), so the match runs where the
+    directory's filters and pagination do."""
+    matches = model.objects.live().search(words, operator="and", order_by_relevance=False)
+    return matches.get_queryset().values("pk")
 
 
 def card_pictures_attach(pages) -> list:
@@ -298,16 +322,22 @@ def _page_admin_records(profile, user) -> dict:
     }
 
 
-def profiles_attach(pages: list) -> None:
-    """Give each post and video in `pages` its profile, all from one query.
+def search_engine_listable() -> Q:
+    """Which consultant pages search engines may list, as a condition on `Page` rows.
 
-    For listings of many pages that ask each page about its profile (the sitemap asks
-    whether the consultant lets search engines list it); otherwise one query per page.
+    The same rule as ConsultantPage.allow_search_engine_indexing (a public page of a
+    consultant who opted in), asked of a whole listing in one query instead of page by
+    page: the sitemap lists thousands of pages. Each page type's own row is joined
+    (one per page), and a post's or video's profile is found by its path, its parent's.
     """
-    steplen = SpeakerProfilePage.steplen
-    children = [page for page in pages if isinstance(page, ChildOfProfile)]
-    parent_paths = {page.path[:-steplen] for page in children}
-    profiles = {p.path: p for p in SpeakerProfilePage.objects.filter(path__in=parent_paths)}
-    for page in children:
-        # `profile` is a cached property: filling its cache is what it is for.
-        page.__dict__["profile"] = profiles[page.path[:-steplen]]
+    public = Audience.PUBLIC
+    listable = Q(
+        speakerprofilepage__visibility=public, speakerprofilepage__allow_search_engines=True
+    )
+    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - SpeakerProfilePage.steplen)
+    parent_opted_in = Exists(
+        SpeakerProfilePage.objects.filter(path=parent_path, allow_search_engines=True)
+    )
+    for page_class in (BlogPostPage, VideoPage):
+        listable |= Q(**{f"{page_class._meta.model_name}__visibility": public}) & Q(parent_opted_in)
+    return listable

@@ -72,6 +72,21 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: (_database_kind(item), item.get_closest_marker("slow") is None))
 
 
+def pytest_collection_finish(session):
+    """Tests marked xdist_group share a fixture that only one worker may build; if the
+    running pytest-xdist could not group them (a pytest it does not know yet), stop
+    rather than build it on every worker."""
+    if not session.config.getoption("loadgroup", default=False):
+        return
+    ungrouped = [
+        item.nodeid
+        for item in session.items
+        if item.get_closest_marker("xdist_group") and "@" not in item.nodeid
+    ]
+    if ungrouped:
+        raise pytest.UsageError(f"pytest-xdist did not group {ungrouped[:3]}")
+
+
 def _database_kind(item) -> int:
     """pytest-django's order: 0 database, 1 transactional database, 2 no database."""
     fixtures = getattr(item, "fixturenames", ())

@@ -10,7 +10,7 @@ SECRET_KEY = "test-only-not-secret"  # noqa: S105 (a fixed key for the test suit
 ALLOWED_HOSTS = ["*"]
 
 # Hashing with Argon2 in every factory would slow the suite; base settings keep Argon2
-# (tests/accounts/test_passwords.py checks that).
+# (tests/accounts/test_password_hashing.py checks that).
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 MEDIA_ROOT = tempfile.mkdtemp(prefix="podium-media-")

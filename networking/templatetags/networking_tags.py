@@ -1,8 +1,14 @@
 from django import template
 
-from networking import selectors
+from networking import scam, selectors
 
 register = template.Library()
+
+
+@register.filter
+def scam_reasons(signals):
+    """The scam check's stored reasons, in the reader's language."""
+    return scam.scam_reasons(signals or [])
 
 
 @register.simple_tag

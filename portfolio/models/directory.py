@@ -62,13 +62,13 @@ class SpeakerIndexPage(RoutablePageMixin, DirectoryIntroMixin, BasePage):
 
         topic = get_object_or_404(Topic, slug=slug)
         pages = selectors.topic_pages(topic=topic, viewer=request.viewer)
-        pages["posts"] = selectors.card_pictures_attach(pages["posts"])
-        pages["videos"] = selectors.card_pictures_attach(pages["videos"])
-        return self.render(
-            request,
-            template="portfolio/topic.html",
-            context_overrides={"topic": topic, **pages},
-        )
+        page_obj = Paginator(pages["profiles"], PAGE_SIZE).get_page(request.GET.get("page"))
+        context = {"topic": topic, "page_obj": page_obj, "profiles": page_obj.object_list}
+        # The newest posts and videos head the first page; later pages go on with speakers.
+        if page_obj.number == 1:
+            context["posts"] = selectors.card_pictures_attach(pages["posts"])
+            context["videos"] = selectors.card_pictures_attach(pages["videos"])
+        return self.render(request, template="portfolio/topic.html", context_overrides=context)
 
     @path("feed/")
     def feed(self, request):

@@ -53,7 +53,7 @@ def test_reset_does_not_sign_in_and_old_password_stops_working(client, user):
 def test_argon2_is_the_password_hasher_outside_tests():
     from config.settings import base
 
-    assert base.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    assert base.PASSWORD_HASHERS[0] == "accounts.hashers.SignInArgon2PasswordHasher"
     assert settings.ACCOUNT_PREVENT_ENUMERATION is True
     assert settings.ACCOUNT_EMAIL_VERIFICATION == "mandatory"
     assert settings.ACCOUNT_LOGIN_ON_PASSWORD_RESET is False

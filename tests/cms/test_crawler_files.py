@@ -1,15 +1,19 @@
 """What search engines and browsers fetch on their own: sitemap, robots.txt, favicon.
 
-The sitemap lists only public pages of consultants who let search engines list them,
-at the host the request named, with a number of queries that does not grow with the
-number of pages.
+The sitemap is an index of sections; together they list only public pages of
+consultants who let search engines list them, at the host the request named, each with
+a number of queries that does not grow with the number of pages.
 """
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
+from wagtail.models import Page, PageViewRestriction
 
-from portfolio.models import BlogPostPage, VideoPage
+from cms import sitemap
+from portfolio.models import BlogPostPage, SpeakerIndexPage, VideoPage
+from portfolio.selectors import search_engine_listable
 from portfolio.services import profile_pause
 from tests.factories import published_child, published_profile
 
@@ -22,6 +26,14 @@ LOC = re.compile(r"<loc>([^<]+)</loc>")
 
 def locations(response) -> list[str]:
     return LOC.findall(response.content.decode())
+
+
+def sitemap_locations(client, **request) -> list[str]:
+    """Every address the sitemap's sections list, read as a crawler does from the index."""
+    found = []
+    for section in locations(client.get("/sitemap.xml", **request)):
+        found += locations(client.get(urlsplit(section).path, **request))
+    return found
 
 
 def speaker(index: int, *, listed: bool = True, audience: str = "public"):
@@ -39,8 +51,8 @@ def speaker(index: int, *, listed: bool = True, audience: str = "public"):
 def test_the_sitemap_names_the_host_that_was_asked(client):
     profile = speaker(1)
 
-    plain = locations(client.get("/sitemap.xml", HTTP_HOST="podium.example"))
-    secure = locations(client.get("/sitemap.xml", HTTP_HOST="talks.example", secure=True))
+    plain = sitemap_locations(client, HTTP_HOST="podium.example")
+    secure = sitemap_locations(client, HTTP_HOST="talks.example", secure=True)
 
     assert f"http://podium.example{profile.url}" in plain
     assert f"https://talks.example{profile.url}" in secure
@@ -56,7 +68,7 @@ def test_the_sitemap_lists_only_what_is_public_and_indexable(client):
     paused = speaker(4)
     profile_pause(profile=paused)
 
-    paths = {url.removeprefix("http://testserver") for url in locations(client.get("/sitemap.xml"))}
+    paths = {url.removeprefix("http://testserver") for url in sitemap_locations(client)}
 
     listed_pages = {page.url for page in listed.get_descendants(inclusive=True).specific()}
     assert listed_pages - {private_post.url} <= paths
@@ -66,19 +78,78 @@ def test_the_sitemap_lists_only_what_is_public_and_indexable(client):
     assert all(not path.startswith(("/admin/", "/accounts/", "/dashboard/")) for path in paths)
 
 
-@pytest.mark.parametrize("speakers", [1, 6])
+def test_a_restriction_hides_every_page_under_it(client):
+    """Wagtail's view restrictions hide a whole section, whoever set them."""
+    listed = speaker(1)
+    index = SpeakerIndexPage.objects.get()
+    assert f"http://testserver{listed.url}" in sitemap_locations(client)
+
+    PageViewRestriction.objects.create(page=index, restriction_type="password", password="x")
+
+    paths = {url.removeprefix("http://testserver") for url in sitemap_locations(client)}
+    assert "/" in paths
+    assert not [path for path in paths if path.startswith(index.url)]
+
+
+def test_the_listing_rule_is_the_pages_own(client):
+    """The sitemap's query asks what each consultant page answers on its own."""
+    for index in range(4):
+        speaker(index, listed=index != 2, audience="network" if index == 3 else "public")
+    paused = speaker(4)
+    profile_pause(profile=paused)
+    published_child(speaker(5), BlogPostPage, title="Private", audience="private")
+
+    by_query = set(Page.objects.filter(search_engine_listable()).values_list("pk", flat=True))
+    pages = SpeakerIndexPage.objects.get().get_descendants().specific()
+    assert by_query == {page.pk for page in pages if page.allow_search_engine_indexing}
+    assert len(by_query) == 9  # speakers 0, 1 and 5 with a post and a video each
+
+
+def test_sections_hold_at_most_their_size_and_cover_every_page(client, monkeypatch):
+    for index in range(3):
+        speaker(index)
+    everything = sitemap_locations(client)
+    monkeypatch.setattr(sitemap, "SECTION_SIZE", 4)
+
+    sections = locations(client.get("/sitemap.xml"))
+    pages = [locations(client.get(urlsplit(section).path)) for section in sections]
+
+    assert sections == [
+        f"http://testserver/sitemap-pages-{number}.xml" for number in range(1, len(sections) + 1)
+    ]
+    assert all(1 <= len(section) <= 4 for section in pages)
+    assert sorted(url for section in pages for url in section) == sorted(everything)
+    assert len(everything) == len(set(everything))
+    beyond = client.get(f"/sitemap-pages-{len(sections) + 1}.xml")
+    assert beyond.status_code == 404
+    assert client.get("/sitemap-pages-0.xml").status_code == 404
+    for url in ("/sitemap.xml", "/sitemap-pages-1.xml"):
+        response = client.get(url)
+        assert response["Content-Type"] == "application/xml"
+        assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"  # as Django's own
+
+
+@pytest.mark.parametrize("speakers", [1, 3])
 def test_the_sitemap_costs_the_same_queries_for_one_speaker_or_many(
     client, django_assert_num_queries, speakers
 ):
     for index in range(speakers):
         speaker(index, listed=index % 3 != 2)
+    PageViewRestriction.objects.create(
+        page=Page.objects.get(url_path="/home/safety/"), restriction_type="password", password="x"
+    )
     client.get("/sitemap.xml")  # site root paths are cached after the first request
 
-    with django_assert_num_queries(12):
-        response = client.get("/sitemap.xml")
+    # The site, its root page, the deepest restriction, then the count or the section.
+    with django_assert_num_queries(4):
+        index = client.get("/sitemap.xml")
+    with django_assert_num_queries(4):
+        response = client.get("/sitemap-pages-1.xml")
 
+    assert locations(index) == ["http://testserver/sitemap-pages-1.xml"]
     listed = sum(1 for index in range(speakers) if index % 3 != 2)
     assert len([url for url in locations(response) if "/speakers/speaker-" in url]) == 3 * listed
+    assert "http://testserver/safety/" not in locations(response)
 
 
 def test_robots_txt_points_at_the_sitemap_on_the_host_asked_and_keeps_crawlers_out(client):

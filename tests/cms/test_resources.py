@@ -69,22 +69,6 @@ def test_the_query_count_does_not_grow_with_the_list(client):
     assert count() == one
 
 
-def test_demo_content_has_the_national_hotline(settings):
-    from django.core.management import call_command
-
-    settings.DEBUG = True
-    call_command("load_demo")
-    hotline = Resource.objects.get(name="U.S. National Human Trafficking Hotline")
-    assert (hotline.phone, hotline.text_line) == ("1-888-373-7888", "233733")
-    assert set(Resource.objects.values_list("category", flat=True)) == {
-        "hotline",
-        "legal",
-        "housing",
-        "counselling",
-        "jobs",
-    }
-
-
 def test_editors_keep_the_directory_in_the_admin(editor_client, resources):
     from django.urls import reverse
 

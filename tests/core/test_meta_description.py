@@ -6,18 +6,15 @@ search engines stays out.
 """
 
 from html.parser import HTMLParser
-from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.test import Client
-from wagtail.models import Page
 
 from cms.models import ResourceIndexPage
 from core.models import META_DESCRIPTION_LENGTH, site_meta_description
 from portfolio.enums import NETWORK_GROUP
-from portfolio.models import BlogPostPage, SpeakerProfilePage, Topic, VideoPage
+from portfolio.models import BlogPostPage, VideoPage
 from tests.factories import (
     ConsultantFactory,
     TopicFactory,
@@ -149,61 +146,3 @@ def test_a_page_not_everyone_may_see_lends_no_words_to_its_description(audience,
         assert description(response) == site_meta_description()
         assert meta(response)["robots"] == ["noindex, noimageindex"]
         assert response["X-Robots-Tag"] == "noindex, noimageindex"
-
-
-@pytest.fixture
-def demo(settings, db):
-    settings.DEBUG = True  # load_demo refuses otherwise
-    call_command("load_demo", stdout=StringIO())
-    settings.DEBUG = False  # what production shows, error pages included
-
-
-def test_every_public_page_of_the_demo_has_one_description_and_noindex_stays(demo):
-    client = Client()
-    seen_types = set()
-    hidden = 0
-    for page in Page.objects.live().filter(depth__gt=1).specific():
-        response = client.get(page.url)
-        if response.status_code != 200:
-            hidden += 1  # not for visitors: it answers like a missing page or a sign-in
-            if response.status_code == 302:
-                assert response["Location"].startswith("/accounts/login/"), page.url
-            else:
-                assert response.status_code == 404, page.url
-            continue
-        seen_types.add(type(page).__name__)
-        text = description(response)
-        assert text.strip(), f"{page.url}: empty description"
-        assert len(text) <= META_DESCRIPTION_LENGTH
-        robots = meta(response)["robots"]
-        assert robots == [page.get_robots_directive()], page.url
-        if not page.allow_search_engine_indexing:
-            assert "noindex" in robots[0], page.url
-            assert "noindex" in response["X-Robots-Tag"], page.url
-    assert seen_types >= {
-        "HomePage",
-        "SpeakerIndexPage",
-        "SpeakerProfilePage",
-        "BlogPostPage",
-        "VideoPage",
-        "StandardPage",
-        "ResourceIndexPage",
-    }
-    assert hidden, "the demo has pages only some people may see"
-    # Some public profiles did not opt in to search engines: they stay unlisted.
-    assert any(
-        not profile.allow_search_engine_indexing
-        for profile in SpeakerProfilePage.objects.live().filter(visibility="public")
-    )
-
-    topic = Topic.objects.first()
-    topic_page = client.get(f"/speakers/topics/{topic.slug}/")
-    assert description(topic_page).startswith(f"Speakers on {topic.name}.")
-    for path in ("/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"):
-        response = client.get(path)
-        assert response.status_code == 200, path
-        assert description(response).strip(), path
-    missing = client.get("/no-such-page/")
-    assert missing.status_code == 404
-    assert description(missing).strip()
-    assert meta(missing)["robots"] == ["noindex, nofollow"]

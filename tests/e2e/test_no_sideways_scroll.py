@@ -16,8 +16,8 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import Resolver404, resolve
 
+from tests.demo.crawler import ROLES, links_in, same_origin, signed_in_client
 from tests.e2e.conftest import url
-from tests.test_crawler import ROLES, _signed_in_client, links_in, same_origin
 
 pytestmark = [
     pytest.mark.browser,
@@ -79,7 +79,7 @@ def test_no_page_scrolls_sideways_at_320_px(demo, page, live_server):
     too_wide = []
     checked = 0
     for role in ROLES:
-        client = _signed_in_client(role, "en")
+        client = signed_in_client(role, "en")
         start = ["/", "/style/", "/this-page-does-not-exist/"]
         if role != "anonymous":
             start.append("/dashboard/")

@@ -39,7 +39,7 @@ HOSTILE = [
     "",
     " ",
     "\x00",
-    "a" * 10_000,
+    "a" * 10_000,  # TOO_LONG
     "<script>alert(1)</script>",
     "' OR 1=1 --",
     "line\r\nBcc: everyone@example.org",
@@ -52,7 +52,11 @@ HOSTILE = [
     "2026-02-30",
     "99999999999999999999",
 ]
-ANSWERS = (200, 302, 400, 403, 429)
+TOO_LONG = "a" * 10_000
+# What a message or a report refuses: nothing to say, a NUL, more than it holds; a message
+# also refuses an address before the consultant has accepted a booking.
+REFUSED_REPORT = {"", " ", "\x00", TOO_LONG}
+REFUSED_MESSAGE = {*REFUSED_REPORT, "line\r\nBcc: everyone@example.org"}
 ANY_TEXT = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=300))
 SLOW = settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -104,7 +108,8 @@ def test_every_field_of_every_form_page(client, value, booking, org_member, prof
             ]
         )
         response = client.post(url, dict.fromkeys(names, value))
-        assert response.status_code in ANSWERS, (url, value, response.status_code)
+        # No value fits every field of a form: each answers with its errors.
+        assert response.status_code == 400, (url, value, response.status_code)
     assert _everything() == before
 
 
@@ -133,20 +138,25 @@ def test_free_text_forms_store_exactly_what_was_written_or_nothing(client, value
             reverse("networking:conversation", args=[booking.conversation.pk]),
             "body",
             Message,
-            "body",
+            REFUSED_MESSAGE,
         ),
-        (reverse("networking:report", args=["booking", booking.pk]), "reason", Report, "reason"),
+        (
+            reverse("networking:report", args=["booking", booking.pk]),
+            "reason",
+            Report,
+            REFUSED_REPORT,
+        ),
     ]
-    for url, field, model, column in pages:
-        before = model.objects.count()
+    for url, field, model, refused in pages:
+        before = list(model.objects.values_list(field, flat=True))
         response = client.post(url, {field: value})
-        assert response.status_code in ANSWERS, (url, value)
-        written = list(model.objects.values_list(column, flat=True))
-        if len(written) > before:
-            assert value.strip() in written
-            assert "\x00" not in value
+        written = list(model.objects.values_list(field, flat=True))
+        if value in refused:
+            assert response.status_code == 400, (url, value)
+            assert written == before
         else:
-            assert response.status_code != 302
+            assert response.status_code == 302, (url, value)
+            assert written == [*before, value.strip()]
 
 
 @given(form=from_form(OrganizationForm, logo=st.none()))

@@ -169,3 +169,24 @@ def test_reading_a_conversation_reads_its_new_message_notifications(client, book
     assert dashboard_summary(user=consultant)["unread_messages"] == 1
     other.refresh_from_db()
     assert other.read_at is None
+
+
+def test_the_scam_warning_is_in_the_readers_language_whoever_wrote_in_which(
+    client, booking, org_member
+):
+    # The organization writes from a Spanish interface; the consultant reads in English,
+    # then in Spanish: the reason is stored once, in English, and shown in each language.
+    client.cookies["django_language"] = "es"
+    client.force_login(org_member)
+    assert _say(client, booking, "You must pay the visa fee of $300 first.").status_code == 302
+    message = booking.conversation.messages.get()
+    assert message.scam_signals == ["asks you to pay a visa, permit or processing fee"]
+
+    client.force_login(booking.consultant)
+    url = reverse("networking:conversation", args=[booking.conversation.pk])
+    client.cookies["django_language"] = "en"
+    assert "asks you to pay a visa, permit or processing fee" in client.get(url).content.decode()
+    client.cookies["django_language"] = "es"
+    spanish = client.get(url).content.decode()
+    assert "le pide pagar una tasa de visado, permiso o trámite" in spanish
+    assert "asks you to pay" not in spanish

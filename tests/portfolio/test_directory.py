@@ -1,8 +1,11 @@
 """The speaker directory: facets, search, pagination, hostile input, bounded queries."""
 
+from unittest import mock
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from wagtail.models import Site
 
 from portfolio.models import BlogPostPage, Language, VideoPage
 from tests.factories import TopicFactory, published_child, published_profile
@@ -137,24 +140,38 @@ def fill(count: int):
 
 # The same exact count for one item and for three: a query per item would show.
 @pytest.mark.parametrize("count", [1, 3])
-def test_the_directory_makes_a_bounded_number_of_queries(client, count, django_assert_num_queries):
+@pytest.mark.parametrize(
+    ("query", "queries"),
+    [
+        ("", 15),
+        ("topic=topic-1&budget=600", 16),
+        ("topic=topic-1&engagement=panel&language=", 16),
+        ("q=Speaker", 15),
+        ("q=Speaker&topic=topic-2&page=1", 16),
+    ],
+)
+def test_the_directory_makes_a_bounded_number_of_queries(
+    client, count, query, queries, django_assert_num_queries
+):
     fill(count)
     client.get("/speakers/")
-    with django_assert_num_queries(16):
-        response = client.get("/speakers/?topic=topic-1&budget=600")
+    with django_assert_num_queries(queries):
+        response = client.get(f"/speakers/?{query}")
     assert len(response.context["profiles"]) == count
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_profile_post_and_feed_make_a_bounded_number_of_queries(
+def test_profile_post_topic_page_and_feeds_make_a_bounded_number_of_queries(
     client, count, django_assert_num_queries
 ):
-    profile = published_profile(title="Main", topics=[TopicFactory(name="T", slug="t")])
+    topic = TopicFactory(name="T", slug="t")
+    profile = published_profile(title="Main", topics=[topic])
     for n in range(count):
-        published_child(profile, BlogPostPage, title=f"Post {n}")
+        published_child(profile, BlogPostPage, title=f"Post {n}", topics=[topic])
         published_child(
             profile, VideoPage, title=f"Video {n}", video_url="https://vimeo.com/123456789"
         )
+        published_profile(title=f"Other {n}", topics=[topic])
     post = profile.get_children().type(BlogPostPage).first()
     client.get(profile.url)
 
@@ -163,7 +180,60 @@ def test_profile_post_and_feed_make_a_bounded_number_of_queries(
         client.get(profile.url)
     with django_assert_num_queries(13):
         client.get(post.specific.url)
-    with django_assert_num_queries(7):
-        client.get("/speakers/feed/")
-    with django_assert_num_queries(14):
-        client.get("/speakers/topics/t/")
+    with django_assert_num_queries(15):
+        response = client.get("/speakers/topics/t/")
+    assert len(response.context["profiles"]) == count + 1
+    for feed in ("/speakers/feed/", "/speakers/feed/atom/"):
+        with django_assert_num_queries(7):
+            response = client.get(feed)
+        assert response.content.decode().count("Post ") == count
+    # A profile's feeds also find the profile and ask whether the visitor may see it.
+    for feed in (profile.url + "feed/", profile.url + "feed/atom/"):
+        with django_assert_num_queries(9):
+            response = client.get(feed)
+        assert response.content.decode().count("Post ") == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_cards_read_the_sites_root_paths_once_per_response(client, count):
+    """Cards are handed the request: an address written without it asks the cache for
+    the site's root paths again, once per card."""
+    topic = TopicFactory(name="T", slug="t")
+    for n in range(count):
+        profile = published_profile(title=f"Speaker {n}", topics=[topic])
+        published_child(profile, BlogPostPage, title=f"Post {n}", topics=[topic])
+    client.get("/speakers/topics/t/")
+
+    for url in ("/speakers/", "/speakers/topics/t/", profile.url, "/speakers/feed/"):
+        with mock.patch.object(
+            Site, "get_site_root_paths", wraps=Site.get_site_root_paths
+        ) as root_paths:
+            client.get(url)
+        assert root_paths.call_count <= 1, url
+
+
+def test_the_topic_page_comes_in_pages_like_the_directory(client):
+    topic = TopicFactory(name="Housing", slug="housing")
+    for n in range(23):
+        published_profile(title=f"Speaker {n:02}", topics=[topic])
+    author = published_profile(title="Author", topics=[])
+    published_child(author, BlogPostPage, title="On housing", topics=[topic])
+
+    first = client.get("/speakers/topics/housing/")
+    second = client.get("/speakers/topics/housing/?page=2")
+
+    assert len(first.context["profiles"]) == 20
+    assert "On housing" in first.content.decode()
+    assert 'href="?page=2"' in first.content.decode()
+    assert [p.title for p in second.context["profiles"]] == [
+        "Speaker 20",
+        "Speaker 21",
+        "Speaker 22",
+    ]
+    assert 'href="?page=1"' in second.content.decode()
+    assert "On housing" not in second.content.decode()
+    # Out of range or not a number: the nearest page, as in the directory, never an error.
+    for page, shown in (("999", 2), ("x", 1), ("-1", 2), ("", 1)):
+        response = client.get(f"/speakers/topics/housing/?page={page}")
+        assert response.status_code == 200
+        assert response.context["page_obj"].number == shown

@@ -155,7 +155,7 @@ def test_search_engines_only_see_opted_in_public_profiles(client, audience, opte
     assert ("application/ld+json" in html) is listed
     assert ('property="og:title"' in html) is listed
     client.logout()
-    assert (profile.url in client.get("/sitemap.xml").content.decode()) is listed
+    assert (profile.url in client.get("/sitemap-pages-1.xml").content.decode()) is listed
 
 
 def test_no_video_site_is_contacted_before_the_visitor_presses_play(client):

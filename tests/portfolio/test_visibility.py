@@ -132,6 +132,7 @@ def bodies(client, profile, topic):
         "/speakers/feed/atom/",
         profile.url + "feed/",
         "/sitemap.xml",
+        "/sitemap-pages-1.xml",
     ]
     return {url: client.get(url) for url in urls}
 
@@ -162,7 +163,7 @@ def test_feeds_and_sitemap_carry_only_public_pages_whoever_asks(client, topic, a
     profile = make_profile(audience, topic, allow_search_engines=True)
     client.force_login(profile.consultant)  # even the owner's feed reader sees public only
 
-    for url in ("/speakers/feed/", "/speakers/feed/atom/", "/sitemap.xml"):
+    for url in ("/speakers/feed/", "/speakers/feed/atom/", "/sitemap.xml", "/sitemap-pages-1.xml"):
         assert MARK not in client.get(url).content.decode()
         assert profile.slug not in client.get(url).content.decode()
     assert client.get(profile.url + "feed/").status_code == 404

@@ -1,0 +1,421 @@
+"""Consultants as sign-up and publishing leave them, written in bulk.
+
+What accounts.services.user_register and portfolio.services write for one consultant:
+the user with a verified address, a workspace (a media collection under the root, a
+personal group allowed into the admin and that collection), membership of the network
+group, a profile under the speakers' index with the consultant's page permissions, and,
+once published, the effective audience with Wagtail view restrictions on every page that
+is not public (portfolio.services.visibility_sync). Then posts and videos under the
+profile, each published. Consultant number n is "Speaker 0000n", e-mail
+speaker0000n@bench.example: a rerun counts those and adds only the missing ones.
+"""
+
+import random
+from decimal import Decimal
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    PageViewRestriction,
+)
+from wagtail.search.backends import get_search_backends
+from wagtail.utils.file import hash_filelike
+
+from accounts.enums import EDITOR_GROUPS, Role
+from accounts.models import ConsultantWorkspace, User
+from accounts.services import CONSULTANT_IMAGE_PERMISSIONS
+from bench import gen_tree, pictures
+from core.media.images import scrubbed_file
+from core.media.models import PodiumImage, private_storage
+from portfolio.enums import NETWORK_GROUP, Audience, Availability, EngagementType, narrowest
+from portfolio.models import (
+    BlogPostPage,
+    Language,
+    RateCardEntry,
+    SpeakerIndexPage,
+    SpeakerProfilePage,
+    Testimonial,
+    Topic,
+    VideoPage,
+)
+from portfolio.services import DRAFTING_PERMISSIONS, PUBLISHING_PERMISSIONS
+
+DOMAIN = "bench.example"
+COUNTRIES = ["KE", "CA", "PE", "IN", "ES", "NG", "MX", "PH", "US", "GB", "BR", "TH"]
+TOPIC_NAMES = [f"Bench topic {n:02d}" for n in range(30)]
+# Of every twenty profiles, 12 public, 5 for the network, 3 private, spread out so that a
+# small run has all three; one in fifty is paused.
+PUBLIC, NETWORK, PRIVATE = Audience.PUBLIC, Audience.NETWORK, Audience.PRIVATE
+PROFILE_AUDIENCES = [
+    PUBLIC,
+    PUBLIC,
+    NETWORK,
+    PUBLIC,
+    PRIVATE,
+    PUBLIC,
+    NETWORK,
+    PUBLIC,
+    PUBLIC,
+    NETWORK,
+]
+PROFILE_AUDIENCES += [
+    PUBLIC,
+    PUBLIC,
+    PRIVATE,
+    PUBLIC,
+    NETWORK,
+    PUBLIC,
+    PUBLIC,
+    NETWORK,
+    PUBLIC,
+    PRIVATE,
+]
+CHILD_AUDIENCES = [Audience.PUBLIC] * 16 + [Audience.NETWORK] * 3 + [Audience.PRIVATE]
+WORDS = [
+    "survivor",
+    "informed",
+    "practice",
+    "fair",
+    "pay",
+    "training",
+    "outreach",
+    "policy",
+    "housing",
+    "labour",
+    "safety",
+    "consent",
+    "advocacy",
+    "partnership",
+    "community",
+    "recovery",
+    "listening",
+    "evidence",
+    "design",
+    "care",
+]
+
+
+def email(n: int) -> str:
+    return f"speaker{n:05d}@{DOMAIN}"
+
+
+def topics() -> list[Topic]:
+    for name in TOPIC_NAMES:
+        Topic.objects.get_or_create(name=name, defaults={"slug": name.lower().replace(" ", "-")})
+    return list(Topic.objects.filter(name__in=TOPIC_NAMES).order_by("name"))
+
+
+def missing(count: int) -> list[int]:
+    existing = set(
+        User.objects.filter(email__endswith=f"@{DOMAIN}", role=Role.CONSULTANT).values_list(
+            "email", flat=True
+        )
+    )
+    return [n for n in range(count) if email(n) not in existing]
+
+
+def _text(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+
+@transaction.atomic
+def consultants(numbers: list[int], *, posts_each: int, video_every: int, photo_every: int):
+    """Create consultants `numbers` with everything that is theirs; return pages made."""
+    if not numbers:
+        return 0
+    now = timezone.now()
+    all_topics = topics()
+    languages = list(Language.objects.order_by("code")) or [
+        Language.objects.create(code="en", name="English")
+    ]
+    users = _users(numbers)
+    workspaces = _workspaces(users)
+    photos = _photos(numbers, users, workspaces, photo_every)
+    profiles = _profiles(numbers, users, photos, all_topics, languages, now)
+    children = _children(numbers, profiles, posts_each, video_every, now)
+    _permissions(profiles, workspaces)
+    _restrictions(profiles, children, workspaces)
+    return len(profiles) + sum(len(pages) for pages in children.values())
+
+
+def _users(numbers):
+    unusable = make_password(None)
+    User.objects.bulk_create(
+        User(email=email(n), role=Role.CONSULTANT, password=unusable, first_name="")
+        for n in numbers
+    )
+    users = {u.email: u for u in User.objects.filter(email__in=[email(n) for n in numbers])}
+    users = [users[email(n)] for n in numbers]
+    EmailAddress.objects.bulk_create(
+        EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in users
+    )
+    return users
+
+
+def _workspaces(users):
+    root = Collection.get_first_root_node()
+    paths = gen_tree.next_positions(root, len(users))
+    Collection.objects.bulk_create(
+        Collection(
+            name=f"consultant-{u.public_id.hex[:12]}", path=path, depth=root.depth + 1, numchild=0
+        )
+        for u, path in zip(users, paths, strict=True)
+    )
+    gen_tree.recount(root)
+    labels = [f"consultant-{u.public_id.hex[:12]}" for u in users]
+    collections = {c.name: c for c in Collection.objects.filter(name__in=labels)}
+    Group.objects.bulk_create(Group(name=label) for label in labels)
+    groups = {g.name: g for g in Group.objects.filter(name__in=labels)}
+    admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    Group.permissions.through.objects.bulk_create(
+        Group.permissions.through(group_id=groups[label].pk, permission_id=admin.pk)
+        for label in labels
+    )
+    image_permissions = Permission.objects.filter(
+        content_type__app_label="wagtailimages", codename__in=CONSULTANT_IMAGE_PERMISSIONS
+    )
+    GroupCollectionPermission.objects.bulk_create(
+        GroupCollectionPermission(
+            group=groups[label], collection=collections[label], permission=permission
+        )
+        for label in labels
+        for permission in image_permissions
+    )
+    network = Group.objects.get(name=NETWORK_GROUP)
+    User.groups.through.objects.bulk_create(
+        User.groups.through(user_id=u.pk, group_id=group_id)
+        for u, label in zip(users, labels, strict=True)
+        for group_id in (groups[label].pk, network.pk)
+    )
+    ConsultantWorkspace.objects.bulk_create(
+        ConsultantWorkspace(user=u, collection=collections[label], group=groups[label])
+        for u, label in zip(users, labels, strict=True)
+    )
+    return [
+        ConsultantWorkspace(user=u, collection=collections[label], group=groups[label])
+        for u, label in zip(users, labels, strict=True)
+    ]
+
+
+def _profiles(numbers, users, photos, all_topics, languages, now):
+    index = SpeakerIndexPage.objects.get()
+    paths = gen_tree.next_positions(index, len(numbers))
+    profiles = []
+    for n, user, path in zip(numbers, users, paths, strict=True):
+        rng = random.Random(n)
+        name = f"Speaker {n:05d}"
+        mine = rng.sample(all_topics, 3)
+        audience = PROFILE_AUDIENCES[n % len(PROFILE_AUDIENCES)]
+        profile = SpeakerProfilePage(
+            title=name,
+            slug=f"speaker-{n:05d}",
+            consultant=user,
+            headline=f"Trainer and adviser on {mine[0].name.lower()}",
+            bio=f"<p>{_text(rng, 60)}</p><p>{_text(rng, 40)}</p>",
+            lived_experience=f"<p>{_text(rng, 30)}</p>" if n % 2 else "",
+            lived_experience_audience=Audience.NETWORK,
+            country=COUNTRIES[n % len(COUNTRIES)],
+            travel=["none", "in_country", "international"][n % 3],
+            virtual=n % 5 != 4,
+            years_of_experience=2 + n % 20,
+            rates_audience=Audience.PUBLIC if n % 2 else Audience.NETWORK,
+            availability=[Availability.OPEN, Availability.OPEN, Availability.LIMITED][n % 3],
+            allow_search_engines=n % 3 != 2,
+            audience=audience,
+            paused_at=now if n % 50 == 7 else None,
+            photo=photos.get(n),
+        )
+        profile.visibility = narrowest(
+            audience, Audience.PRIVATE if profile.paused_at else Audience.PUBLIC
+        )
+        gen_tree.place(profile, index, path, owner_id=user.pk, when=now)
+        profile.topics = mine
+        profile.languages = rng.sample(languages, min(len(languages), 1 + n % 2))
+        kinds = rng.sample(list(EngagementType.values), 1 + n % 3)
+        profile.rates = [
+            RateCardEntry(
+                engagement_type=kind,
+                minimum_fee=Decimal(rng.randrange(200, 3000, 50)),
+                currency="USD",
+                unit="event",
+                sort_order=i,
+            )
+            for i, kind in enumerate(kinds)
+        ]
+        profiles.append(profile)
+    gen_tree.insert(SpeakerProfilePage, profiles, when=now)
+    gen_tree.recount(index)
+    _profile_rows(profiles)
+    return profiles
+
+
+def _profile_rows(profiles):
+    topic_link = SpeakerProfilePage.topics.through
+    topic_link.objects.bulk_create(
+        topic_link(speakerprofilepage_id=p.pk, topic_id=t.pk)
+        for p in profiles
+        for t in p.topics.all()
+    )
+    language_link = SpeakerProfilePage.languages.through
+    language_link.objects.bulk_create(
+        language_link(speakerprofilepage_id=p.pk, language_id=lang.pk)
+        for p in profiles
+        for lang in p.languages.all()
+    )
+    rates = []
+    for profile in profiles:
+        for rate in profile.rates.all():
+            rate.profile_id = profile.pk
+            rates.append(rate)
+    RateCardEntry.objects.bulk_create(rates, batch_size=gen_tree.BATCH)
+    Testimonial.objects.bulk_create(
+        Testimonial(
+            profile_id=p.pk,
+            text="Clear, practical and generous with the room.",
+            author_name=f"Organizer {p.pk}",
+            author_role="Bench organization",
+            approved_at=p.first_published_at,
+        )
+        for p in profiles[::4]
+    )
+
+
+def _children(numbers, profiles, posts_each, video_every, now):
+    """Posts (and every video_every-th consultant a video) under each profile."""
+    posts, videos, children = [], [], {}
+    for n, profile in zip(numbers, profiles, strict=True):
+        rng = random.Random(-n - 1)
+        kinds = [BlogPostPage] * posts_each + ([VideoPage] if n % video_every == 0 else [])
+        paths = [
+            profile._get_path(profile.path, profile.depth + 1, k + 1) for k in range(len(kinds))
+        ]
+        mine = []
+        for k, (kind, path) in enumerate(zip(kinds, paths, strict=True)):
+            audience = CHILD_AUDIENCES[(n + k) % len(CHILD_AUDIENCES)]
+            fields = {
+                "consultant_id": profile.consultant_id,
+                "audience": audience,
+                "visibility": narrowest(audience, profile.visibility),
+                "summary": _text(rng, 18),
+            }
+            if kind is BlogPostPage:
+                page = BlogPostPage(
+                    title=f"Field notes {k + 1} from {profile.title}",
+                    slug=f"field-notes-{k + 1}",
+                    body=[
+                        ("paragraph", f"<p>{_text(rng, 80)}</p>"),
+                        ("heading", {"text": "What changed", "level": "h2"}),
+                        ("paragraph", f"<p>{_text(rng, 80)}</p>"),
+                    ],
+                    **fields,
+                )
+                posts.append(page)
+            else:
+                page = VideoPage(
+                    title=f"Talk by {profile.title}",
+                    slug="talk",
+                    video_url=f"https://www.youtube.com/watch?v=bench{n:06d}",
+                    transcript=_text(rng, 120),
+                    **fields,
+                )
+                videos.append(page)
+            gen_tree.place(page, profile, path, owner_id=profile.consultant_id, when=now)
+            page.topics = list(profile.topics.all())[: 1 + k % 2]
+            mine.append(page)
+        profile.numchild = len(mine)
+        children[profile.pk] = mine
+    # The profiles were written with no children yet.
+    for count in {len(pages) for pages in children.values()}:
+        ids = [pk for pk, pages in children.items() if len(pages) == count]
+        SpeakerProfilePage.objects.filter(pk__in=ids).update(numchild=count)
+    for model, pages in ((BlogPostPage, posts), (VideoPage, videos)):
+        gen_tree.insert(model, pages, when=now)
+        link = model.topics.through
+        field = f"{model._meta.model_name}_id"
+        link.objects.bulk_create(
+            (
+                link(**{field: page.pk, "topic_id": t.pk})
+                for page in pages
+                for t in page.topics.all()
+            ),
+            batch_size=gen_tree.BATCH,
+        )
+    return children
+
+
+def _photos(numbers, users, workspaces, photo_every) -> dict[int, PodiumImage]:
+    """A portrait for every photo_every-th consultant, scrubbed as every upload is and
+    stored in their collection (what core.media.services.image_create writes, in bulk)."""
+    storage = private_storage()
+    images = {}
+    for n, user, workspace in zip(numbers, users, workspaces, strict=True):
+        if n % photo_every:
+            continue
+        clean = scrubbed_file(ContentFile(pictures.portrait(n), name="portrait.jpg"))
+        image = PodiumImage(
+            title=f"Speaker {n:05d}", collection=workspace.collection, uploaded_by_user=user
+        )
+        image.file_size = clean.size
+        image.file_hash = hash_filelike(clean)
+        clean.seek(0)
+        image.file = storage.save(image.get_upload_to(clean.name), clean)
+        image.width, image.height = pictures.SIZE, pictures.SIZE
+        images[n] = image
+    PodiumImage.objects.bulk_create(images.values())
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(PodiumImage, list(images.values()))
+    return images
+
+
+def _permissions(profiles, workspaces):
+    """The consultant's page permissions once past the first review."""
+    codenames = (*DRAFTING_PERMISSIONS, *PUBLISHING_PERMISSIONS)
+    permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=codenames
+    )
+    GroupPagePermission.objects.bulk_create(
+        (
+            GroupPagePermission(group_id=w.group.pk, page_id=p.pk, permission=permission)
+            for p, w in zip(profiles, workspaces, strict=True)
+            for permission in permissions
+        ),
+        batch_size=gen_tree.BATCH,
+    )
+
+
+def _restrictions(profiles, children, workspaces):
+    """View restrictions as portfolio.services.visibility_sync writes them."""
+    editors = list(Group.objects.filter(name__in=EDITOR_GROUPS).values_list("pk", flat=True))
+    network = Group.objects.get(name=NETWORK_GROUP).pk
+    restricted = []
+    for profile, workspace in zip(profiles, workspaces, strict=True):
+        for page in (profile, *children[profile.pk]):
+            if page.visibility == Audience.PUBLIC:
+                continue
+            groups = [*editors, workspace.group.pk]
+            if page.visibility == Audience.NETWORK:
+                groups.append(network)
+            restricted.append((page.pk, groups))
+    made = PageViewRestriction.objects.bulk_create(
+        (
+            PageViewRestriction(page_id=pk, restriction_type=PageViewRestriction.GROUPS)
+            for pk, _ in restricted
+        ),
+        batch_size=gen_tree.BATCH,
+    )
+    link = PageViewRestriction.groups.through
+    link.objects.bulk_create(
+        (
+            link(pageviewrestriction_id=restriction.pk, group_id=group)
+            for restriction, (_, groups) in zip(made, restricted, strict=True)
+            for group in groups
+        ),
+        batch_size=gen_tree.BATCH,
+    )

@@ -1,0 +1,69 @@
+"""The bench's data generator (bench/generate.py): the rows it writes are the app's, the
+profile it makes renders through the app, and a rerun adds only what is missing."""
+
+import pytest
+from wagtail.models import Page, PageViewRestriction
+
+from accounts.models import ConsultantWorkspace, User
+from bench.generate import generate
+from networking.models import Booking, BookingEvent, Organization
+from portfolio.enums import Audience
+from portfolio.models import BlogPostPage, SpeakerProfilePage, VideoPage
+
+pytestmark = pytest.mark.django_db
+
+
+def quiet(text):
+    pass
+
+
+def counts():
+    return {
+        "users": User.objects.count(),
+        "pages": Page.objects.count(),
+        "workspaces": ConsultantWorkspace.objects.count(),
+        "posts": BlogPostPage.objects.count(),
+        "videos": VideoPage.objects.count(),
+        "organizations": Organization.objects.count(),
+        "bookings": Booking.objects.count(),
+        "events": BookingEvent.objects.count(),
+        "restrictions": PageViewRestriction.objects.count(),
+    }
+
+
+def test_generate_makes_the_sizes_asked_and_a_rerun_adds_only_the_difference():
+    made = generate(20, say=quiet)
+    first = counts()
+    again = generate(20, say=quiet)
+    unchanged = counts()
+    more = generate(22, say=quiet)
+
+    assert made == {"pages": 124, "consultants": 20, "organizations": 4, "bookings": 40}
+    assert (first["workspaces"], first["posts"], first["videos"]) == (20, 100, 4)
+    assert again == {"pages": 0, "consultants": 0, "organizations": 0, "bookings": 0}
+    assert unchanged == first
+    assert more == {"pages": 13, "consultants": 2, "organizations": 0, "bookings": 4}
+    # The tree is what treebeard would have built (paths, depths, numchild).
+    assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_generated_pages_render_through_the_app_and_narrowed_ones_are_restricted(client):
+    generate(20, say=quiet)
+    profile = SpeakerProfilePage.objects.get(slug="speaker-00000")
+    post = BlogPostPage.objects.child_of(profile).get(slug="field-notes-1")
+    network_profile = SpeakerProfilePage.objects.filter(visibility=Audience.NETWORK).first()
+
+    page = client.get(profile.url).content.decode()
+    article = client.get(post.url).content.decode()
+    hidden = client.get(network_profile.url)
+
+    assert profile.live_revision_id == profile.latest_revision_id is not None
+    assert profile.photo is not None
+    assert "Speaker 00000" in page
+    assert "Field notes 1 from Speaker 00000" in page
+    assert "What changed" in article
+    assert network_profile.title not in hidden.content.decode()
+    assert PageViewRestriction.objects.filter(page=network_profile).exists()
+    assert not PageViewRestriction.objects.filter(
+        page__in=SpeakerProfilePage.objects.filter(visibility=Audience.PUBLIC)
+    ).exists()
