@@ -1,8 +1,8 @@
 """The sitemap: every public page that may be indexed, at the address it was asked for.
 
 /sitemap.xml is an index of sections (/sitemap-pages-1.xml, ...) of at most
-SECTION_SIZE pages each, in tree order. Each answer reads plain values in a fixed number
-of queries, whatever the number of pages: which pages may be listed is asked of the
+PODIUM_SITEMAP_SECTION_SIZE pages each, in tree order. Each answer reads plain values in a
+fixed number of queries, whatever the number of pages: which pages may be listed is asked of the
 database for all of them at once, and their addresses are written from their stored
 paths rather than looked up page by page.
 
@@ -16,6 +16,7 @@ scheme and host (already checked against ALLOWED_HOSTS), not the `Site` record's
 from math import ceil
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps.views import x_robots_tag
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
@@ -30,7 +31,6 @@ from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from portfolio.models import ConsultantPage
 from portfolio.selectors import search_engine_listable
 
-SECTION_SIZE = 5000
 XMLNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 # What quote() keeps in a path, as Django's reverse() does.
 PATH_SAFE = "/~:@!$&'()*+,;="
@@ -89,7 +89,9 @@ def _xml(body: str) -> HttpResponse:
 @x_robots_tag
 def sitemap_index(request):
     root_path, _root_url_path = _site_root(request)
-    sections = max(1, ceil(_listable_pages(root_path).count() / SECTION_SIZE))
+    sections = max(
+        1, ceil(_listable_pages(root_path).count() / settings.PODIUM_SITEMAP_SECTION_SIZE)
+    )
     entries = "".join(
         "<sitemap><loc>{}</loc></sitemap>".format(
             escape(request.build_absolute_uri(reverse("sitemap_section", args=[number])))
@@ -105,11 +107,12 @@ def sitemap_section(request, section: int):
     if section < 1:
         raise Http404
     root_path, root_url_path = _site_root(request)
-    start = (section - 1) * SECTION_SIZE
+    size = settings.PODIUM_SITEMAP_SECTION_SIZE
+    start = (section - 1) * size
     rows = list(
         _listable_pages(root_path).values_list(
             "url_path", "last_published_at", "latest_revision_created_at"
-        )[start : start + SECTION_SIZE]
+        )[start : start + size]
     )
     if not rows and section > 1:
         raise Http404

@@ -7,6 +7,9 @@ the topic pages of those pages, the home page (featured items) and the sitemap. 
 a narrowed audience or an unpublished post has to leave all of them.
 """
 
+from math import ceil
+
+from django.conf import settings
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -35,7 +38,15 @@ def profile_addresses(profile: SpeakerProfilePage) -> set[str]:
     site = profile.get_site()
     if site is not None:
         addresses.update({f"{site.root_url}/", f"{site.root_url}{reverse('sitemap')}"})
+        addresses.update(f"{site.root_url}{path}" for path in _sitemap_sections())
     return addresses
+
+
+def _sitemap_sections() -> list[str]:
+    """Every section the sitemap may have: which one lists the profile depends on the
+    whole tree, and live pages bound the number of listed ones."""
+    sections = max(1, ceil(Page.objects.live().count() / settings.PODIUM_SITEMAP_SECTION_SIZE))
+    return [reverse("sitemap_section", args=[number]) for number in range(1, sections + 1)]
 
 
 def profile_purge(*, profile: SpeakerProfilePage) -> None:

@@ -92,6 +92,10 @@ MIDDLEWARE = [
 # Builds the Viewer for a user where there is no request (admin form checks, tasks).
 PODIUM_VIEWER_FACTORY = "networking.viewer.viewer_for"
 
+# Addresses per sitemap section (the sitemap protocol allows 50,000; smaller sections stay
+# fast to build). Read by the sitemap and by the purge that names its sections to a CDN.
+PODIUM_SITEMAP_SECTION_SIZE = 5000
+
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 

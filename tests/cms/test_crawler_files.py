@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
-from cms import sitemap
 from portfolio.models import BlogPostPage, SpeakerIndexPage, VideoPage
 from portfolio.selectors import search_engine_listable
 from portfolio.services import profile_pause
@@ -105,11 +104,11 @@ def test_the_listing_rule_is_the_pages_own(client):
     assert len(by_query) == 9  # speakers 0, 1 and 5 with a post and a video each
 
 
-def test_sections_hold_at_most_their_size_and_cover_every_page(client, monkeypatch):
+def test_sections_hold_at_most_their_size_and_cover_every_page(client, settings):
     for index in range(3):
         speaker(index)
     everything = sitemap_locations(client)
-    monkeypatch.setattr(sitemap, "SECTION_SIZE", 4)
+    settings.PODIUM_SITEMAP_SECTION_SIZE = 4
 
     sections = locations(client.get("/sitemap.xml"))
     pages = [locations(client.get(urlsplit(section).path)) for section in sections]

@@ -56,7 +56,7 @@ LISTINGS = {
     "/speakers/topics/fair-pay/": POST,
     "/speakers/feed/": POST,
     "/speakers/feed/atom/": POST,
-    "/sitemap.xml": "/speakers/lina-okafor/",
+    "/sitemap-pages-1.xml": "/speakers/lina-okafor/",
     "/": POST,
 }
 PAGES = {

@@ -71,6 +71,7 @@ def test_a_pause_purges_every_address_that_showed_the_profile_after_commit(varni
         f"{root}/speakers/feed/atom/",
         f"{root}/speakers/topics/fair-pay/",
         f"{root}/sitemap.xml",
+        f"{root}/sitemap-pages-1.xml",
         f"{root}/",
     }
     assert set(varnish) == expected
