@@ -202,6 +202,12 @@ def on_commit_runs(db):
 
 
 @pytest.fixture
+def page_cache_on(settings):
+    """The anonymous page cache, which the test settings leave off."""
+    settings.PODIUM_PAGE_CACHE_SECONDS = 300
+
+
+@pytest.fixture
 def user(db):
     return UserFactory()
 

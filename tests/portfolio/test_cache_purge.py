@@ -24,15 +24,10 @@ from tests.factories import (
     published_profile,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_commit_runs")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("on_commit_runs", "page_cache_on")]
 
 NAME = "Lina Okafor"
 POST = "Paid, plainly"
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PODIUM_PAGE_CACHE_SECONDS = 300
 
 
 @pytest.fixture
