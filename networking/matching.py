@@ -161,8 +161,10 @@ def _at_monthly_cap(day: date):
         consultant__bookings__starts_on__year=day.year,
         consultant__bookings__starts_on__month=day.month,
     )
+    # Grouped by the two columns it needs, not by every column of the page.
     return (
         SpeakerProfilePage.objects.filter(monthly_cap__isnull=False)
+        .values("consultant_id", "monthly_cap")
         .annotate(booked=Count("consultant__bookings", filter=month))
         .filter(booked__gte=F("monthly_cap"))
         .values("consultant_id")

@@ -142,6 +142,11 @@ PODIUM_SQLITE_OPTIONS = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = dict(PODIUM_SQLITE_OPTIONS)
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiles a query it estimates as dear before running it: for the
+    # short queries of a web request that costs seconds (3 of 3.1 s matching one
+    # opportunity against 10,000 consultants, 0.9 of 1.0 s for a sitemap section).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if env.CACHE_URL:

@@ -118,3 +118,28 @@ def test_a_rate_in_another_currency_offers_the_engagement_but_is_no_fee_match(or
 
     assert scores[same.consultant_id] - scores[other.consultant_id] == 15  # the fee part
     assert scores[other.consultant_id] - scores[none.consultant_id] == 15  # the offer
+
+
+def test_a_consultant_at_their_monthly_cap_that_month_is_not_suggested(org_member, topics):
+    from networking.enums import BookingState
+    from networking.models import Booking
+    from networking.services.bookings import booking_request
+    from tests.networking.conftest import booking_fields
+
+    capped = _profile("Capped", topics=topics, rates=[("panel", 500)], region="Nairobi")
+    capped.monthly_cap = 1
+    capped.save(update_fields=["monthly_cap"])
+    opportunity = _opportunity(org_member, topics)
+    assert capped.consultant_id in [cid for cid, _score in rank(opportunity)]
+
+    # One booking that month, still only requested: below the cap.
+    day = opportunity.starts_on.replace(day=1)
+    booking = booking_request(
+        actor=org_member,
+        consultant=capped.consultant,
+        **{**booking_fields(), "starts_on": day, "ends_on": day},
+    )
+    assert capped.consultant_id in [cid for cid, _score in rank(opportunity)]
+    # Confirmed, it reaches the cap of one that month.
+    Booking.objects.filter(pk=booking.pk).update(state=BookingState.CONFIRMED)
+    assert capped.consultant_id not in [cid for cid, _score in rank(opportunity)]
