@@ -8,9 +8,12 @@ internet.
 
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 
@@ -99,6 +102,12 @@ def page(page, live_server):
 
 def url(live_server, path: str) -> str:
     return f"{live_server.url}{path}"
+
+
+def totp_code_now(secret: str) -> str:
+    """The code an authenticator app shows now (allauth's own helper starts its list a
+    period early, once codes are accepted a period late)."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
 
 
 def sign_in(page, live_server, user, password: str = PASSWORD):

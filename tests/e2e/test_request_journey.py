@@ -13,18 +13,13 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    format_hotp_value,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
 from django.conf import settings
 from django.urls import reverse
 
 from accounts.models import User
 from networking.models import Booking, VerificationApplication
 from networking.services.organizations import verification_decide
-from tests.e2e.conftest import axe_violations, url
+from tests.e2e.conftest import axe_violations, totp_code_now, url
 from tests.factories import PASSWORD, EditorFactory, published_profile
 
 pytestmark = [
@@ -58,11 +53,6 @@ class Steps:
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, (name, overflow)
-
-
-def _code(secret):
-    counter = next(yield_hotp_counters_from_time())
-    return format_hotp_value(hotp_value(secret, counter))
 
 
 @pytest.mark.parametrize("width", [390, 1366])
@@ -120,7 +110,7 @@ def test_a_visitor_requests_a_speaker_through_sign_up_and_set_up(
     assert page.get_by_text(re.compile("Two-Factor|TOTP|Authenticator App")).count() == 0
     steps.check("two-step-setup")
     secret = page.get_by_label("Key to type in instead of scanning").input_value()
-    page.get_by_label("Authenticator code").fill(_code(secret))
+    page.get_by_label("Authenticator code").fill(totp_code_now(secret))
     page.get_by_role("button", name="Turn on two-step verification").click()
     page.wait_for_url(re.compile(r"/accounts/2fa/recovery-codes/$"))
     codes = page.get_by_label("Unused codes").input_value().split()
