@@ -53,30 +53,8 @@ TOPIC_NAMES = [f"Bench topic {n:02d}" for n in range(30)]
 # Of every twenty profiles, 12 public, 5 for the network, 3 private, spread out so that a
 # small run has all three; one in fifty is paused.
 PUBLIC, NETWORK, PRIVATE = Audience.PUBLIC, Audience.NETWORK, Audience.PRIVATE
-PROFILE_AUDIENCES = [
-    PUBLIC,
-    PUBLIC,
-    NETWORK,
-    PUBLIC,
-    PRIVATE,
-    PUBLIC,
-    NETWORK,
-    PUBLIC,
-    PUBLIC,
-    NETWORK,
-]
-PROFILE_AUDIENCES += [
-    PUBLIC,
-    PUBLIC,
-    PRIVATE,
-    PUBLIC,
-    NETWORK,
-    PUBLIC,
-    PUBLIC,
-    NETWORK,
-    PUBLIC,
-    PRIVATE,
-]
+# P public, N network, X private, in this order.
+PROFILE_AUDIENCES = [{"P": PUBLIC, "N": NETWORK, "X": PRIVATE}[c] for c in "PPNPXPNPPNPPXPNPPNPX"]
 CHILD_AUDIENCES = [Audience.PUBLIC] * 16 + [Audience.NETWORK] * 3 + [Audience.PRIVATE]
 WORDS = [
     "survivor",
