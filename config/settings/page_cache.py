@@ -57,7 +57,6 @@ PODIUM_PAGE_CACHE_IGNORED_MODELS = frozenset(
         "networking.preferences",
         "networking.interest",
         "networking.matchsuggestion",
-        "networking.booking",
         "networking.bookingevent",
         "networking.conversation",
         "networking.message",
