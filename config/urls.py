@@ -55,6 +55,7 @@ urlpatterns = [
     path("dashboard/export.json", account_views.records_export, name="records_export"),
     path("dashboard/", include("portfolio.urls")),
     path("network/", include("networking.urls")),
+    path("circle/", include("circle.urls")),
 ]
 
 # Every media address asks who may see the file (portfolio/media.py); in production the

@@ -43,6 +43,7 @@ class Viewer:
         self.user = user if user is not None else AnonymousUser()
         self._hidden_from = hidden_from
         self._membership = membership
+        self._remembered: dict = {}
 
     @classmethod
     def anonymous(cls) -> "Viewer":
@@ -128,6 +129,13 @@ class Viewer:
         if not self.hidden_from:
             return queryset
         return queryset.exclude(**{f"{owner_field}__in": self.hidden_from})
+
+    def remember(self, key: str, compute: Callable[[], object]):
+        """An answer an app above this one computes once per Viewer (the circle keeps its
+        member row here), so that every rule asked during one request reads it once."""
+        if key not in self._remembered:
+            self._remembered[key] = compute()
+        return self._remembered[key]
 
     # What they may do: object permissions are asked of the viewer, never of a bare user.
 

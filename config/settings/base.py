@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "core",
     "portfolio",
     "networking",
+    "circle",
     "cms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",

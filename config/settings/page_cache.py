@@ -17,6 +17,7 @@ PODIUM_PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/accounts/",
     "/dashboard/",
     "/network/",
+    "/circle/",
     "/media/",
     "/private-media/",
     "/documents/",
@@ -66,6 +67,21 @@ PODIUM_PAGE_CACHE_IGNORED_MODELS = frozenset(
         "networking.invoicesequence",
         "networking.notification",
         "networking.report",
+        # The circle is private to its members: nothing of it is ever on a public page.
+        "circle.member",
+        "circle.vouch",
+        "circle.memberblock",
+        "circle.circle",
+        "circle.participation",
+        "circle.thread",
+        "circle.post",
+        "circle.readmark",
+        "circle.mentoringinterest",
+        "circle.mentorship",
+        "circle.mentoringmessage",
+        "circle.referral",
+        "circle.circlereport",
+        "circle.moderationentry",
     }
 )
 
