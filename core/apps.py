@@ -6,7 +6,6 @@ from django.conf import settings
 from PIL import Image
 
 from core.media.files import delete_files_with_rows
-from core.page_cache.invalidation import connect_receivers
 
 
 class CoreConfig(AppConfig):
@@ -22,4 +21,8 @@ class CoreConfig(AppConfig):
 
         delete_files_with_rows(self.get_model("PodiumVideo"), "source", "file", "captions")
         # Any change to what visitors see forgets the kept pages (core.page_cache).
+        # Invalidation reaches core's models through the outbox, and this module is
+        # imported before any model can load: an import cycle with core.models.
+        from core.page_cache.invalidation import connect_receivers
+
         connect_receivers()

@@ -4,7 +4,9 @@
 the change commits, and again when the transaction commits, because a visitor's request
 that ran meanwhile read the data from before the change and may have kept its page under
 the new generation. `purge_urls` asks Wagtail's front-end cache backends (none by
-default; docs/deploy.md) to drop addresses, once the change has committed.
+default; docs/deploy.md) to drop addresses, through the outbox: the request is written
+with the change and sent by the worker after the commit, so a slow or unreachable CDN
+never holds up the person saving, and a broker outage delays the purge without losing it.
 
 Which writes call `purge`: every save, delete and many-to-many change of a model that
 settings.PODIUM_PAGE_CACHE_IGNORED_MODELS does not name (receivers connected by
@@ -19,9 +21,12 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
+from core.jobs.outbox import outbox_enqueue
+from core.jobs.tasks import purge_shared_caches
 from core.page_cache import store
+
+PURGE_TASK = purge_shared_caches.name
 
 
 def purge() -> None:
@@ -33,8 +38,8 @@ def purge() -> None:
 def purge_urls(urls: Iterable[str]) -> None:
     """Shared caches in front drop these absolute addresses once the change commits."""
     addresses = sorted(set(urls))
-    if addresses:
-        transaction.on_commit(lambda: purge_urls_from_cache(addresses))
+    if addresses and settings.WAGTAILFRONTENDCACHE:
+        outbox_enqueue(task=purge_shared_caches, args=addresses)
 
 
 def _ignored(model) -> bool:

@@ -11,6 +11,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.db import transaction
 
+from core.jobs.models import OutboxEntry
+from core.page_cache.invalidation import PURGE_TASK
 from portfolio.models import BlogPostPage
 from portfolio.services import profile_pause
 from tests.factories import TopicFactory, published_child, published_profile
@@ -75,6 +77,27 @@ def test_a_pause_purges_every_address_that_showed_the_profile_after_commit(varni
         f"{root}/",
     }
     assert set(varnish) == expected
+
+
+def test_the_purge_is_written_with_the_change_and_dropped_with_it(varnish, lina):
+    """The addresses go through the outbox: written in the change's transaction, so a
+    broker outage delays them and a rolled-back change sends nothing."""
+    varnish.clear()
+    before = set(OutboxEntry.objects.values_list("pk", flat=True))
+    with pytest.raises(RuntimeError), transaction.atomic():
+        profile_pause(profile=lina)
+        queued = OutboxEntry.objects.filter(task=PURGE_TASK).exclude(pk__in=before)
+        assert [entry.done_at for entry in queued] == [None]
+        raise RuntimeError("the change fails after the pause")
+    assert set(OutboxEntry.objects.values_list("pk", flat=True)) == before
+    assert varnish == []
+
+
+def test_without_a_shared_cache_nothing_is_queued(settings, lina):
+    settings.WAGTAILFRONTENDCACHE = {}
+    before = OutboxEntry.objects.count()
+    profile_pause(profile=lina)
+    assert OutboxEntry.objects.count() == before
 
 
 def test_publishing_a_post_purges_its_profile_and_the_listings(varnish, lina):
