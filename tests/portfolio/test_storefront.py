@@ -276,6 +276,24 @@ def test_a_profile_with_pictures_makes_a_bounded_number_of_queries(
         client.get(profile.url)
 
 
+# A profile open to search engines also carries its schema.org Person with its topics:
+# the description, the structured data and the list of topics read one query between them.
+@pytest.mark.parametrize("count", [1, 3])
+def test_an_indexed_profile_reads_its_topics_once(client, count, django_assert_num_queries):
+    consultant = ConsultantFactory()
+    topics = [TopicFactory(name=f"Topic {n}", slug=f"topic-{n}") for n in range(count)]
+    profile = published_profile(consultant, topics=topics, allow_search_engines=True)
+    client.get(profile.url)
+
+    with django_assert_num_queries(19) as queries:
+        response = client.get(profile.url)
+
+    assert response.status_code == 200
+    assert b'"knowsAbout"' in response.content
+    topic_reads = [q for q in queries.captured_queries if 'FROM "portfolio_topic"' in q["sql"]]
+    assert len(topic_reads) == 1
+
+
 def test_a_photo_whose_file_is_gone_falls_back_to_the_drawing(client):
     consultant = ConsultantFactory()
     photo = picture(consultant)
