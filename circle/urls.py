@@ -19,9 +19,4 @@ urlpatterns += [
     path("mentoring/<int:mentorship_id>/end/", mentoring.mentorship_end, name="mentorship_end"),
     path("referrals/new/<uuid:booking_id>/", referrals.referral_new, name="referral_new"),
     path("referrals/<int:referral_id>/", referrals.referral, name="referral"),
-    path(
-        "referrals/<int:referral_id>/choose/",
-        referrals.referral_choose,
-        name="referral_choose",
-    ),
 ]

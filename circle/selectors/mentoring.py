@@ -18,6 +18,7 @@ from networking.viewer import as_viewer
 
 OPEN = (MentorshipStatus.REQUESTED, MentorshipStatus.ACTIVE)
 SUGGESTIONS_SHOWN = 20
+TOPIC_ORDER = {value: index for index, value in enumerate(MentoringTopic.values)}
 
 
 def blocked_ids(viewer) -> frozenset[int]:
@@ -89,7 +90,8 @@ def mentoring_suggestions(*, user, limit: int = SUGGESTIONS_SHOWN) -> list[Match
         .values_list("user_id", "side", "topic")
     )
     matches: dict[int, Match] = {}
-    for user_id, side, topic in rows:
+    # In the list's own order, so that every member's topics read the same way.
+    for user_id, side, topic in sorted(rows, key=lambda row: TOPIC_ORDER[row[2]]):
         match = matches.setdefault(user_id, Match(member=None))
         label = MentoringTopic(topic).label
         (match.they_offer if side == MentoringSide.OFFER else match.they_ask).append(label)

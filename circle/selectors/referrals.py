@@ -161,7 +161,7 @@ def _organization_side(viewer, booking: Booking) -> Suggestions:
                 suggested_by=suggested_by.title if suggested_by else "",
                 speaker=profile.title,
                 profile_url=profile.url,
-                choose_url=reverse("circle:referral_choose", args=[referral.pk]),
+                choose_url=reverse("suggested_speakers:choose", args=[referral.pk]),
                 booking_url=reverse("networking:booking", args=[new_booking.pk])
                 if new_booking is not None and side_of(viewer, new_booking) is not None
                 else "",

@@ -100,7 +100,7 @@ def mentorship(request, mentorship):
         lambda body, send_key: services.mentoring_message_send(
             actor=request.user, mentorship=mentorship, body=body, send_key=send_key
         ),
-        then=("circle:mentorship", mentorship.pk),
+        then=lambda message: ("circle:mentorship", mentorship.pk),
     )
     if done:
         return done
