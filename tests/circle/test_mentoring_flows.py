@@ -207,3 +207,21 @@ def test_a_block_after_the_pairing_hides_the_thread(client):
     url = reverse("circle:mentorship", args=[mentorship.pk])
     assert client.get(url).status_code == 404
     assert "Bea" not in client.get(reverse("circle:mentoring")).content.decode()
+
+
+def test_the_page_is_private_and_speaks_spanish(client):
+    client.force_login(circle_member(name="Ada", offers=["pricing"]))
+    client.cookies["django_language"] = "es"
+
+    response = client.get(reverse("circle:mentoring"))
+
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+    page = response.content.decode()
+    assert ("<h1>Mentoría</h1>" in page, "Guardar mis temas" in page, "Tarifas" in page) == (
+        True,
+        True,
+        True,
+    )
+    assert ("Save my topics" in page, "Your topics" in page) == (False, False)
