@@ -11,6 +11,7 @@ from circle.mentoring_forms import (
     MentoringRequestForm,
 )
 from circle.selectors import mentoring as selectors
+from circle.selectors.referrals import referrals_received
 from circle.services import mentoring as services
 from circle.views.common import attempt, members_only, render, submit
 from core.forms import posted
@@ -44,6 +45,9 @@ def mentoring(request):
             "suggestions": selectors.mentoring_suggestions(user=request.viewer),
             "open_mentorships": [m for m in mentorships if m.status in selectors.OPEN],
             "past_mentorships": [m for m in mentorships if m.status not in selectors.OPEN],
+            # Requests other members suggested them for: found here too, not only
+            # through the notification.
+            "referrals": referrals_received(user=request.viewer)[:20],
         },
         status,
     )

@@ -28,10 +28,17 @@ def _count(client, url) -> int:
 
 def _mentoring_page(client, n) -> int:
     me = circle_member(name="Ada", asks=["pricing"], offers=["speaking"])
+    published_profile(me, title="Ada Stone")
+    org_member, rosa, booking = _setting()
     for i in range(n):
         mentor = circle_member(name=f"Mentor {i}", offers=["pricing"])
         circle_member(name=f"Match {i}", offers=["pricing"], asks=["speaking"])
         mentorship_request(actor=me, mentor=mentor.circle_member, topic="pricing", message="Hi")
+        if i:  # one more request, suggested to Ada
+            booking = booking_request(
+                actor=org_member, consultant=rosa, **booking_fields(title=f"Talk {i}")
+            )
+        referral_create(actor=rosa, booking=booking, referred=me.circle_member)
     client.force_login(me)
     return _count(client, reverse("circle:mentoring"))
 

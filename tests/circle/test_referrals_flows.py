@@ -90,6 +90,7 @@ def test_suggest_accept_choose(client, setting):
     # Mara reads the terms, never the organization's contacts or venue, and says yes.
     client.force_login(mara)
     referral_url = reverse("circle:referral", args=[referral.pk])
+    assert f'href="{referral_url}"' in _page(client, reverse("circle:mentoring"))
     page = _page(client, referral_url)
     assert ("Spring training day" in page, "You&#x27;d be great" in page) == (True, True)
     assert [secret for secret in SECRETS if secret in page] == []
