@@ -5,3 +5,12 @@ class CircleConfig(AppConfig):
     name = "circle"
     verbose_name = "Circle"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Networking's booking page shows suggested speakers through a registry it owns
+        # (it may not import the circle). Selectors import models: at the top of this
+        # module they would load while the app registry is still filling, a cycle.
+        from circle.selectors.referrals import booking_suggestions  # app-loading cycle
+        from networking.booking_suggestions import register  # app-loading cycle
+
+        register(booking_suggestions)

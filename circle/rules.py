@@ -10,6 +10,8 @@ import rules
 from accounts.enums import Role
 from circle.enums import MemberStatus, MentorshipStatus, ReferralStatus
 from circle.models import Member
+from networking.enums import BookingState, Party
+from networking.parties import side_of
 from networking.rules import is_editor
 from networking.viewer import as_viewer
 
@@ -94,6 +96,43 @@ def is_referred_member(subject, referral) -> bool:
     )
 
 
+# Mentoring and referrals.
+
+ORGANIZATION_SEES = (ReferralStatus.OFFERED, ReferralStatus.CHOSEN, ReferralStatus.PASSED)
+
+
+@rules.predicate
+def is_referable_booking(subject, booking) -> bool:
+    """Their own booking request, still waiting for their answer or just declined."""
+    viewer = as_viewer(subject)
+    return (
+        booking is not None
+        and booking.consultant_id == viewer.pk
+        and booking.state in (BookingState.REQUESTED, BookingState.DECLINED)
+    )
+
+
+@rules.predicate
+def is_referral_recipient(subject, referral) -> bool:
+    return referral is not None and referral.referred_id == as_viewer(subject).pk
+
+
+@rules.predicate
+def is_referral_organization(subject, referral) -> bool:
+    """A member of the booking's organization, once the suggested member said yes.
+
+    Before that yes the suggestion does not exist for the organization; the suggested
+    consultant blocking it hides the suggestion too, as blocks hide everything else.
+    """
+    viewer = as_viewer(subject)
+    return (
+        referral is not None
+        and referral.status in ORGANIZATION_SEES
+        and side_of(viewer, referral.booking) == Party.ORGANIZATION
+        and referral.referred_id not in viewer.hidden_from
+    )
+
+
 PERMISSIONS = {
     "circle.apply": is_consultant & ~is_member & ~has_applied,
     "circle.enter": is_member,
@@ -109,6 +148,12 @@ PERMISSIONS = {
     "circle.end_mentorship": is_member & is_mentorship_party & is_open_mentorship,
     "circle.refer": is_member,
     "circle.answer_referral": is_member & is_referred_member,
+    # Mentoring and referrals.
+    "circle.refer_booking": is_member & is_referable_booking,
+    "circle.view_referral": is_member & is_referral_recipient,
+    # The one circle permission of people outside it: the organization's choice of a
+    # suggested speaker, which never names the circle.
+    "circle.choose_referral": is_referral_organization,
     # Editors: applications, peer moderators, reports passed to them.
     "circle.admit": is_editor,
     "circle.appoint_moderators": is_editor,

@@ -56,6 +56,8 @@ urlpatterns = [
     path("dashboard/", include("portfolio.urls")),
     path("network/", include("networking.urls")),
     path("circle/", include("circle.urls")),
+    # The organization's side of a referral: outside /circle/, whose name it never sees.
+    path("network/suggested-speakers/", include("circle.suggestion_urls")),
 ]
 
 # Every media address asks who may see the file (portfolio/media.py); in production the

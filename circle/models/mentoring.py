@@ -71,10 +71,19 @@ class MentoringMessage(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     body = models.TextField(_("message"), max_length=4000)
+    # The hidden token of the message form: the same form sent twice posts one message.
+    send_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sender", "send_key"],
+                condition=models.Q(send_key__isnull=False),
+                name="circle_mentoring_message_once",
+            )
+        ]
 
     def __str__(self):
         return f"MentoringMessage {self.pk}"

@@ -11,6 +11,7 @@ from accounts.enums import Role
 from core.forms import posted
 from core.money import Currency
 from networking import selectors
+from networking.booking_suggestions import suggestions_for
 from networking.errors import Hidden
 from networking.forms import BookingActionForm, BookingRequestForm, MessageForm, RatingForm
 from networking.rules import has_second_factor, is_org_member
@@ -153,6 +154,8 @@ def _booking_context(request, booking, **extra):
         "scam_signals": scam_signals(booking.title, booking.topic, booking.message)
         if answering
         else [],
+        # Other speakers suggested for the request, from whichever app suggests them.
+        "suggestions": suggestions_for(request.viewer, booking),
         **_after_context(request, booking),
         **extra,
     }
