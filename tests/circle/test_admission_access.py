@@ -157,9 +157,12 @@ def test_a_moderator_never_sees_a_report_about_their_own_post(client, world):
     client.force_login(world["moderator"].user)
 
     assert client.get(reverse("circle:report_handle", args=[report.pk])).status_code == 404
-    assert client.post(
-        reverse("circle:report_handle", args=[report.pk]), {"action": "close"}
-    ).status_code == 404
+    assert (
+        client.post(
+            reverse("circle:report_handle", args=[report.pk]), {"action": "close"}
+        ).status_code
+        == 404
+    )
     desk = client.get(reverse("circle:moderation"))
     assert [r.pk for r in desk.context["reports"]] == [world["report"].pk]
     report.refresh_from_db()

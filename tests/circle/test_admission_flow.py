@@ -115,9 +115,9 @@ def test_two_members_vouching_let_an_applicant_in(client):
     applicant.refresh_from_db()
     assert applicant.status == MemberStatus.ACTIVE
     assert applicant.admitted_by is None
-    assert list(Notification.objects.filter(user=applicant.user).values_list("text", flat=True)) == [
-        "Your request to join the circle was accepted."
-    ]
+    assert list(
+        Notification.objects.filter(user=applicant.user).values_list("text", flat=True)
+    ) == ["Your request to join the circle was accepted."]
 
 
 def test_the_applicants_page_shows_name_and_note_and_not_the_viewer_or_blocked(client):
