@@ -149,8 +149,8 @@ def moderator_set(request, member_id):
 
 @require_POST
 @permission_required("circle.handle_escalations")
-def escalation_handle(request, report_id):
-    report = _queued(CircleReport.objects.filter(status=ReportStatus.ESCALATED), report_id)
+def escalation_handle(request, circle_report_id):
+    report = _queued(CircleReport.objects.filter(status=ReportStatus.ESCALATED), circle_report_id)
     action = request.POST.get("action", "")
     about = report.post.author if report.post_id else report.reported
     note = request.POST.get("note", "")[:2000]

@@ -21,7 +21,7 @@ def circle_admin_urls():
         ),
         path("moderators/<int:member_id>/", admin_views.moderator_set, name="moderator_set"),
         path(
-            "escalations/<int:report_id>/",
+            "escalations/<int:circle_report_id>/",
             admin_views.escalation_handle,
             name="escalation_handle",
         ),
