@@ -176,3 +176,26 @@ def test_an_editor_lets_in_and_the_log_says_so():
     assert list(ModerationEntry.objects.values_list("action", "subject_name")) == [
         ("admit", "Rosa")
     ]
+
+
+def test_hostile_or_oversized_requests_write_nothing(client):
+    client.force_login(ConsultantFactory())
+
+    answers = [
+        client.post(HOME, {"name": "Rosa\x00", "note": ""}).status_code,
+        client.post(HOME, {"name": "R" * 121, "note": ""}).status_code,
+        client.post(HOME, {"name": "Rosa", "note": "n" * 1001}).status_code,
+    ]
+
+    assert answers == [400, 400, 400]
+    assert Member.objects.count() == 0
+
+
+def test_the_door_speaks_spanish(client):
+    client.force_login(ConsultantFactory())
+
+    text = client.get(HOME, headers={"accept-language": "es"}).content.decode()
+
+    assert "Pedir entrar" in text
+    assert "Lo que el círculo puede y no puede prometer" in text
+    assert "Ask to join" not in text
