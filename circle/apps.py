@@ -14,3 +14,6 @@ class CircleConfig(AppConfig):
         from networking.booking_suggestions import register  # app-loading cycle
 
         register(booking_suggestions)
+
+        # Signal receivers import models, which exist only once the app registry is ready.
+        from circle import signals  # noqa: F401 (connects the receivers; app-loading cycle)

@@ -48,6 +48,12 @@ def has_applied(subject) -> bool:
 
 
 @rules.predicate
+def is_suspended(subject) -> bool:
+    member = circle_member(subject)
+    return member is not None and member.status == MemberStatus.SUSPENDED
+
+
+@rules.predicate
 def is_moderator(subject) -> bool:
     member = circle_member(subject)
     return member is not None and member.status == MemberStatus.ACTIVE and member.is_moderator
@@ -133,8 +139,17 @@ def is_referral_organization(subject, referral) -> bool:
     )
 
 
+@rules.predicate
+def is_report_about_them(subject, report) -> bool:
+    viewer = as_viewer(subject)
+    if report is None:
+        return False
+    author = report.post.author_id if report.post_id else None
+    return viewer.pk in (report.reported_id, author)
+
+
 PERMISSIONS = {
-    "circle.apply": is_consultant & ~is_member & ~has_applied,
+    "circle.apply": is_consultant & ~is_member & ~has_applied & ~is_suspended,
     "circle.enter": is_member,
     "circle.vouch": is_member,
     "circle.post": is_member,
@@ -158,6 +173,16 @@ PERMISSIONS = {
     "circle.admit": is_editor,
     "circle.appoint_moderators": is_editor,
     "circle.handle_escalations": is_editor,
+}
+
+# Who is inside, moderation, leaving.
+PERMISSIONS |= {
+    # The circle's safety page and its landing are for consultants, inside or not yet.
+    "circle.see_safety": is_consultant,
+    # Anyone with a member row may go, a suspended member or an applicant too.
+    "circle.leave": is_member | has_applied | is_suspended,
+    # A moderator never judges a report about themselves or their own post.
+    "circle.handle_report": is_moderator & ~is_report_about_them,
 }
 
 for _name, _predicate in PERMISSIONS.items():

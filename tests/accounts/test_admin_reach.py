@@ -132,6 +132,11 @@ REACH = {
     **_rows("networking_admin:", "verification_decide report_handle", OUT),
     **_rows("networking_verification:", "index index_results", OUT),
     **_rows("networking_reports:", "index index_results", OUT),
+    # The circle's queues are editors' alone.
+    **_rows("circle_admin:", "application_decide moderator_set escalation_handle", OUT),
+    **_rows("circle_applications:", "index index_results", OUT),
+    **_rows("circle_moderators:", "index index_results", OUT),
+    **_rows("circle_escalations:", "index index_results", OUT),
     **_rows("wagtailsettings:", "edit preview_on_edit", OUT),
     # Redirects are editors' work: an old address names whom it leads to.
     **_rows(
@@ -248,6 +253,9 @@ KWARG_OWNERS = {
     "uploaded_file_id": "upload",
     "application_id": "uuid",
     "report_id": "uuid",
+    # The circle's member rows and reports have numbers; any number stands for a missing one.
+    "member_id": "user",
+    "circle_report_id": "user",
     "redirect_id": "redirect",
 }
 # Words in URLs that name a kind of thing rather than an object.

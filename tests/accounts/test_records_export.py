@@ -17,6 +17,17 @@ from wagtail.models import Comment, CommentReply, PageSubscription, Workflow
 from wagtail.users.models import UserProfile
 
 from accounts.models import User
+from circle.enums import MemberStatus
+from circle.models import (
+    MemberBlock,
+    MentoringInterest,
+    MentoringMessage,
+    Mentorship,
+    ReadMark,
+    Referral,
+)
+from circle.services import membership as circle_services
+from circle.services import moderation as moderation_services
 from cms.models import FeaturedItem, HomePage
 from core.models import PodiumImage, PodiumVideo
 from networking.enums import BookingState
@@ -46,6 +57,11 @@ from portfolio.models import (
     VideoPage,
 )
 from portfolio.models import Testimonial as ProfileTestimonial  # not a test class
+from tests.circle.membership_people import circle as circle_place
+from tests.circle.membership_people import joined
+from tests.circle.membership_people import member as circle_member
+from tests.circle.membership_people import reply as circle_reply
+from tests.circle.membership_people import thread as circle_thread
 from tests.core.images import jpeg_with_everything
 from tests.factories import (
     ConsultantFactory,
@@ -61,7 +77,7 @@ from tests.networking.conftest import booking_fields, opportunity_fields
 
 pytestmark = pytest.mark.django_db
 
-PODIUM_APPS = {"accounts", "core", "portfolio", "networking", "cms"}
+PODIUM_APPS = {"accounts", "core", "portfolio", "networking", "circle", "cms"}
 
 # Every relation through which a row is about a person (found by related_models below),
 # and where the export shows it: (whose export, section path).
@@ -123,6 +139,25 @@ EXPORTED = {
     ("networking.Invitation", "invited_by"): ("member", "invitations_sent"),
     ("networking.VerificationApplication", "submitted_by"): ("member", "verification_applications"),
     ("networking.VerificationApplication", "decided_by"): ("editor", "verification_decisions"),
+    ("circle.Member", "user"): ("consultant", "circle.member"),
+    ("circle.Vouch", "candidate"): ("consultant", "circle.member.vouches_received"),
+    ("circle.Vouch", "voucher"): ("consultant", "circle.vouches_given"),
+    ("circle.MemberBlock", "blocker"): ("consultant", "circle.blocks"),
+    ("circle.Participation", "user"): ("consultant", "circle.circles"),
+    ("circle.Post", "author"): ("consultant", "circle.posts"),
+    ("circle.ReadMark", "user"): ("consultant", "circle.read_marks"),
+    ("circle.MentoringInterest", "user"): ("consultant", "circle.mentoring_interests"),
+    ("circle.Mentorship", "mentor"): ("consultant", "circle.mentorships"),
+    ("circle.Mentorship", "mentee"): ("consultant", "circle.mentorships"),
+    ("circle.MentoringMessage", "mentorship"): ("consultant", "circle.mentorships.*.messages"),
+    ("circle.MentoringMessage", "sender"): ("consultant", "circle.mentorships.*.messages"),
+    ("circle.Referral", "booking"): ("consultant", "circle.referrals_made"),
+    ("circle.Referral", "referred_by"): ("consultant", "circle.referrals_made"),
+    ("circle.Referral", "referred"): ("consultant", "circle.referrals_received"),
+    ("circle.CircleReport", "reporter"): ("consultant", "circle.reports_filed"),
+    ("circle.CircleReport", "handled_by"): ("editor", "circle.reports_handled"),
+    ("circle.ModerationEntry", "actor"): ("editor", "circle.moderation_steps"),
+    ("circle.ModerationEntry", "subject"): ("consultant", "circle.decisions_about_me"),
 }
 
 # Relations that reach a person but hold nothing about them worth giving back, and why.
@@ -146,6 +181,18 @@ NOT_EXPORTED = {
     "leads to it; the current addresses are exported with the pages",
     ("networking.InvoiceSequence", "consultant"): "a counter for the next invoice number; "
     "the invoices themselves are exported",
+    ("circle.Member", "admitted_by"): "which editor let a member in: the member's export says "
+    "whether an editor or members did, and the council's log keeps the step",
+    ("circle.MemberBlock", "blocked"): "who blocked the person: never told to them, by design",
+    ("circle.CircleReport", "reported"): "reports about the person: who reported them, and "
+    "why, must stay unknown to them; the decisions that reached them are exported",
+    ("circle.ModerationEntry", "report"): "the report a moderation step answered; reports "
+    "about a person are not theirs to read",
+    ("circle.Post", "hidden_by"): "which moderator hid a post; its author's export has when",
+    ("circle.Mentorship", "ended_by"): "one of the two sides, each of whose exports says "
+    "whether it was them",
+    ("circle.Referral", "new_booking"): "the organization's new request to the referred "
+    "member, exported with that member's bookings",
 }
 
 
@@ -333,7 +380,51 @@ def people():
         reference_relationship="Partner",
         pledge_accepted_at=timezone.now(),
     )
+    _circle_records(consultant, editor, member)
     return {"consultant": consultant, "member": member, "editor": editor, "profile": profile}
+
+
+def _circle_records(consultant, editor, organization_member):
+    """The consultant inside the circle: let in by two vouches, posting, vouching,
+    blocking, mentoring, referring and referred, reporting, warned; an editor who handled
+    a report the moderators passed on."""
+    applied = circle_services.apply(actor=consultant, name="Rosa C.", note="Hello")
+    other = published_profile(title="Omar Ruiz", slug="omar-ruiz")
+    peer = circle_member(name="Omar", user=other.consultant)
+    moderator = circle_member(name="Noor", moderator=True)
+    for voucher in (peer, moderator):
+        circle_services.vouch(actor=voucher.user, candidate=applied)
+    place = circle_place()
+    joined(place, applied, peer, moderator)
+    started = circle_thread(place, applied, title="Pricing", body="What do you charge?")
+    ReadMark.objects.create(thread=started, user=consultant, read_at=timezone.now())
+    circle_services.vouch(actor=consultant, candidate=circle_member(MemberStatus.APPLIED))
+    circle_services.block_member(actor=consultant, user=circle_member().user)
+    MentoringInterest.objects.create(user=consultant, side="offer", topic="pricing")
+    pairing = Mentorship.objects.create(
+        mentor=consultant, mentee=peer.user, topic="pricing", message="Help?", status="active"
+    )
+    MentoringMessage.objects.create(mentorship=pairing, sender=consultant, body="Glad to")
+    Referral.objects.create(
+        booking=Booking.objects.filter(consultant=consultant).first(),
+        referred_by=consultant,
+        referred=peer.user,
+    )
+    Referral.objects.create(
+        booking=booking_request(
+            actor=organization_member, consultant=other.consultant, **booking_fields()
+        ),
+        referred_by=other.consultant,
+        referred=consultant,
+    )
+    their_post = circle_reply(started, peer, body="Depends")
+    moderation_services.report_post(actor=consultant, post=their_post, reason="Curt")
+    passed_on = moderation_services.report_post(
+        actor=moderator.user, post=their_post, reason="Curt again"
+    )
+    moderation_services.escalate_report(actor=moderator.user, report=passed_on)
+    moderation_services.close_report(actor=editor, report=passed_on)
+    moderation_services.warn_member(actor=moderator.user, user=consultant, note="Be kind")
 
 
 def test_the_export_holds_every_kind_of_record_about_the_person(client, people):
@@ -386,3 +477,21 @@ def test_the_export_shows_nothing_of_others_beyond_what_the_person_sees(client, 
     assert "venue" not in requested
     assert "contact_details" not in requested
     assert "calendar_token" not in json.dumps(theirs)
+
+
+def test_the_export_never_says_who_reported_or_blocked_the_person(client, people):
+    consultant = people["consultant"]
+    watcher = circle_member(name="Quiet Watcher")
+    MemberBlock.objects.create(blocker=watcher.user, blocked=consultant)
+    moderation_services.report_member(
+        actor=watcher.user, user=consultant, reason="Secret reason about Rosa"
+    )
+
+    data = _export(client, consultant)
+    raw = json.dumps(data)
+
+    assert "Quiet Watcher" not in raw
+    assert "Secret reason about Rosa" not in raw
+    assert [d["note"] for d in data["circle"]["decisions_about_me"]] == ["Be kind"]
+    assert data["circle"]["member"]["vouches_received"] == 2
+    assert "Noor" not in json.dumps(data["circle"]["member"])

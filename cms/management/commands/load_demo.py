@@ -38,6 +38,7 @@ class Command(BaseCommand):
             networking_demo.load(password=DEMO_PASSWORD)
             cms_demo.load()
             cms_demo.feature_on_home()
+            cms_demo.circle_guides()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def _user(self, email, role, first_name, is_editor):

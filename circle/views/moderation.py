@@ -1,0 +1,183 @@
+"""Reporting a post or a member, and the peer moderators' desk and council log."""
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from accounts.enums import Role
+from circle.selectors import membership as member_selectors
+from circle.selectors import moderation as selectors
+from circle.services import moderation as services
+from circle.views.common import attempt, members_only, render
+from core.forms import posted
+from networking.errors import Refused
+from networking.forms import PlainTextMixin, ReportForm
+
+LOG_LENGTH = 200
+
+
+class ActionForm(PlainTextMixin, forms.Form):
+    action = forms.ChoiceField(
+        label=gettext_lazy("What to do"),
+        choices=[
+            ("close", gettext_lazy("Close the report: nothing more to do")),
+            ("hide", gettext_lazy("Hide the post, then close the report")),
+            ("warn", gettext_lazy("Send the member a note (they see the reason below)")),
+            ("suspend", gettext_lazy("Suspend the member, then close the report")),
+            ("escalate", gettext_lazy("Pass the report to the editors")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Reason, for the council's log"),
+        help_text=gettext_lazy("A note sent to a member shows them this text."),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+@members_only(
+    "circle.report",
+    lambda user, post_id: selectors.reportable_post(user=user, post_id=post_id),
+    by=("post_id",),
+)
+@require_http_methods(["GET", "POST"])
+def report_post(request, post):
+    return _report(
+        request,
+        lambda reason: services.report_post(actor=request.user, post=post, reason=reason),
+        _("a post"),
+    )
+
+
+@members_only(
+    "circle.report",
+    lambda user, public_id: member_selectors.member_by_public_id(user=user, public_id=public_id),
+    by=("public_id",),
+)
+@require_http_methods(["GET", "POST"])
+def report_member(request, member):
+    return _report(
+        request,
+        lambda reason: services.report_member(actor=request.user, user=member.user, reason=reason),
+        member.name,
+    )
+
+
+def _report(request, action, name: str):
+    form = ReportForm(posted(request))
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            _result, status = attempt(form, lambda: action(form.cleaned_data["reason"]))
+            if status == 200:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you. The circle's peer moderators will look at it. "
+                        "Nobody is told who reported."
+                    ),
+                )
+                return redirect("circle:home")
+    return render(request, "circle/moderation/report.html", {"form": form, "name": name}, status)
+
+
+@members_only("circle.moderate")
+@require_safe
+def desk(request):
+    viewer = request.viewer
+    return render(
+        request,
+        "circle/moderation/desk.html",
+        {
+            "reports": _named(list(selectors.reports_for(viewer))),
+            "hidden_posts": selectors.hidden_posts_for(viewer),
+            "suspended": selectors.suspended_members_for(viewer),
+        },
+    )
+
+
+def _named(reports):
+    """Each report with the name of who it is about (a post's real author)."""
+    for report in reports:
+        about = report.post.author if report.post_id else report.reported
+        report.about_name = selectors.author_name(about)
+        report.about_user = about
+    return reports
+
+
+@members_only(
+    "circle.moderate",
+    lambda user, report_id: selectors.report_for(user=user, report_id=report_id),
+    by=("report_id",),
+)
+@require_http_methods(["GET", "POST"])
+def report_handle(request, report):
+    form = ActionForm(posted(request))
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            _result, status = attempt(form, lambda: _act(request.user, report, **form.cleaned_data))
+            if status == 200:
+                messages.success(request, _("Done. The council's log has a line for it."))
+                return redirect("circle:moderation")
+    _named([report])
+    return render(
+        request, "circle/moderation/report_handle.html", {"report": report, "form": form}, status
+    )
+
+
+def _act(actor, report, *, action: str, note: str):
+    about = report.post.author if report.post_id else report.reported
+    if action == "escalate":
+        return services.escalate_report(actor=actor, report=report, note=note)
+    if action == "hide" and report.post_id:
+        services.hide_post(actor=actor, post=report.post, report=report, note=note)
+    elif action == "warn" and about is not None:
+        return services.warn_member(actor=actor, user=about, report=report, note=note)
+    elif action == "suspend" and about is not None:
+        services.suspend_member(actor=actor, user=about, report=report, note=note)
+    elif action != "close":
+        raise Refused(_("That cannot be done for this report."))
+    return services.close_report(actor=actor, report=report, note=note)
+
+
+@members_only(
+    "circle.moderate",
+    lambda user, post_id: selectors.hidden_post_for(user=user, post_id=post_id),
+    by=("post_id",),
+)
+@require_POST
+def unhide(request, post):
+    services.unhide_post(actor=request.user, post=post)
+    messages.success(request, _("The post is shown again."))
+    return redirect("circle:moderation")
+
+
+@members_only(
+    "circle.moderate",
+    lambda user, public_id: selectors.suspended_member_for(user=user, public_id=public_id),
+    by=("public_id",),
+)
+@require_POST
+def reinstate(request, member):
+    services.reinstate_member(actor=request.user, user=member.user)
+    messages.success(request, _("%(name)s is a member again.") % {"name": member.name})
+    return redirect("circle:moderation")
+
+
+@members_only("circle.moderate")
+@require_safe
+def log(request):
+    entries = list(selectors.council_log(request.viewer)[:LOG_LENGTH])
+    for entry in entries:
+        actor = entry.actor
+        is_editor = actor is not None and actor.role != Role.CONSULTANT
+        entry.actor_name = _("an editor") if is_editor else selectors.author_name(actor)
+    return render(request, "circle/moderation/log.html", {"entries": entries})
