@@ -11,7 +11,8 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from circle.enums import MemberStatus, MentoringSide, MentoringTopic, MentorshipStatus
-from circle.models import Member, MemberBlock, MentoringInterest, MentoringMessage, Mentorship
+from circle.models import Member, MentoringInterest, MentoringMessage, Mentorship
+from circle.selectors.membership import blocked_ids
 from networking.errors import Hidden
 from networking.selectors.common import get_or_hidden
 from networking.viewer import as_viewer
@@ -19,24 +20,6 @@ from networking.viewer import as_viewer
 OPEN = (MentorshipStatus.REQUESTED, MentorshipStatus.ACTIVE)
 SUGGESTIONS_SHOWN = 20
 TOPIC_ORDER = {value: index for index, value in enumerate(MentoringTopic.values)}
-
-
-def blocked_ids(viewer) -> frozenset[int]:
-    """Ids of the people this member blocked or who blocked them, read once per Viewer."""
-    viewer = as_viewer(viewer)
-    if not viewer.is_authenticated:
-        return frozenset()
-
-    def read():
-        pairs = MemberBlock.objects.filter(Q(blocker_id=viewer.pk) | Q(blocked_id=viewer.pk))
-        return frozenset(
-            other
-            for blocker, blocked in pairs.values_list("blocker_id", "blocked_id")
-            for other in (blocker, blocked)
-            if other != viewer.pk
-        )
-
-    return viewer.remember("circle_blocked_ids", read)
 
 
 def interests_of(*, user) -> dict[str, set[str]]:

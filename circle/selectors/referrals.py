@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from circle.enums import MemberStatus, ReferralStatus
 from circle.models import Member, Referral
 from circle.rules import ORGANIZATION_SEES
-from circle.selectors.mentoring import blocked_ids
+from circle.selectors.membership import blocked_ids
 from networking.booking_suggestions import Suggestion, Suggestions
 from networking.enums import ContactPolicy, Party
 from networking.errors import Hidden

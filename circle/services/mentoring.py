@@ -15,7 +15,8 @@ from django.utils.translation import gettext_noop
 
 from circle.enums import MemberStatus, MentoringSide, MentoringTopic, MentorshipStatus
 from circle.models import Member, MentoringInterest, MentoringMessage, Mentorship
-from circle.selectors.mentoring import OPEN, blocked_ids, offered_topics
+from circle.selectors.membership import blocked_ids
+from circle.selectors.mentoring import OPEN, offered_topics
 from networking.errors import Hidden, Refused
 from networking.services.notifications import notify
 from networking.viewer import as_viewer
