@@ -9,7 +9,7 @@ import rules
 
 from accounts.enums import Role
 from circle.enums import MemberStatus, MentorshipStatus, ReferralStatus
-from circle.models import Member
+from circle.models import Member, Participation
 from networking.rules import is_editor
 from networking.viewer import as_viewer
 
@@ -94,6 +94,43 @@ def is_referred_member(subject, referral) -> bool:
     )
 
 
+# Circles, threads and posts: reading and writing need the person to have joined the circle.
+
+
+def joined_circle_ids(subject) -> frozenset[int]:
+    """Ids of the circles the person joined, read once per Viewer."""
+    viewer = as_viewer(subject)
+    if not viewer.is_authenticated:
+        return frozenset()
+    return viewer.remember(
+        "circle_joined_ids",
+        lambda: frozenset(
+            Participation.objects.filter(user_id=viewer.pk).values_list("circle_id", flat=True)
+        ),
+    )
+
+
+@rules.predicate
+def has_joined(subject, circle) -> bool:
+    return circle is not None and circle.pk in joined_circle_ids(subject)
+
+
+@rules.predicate
+def has_joined_thread_circle(subject, thread) -> bool:
+    return thread is not None and thread.circle_id in joined_circle_ids(subject)
+
+
+@rules.predicate
+def has_joined_post_circle(subject, post) -> bool:
+    return post is not None and post.thread.circle_id in joined_circle_ids(subject)
+
+
+@rules.predicate
+def is_shown_post(subject, post) -> bool:
+    """Neither erased by its author nor hidden by the peer moderators."""
+    return post is not None and post.removed_at is None and post.hidden_at is None
+
+
 PERMISSIONS = {
     "circle.apply": is_consultant & ~is_member & ~has_applied,
     "circle.enter": is_member,
@@ -109,6 +146,16 @@ PERMISSIONS = {
     "circle.end_mentorship": is_member & is_mentorship_party & is_open_mentorship,
     "circle.refer": is_member,
     "circle.answer_referral": is_member & is_referred_member,
+    # Circles, threads and posts.
+    "circle.join_circle": is_member & ~has_joined,
+    "circle.leave_circle": is_member & has_joined,
+    "circle.read_circle": is_member & has_joined,
+    "circle.start_thread": is_member & has_joined,
+    "circle.read_thread": is_member & has_joined_thread_circle,
+    "circle.reply": is_member & has_joined_thread_circle,
+    "circle.edit_post": is_member & is_author & has_joined_post_circle & is_shown_post,
+    "circle.delete_post": is_member & is_author & has_joined_post_circle,
+    "circle.change_settings": is_member,
     # Editors: applications, peer moderators, reports passed to them.
     "circle.admit": is_editor,
     "circle.appoint_moderators": is_editor,
