@@ -136,7 +136,7 @@ def posts_in(*, user, thread: Thread) -> QuerySet:
     return (
         _posts_seen_by(user)
         .filter(thread=thread)
-        .select_related("author__circle_member")
+        .select_related("thread", "author__circle_member")
         .order_by("created_at", "pk")
     )
 
