@@ -101,7 +101,6 @@ def thread(request, thread):
     shown = list(page_obj.object_list)
     if shown and request.method == "GET":
         services.thread_read(user=request.user, thread=thread, up_to=shown[-1].created_at)
-    opening_id = shown[0].pk if shown and page_obj.number == 1 else None
     return render(
         request,
         "circle/forum/thread.html",
@@ -111,7 +110,6 @@ def thread(request, thread):
             "page_obj": page_obj,
             "posts": shown,
             "form": form,
-            "opening_id": opening_id,
             "is_moderator": request.viewer.has_perm("circle.moderate"),
         },
         status,
