@@ -4,8 +4,9 @@ one transaction, and is safe to run twice (a form sent twice makes one post)."""
 import re
 from datetime import datetime
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from circle.models import Circle, Member, Participation, Post, ReadMark, Thread
@@ -218,11 +219,23 @@ def thread_read(*, user, thread: Thread, up_to: datetime | None = None) -> None:
     _mark_read(user=user, thread=thread, up_to=up_to or timezone.now())
 
 
+def _reserved_names() -> set[str]:
+    """What the forum shows in place of a name, in every language of the site: a member
+    who took one of them as their name could pass for someone anonymous."""
+    names = set()
+    for code, _language in settings.LANGUAGES:
+        with translation.override(code):
+            names |= {_("A member of this circle").casefold(), _("A former member").casefold()}
+    return names
+
+
 @transaction.atomic
 def member_settings_update(*, actor, name: str, wants_digest: bool) -> Member:
     """The name other members see, and the weekly reminder e-mail, on or off."""
     _allowed(actor, "circle.change_settings")
     name = _line(name, limit=NAME_MAX, required=True, empty_message=_("Give a name."))
+    if name.casefold() in _reserved_names():
+        raise Refused(_("This name is what the circle shows for posts without a name."))
     member = Member.objects.select_for_update().get(user=actor)
     member.name, member.wants_digest = name, bool(wants_digest)
     member.save(update_fields=["name", "wants_digest"])

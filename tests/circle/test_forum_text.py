@@ -144,3 +144,23 @@ def test_too_many_posts_in_a_minute_are_refused_with_a_message(client, ana):
     answers = [client.post(url, {"title": f"T{i}", "body": "b"}).status_code for i in range(11)]
     assert answers == [302] * 10 + [429]
     assert Thread.objects.count() == 10
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name",
+    [
+        "A member of this circle",
+        "a MEMBER of this circle ",
+        "Un miembro de este círculo",
+        "A former member",
+    ],
+)
+def test_a_member_cannot_take_the_name_shown_for_posts_without_one(client, ana, name):
+    client.force_login(ana)
+    response = client.post(reverse("circle:settings"), {"name": name})
+    assert response.status_code == 400
+    assert (
+        "This name is what the circle shows for posts without a name." in response.content.decode()
+    )
+    assert Member.objects.get(user=ana).name == "Ana Reyes"
