@@ -146,7 +146,14 @@ PERMISSIONS = {
     "circle.end_mentorship": is_member & is_mentorship_party & is_open_mentorship,
     "circle.refer": is_member,
     "circle.answer_referral": is_member & is_referred_member,
-    # Circles, threads and posts.
+    # Editors: applications, peer moderators, reports passed to them.
+    "circle.admit": is_editor,
+    "circle.appoint_moderators": is_editor,
+    "circle.handle_escalations": is_editor,
+}
+
+# Circles, threads and posts.
+PERMISSIONS |= {
     "circle.join_circle": is_member & ~has_joined,
     "circle.leave_circle": is_member & has_joined,
     "circle.read_circle": is_member & has_joined,
@@ -156,10 +163,6 @@ PERMISSIONS = {
     "circle.edit_post": is_member & is_author & has_joined_post_circle & is_shown_post,
     "circle.delete_post": is_member & is_author & has_joined_post_circle,
     "circle.change_settings": is_member,
-    # Editors: applications, peer moderators, reports passed to them.
-    "circle.admit": is_editor,
-    "circle.appoint_moderators": is_editor,
-    "circle.handle_escalations": is_editor,
 }
 
 for _name, _predicate in PERMISSIONS.items():
