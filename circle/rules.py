@@ -9,7 +9,7 @@ import rules
 
 from accounts.enums import Role
 from circle.enums import MemberStatus, MentorshipStatus, ReferralStatus
-from circle.models import Member
+from circle.models import Member, Participation
 from networking.enums import BookingState, Party
 from networking.parties import side_of
 from networking.rules import is_editor
@@ -148,12 +148,48 @@ def is_report_about_them(subject, report) -> bool:
     return viewer.pk in (report.reported_id, author)
 
 
+# Circles, threads and posts: reading and writing need the person to have joined the circle.
+
+
+def joined_circle_ids(subject) -> frozenset[int]:
+    """Ids of the circles the person joined, read once per Viewer."""
+    viewer = as_viewer(subject)
+    if not viewer.is_authenticated:
+        return frozenset()
+    return viewer.remember(
+        "circle_joined_ids",
+        lambda: frozenset(
+            Participation.objects.filter(user_id=viewer.pk).values_list("circle_id", flat=True)
+        ),
+    )
+
+
+@rules.predicate
+def has_joined(subject, circle) -> bool:
+    return circle is not None and circle.pk in joined_circle_ids(subject)
+
+
+@rules.predicate
+def has_joined_thread_circle(subject, thread) -> bool:
+    return thread is not None and thread.circle_id in joined_circle_ids(subject)
+
+
+@rules.predicate
+def has_joined_post_circle(subject, post) -> bool:
+    return post is not None and post.thread.circle_id in joined_circle_ids(subject)
+
+
+@rules.predicate
+def is_shown_post(subject, post) -> bool:
+    """Neither erased by its author nor hidden by the peer moderators."""
+    return post is not None and post.removed_at is None and post.hidden_at is None
+
+
 PERMISSIONS = {
     "circle.apply": is_consultant & ~is_member & ~has_applied & ~is_suspended,
     "circle.enter": is_member,
     "circle.vouch": is_member,
     "circle.post": is_member,
-    "circle.change_post": is_member & is_author,
     "circle.report": is_member,
     "circle.block_member": is_member,
     "circle.moderate": is_moderator,
@@ -183,6 +219,19 @@ PERMISSIONS |= {
     "circle.leave": is_member | has_applied | is_suspended,
     # A moderator never judges a report about themselves or their own post.
     "circle.handle_report": is_moderator & ~is_report_about_them,
+}
+
+# Circles, threads and posts.
+PERMISSIONS |= {
+    "circle.join_circle": is_member & ~has_joined,
+    "circle.leave_circle": is_member & has_joined,
+    "circle.read_circle": is_member & has_joined,
+    "circle.start_thread": is_member & has_joined,
+    "circle.read_thread": is_member & has_joined_thread_circle,
+    "circle.reply": is_member & has_joined_thread_circle,
+    "circle.edit_post": is_member & is_author & has_joined_post_circle & is_shown_post,
+    "circle.delete_post": is_member & is_author & has_joined_post_circle,
+    "circle.change_settings": is_member,
 }
 
 for _name, _predicate in PERMISSIONS.items():

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from circle.views import membership, mentoring, moderation, referrals
+from circle.views import forum, membership, mentoring, moderation, referrals
 
 app_name = "circle"
 
@@ -14,6 +14,17 @@ urlpatterns = [
     path("block/<uuid:public_id>/", membership.block_member, name="block_member"),
     path("blocks/<uuid:public_id>/unblock/", membership.unblock_member, name="unblock_member"),
     path("leave/", membership.leave, name="leave"),
+    # Circles, threads and posts.
+    path("circles/", forum.circles, name="circles"),
+    path("c/<slug:slug>/", forum.circle, name="circle"),
+    path("c/<slug:slug>/join/", forum.circle_join, name="circle_join"),
+    path("c/<slug:slug>/leave/", forum.circle_leave, name="circle_leave"),
+    path("c/<slug:slug>/new/", forum.thread_new, name="thread_new"),
+    path("t/<int:thread_id>/", forum.thread, name="thread"),
+    path("p/<int:post_id>/edit/", forum.post_edit, name="post_edit"),
+    path("p/<int:post_id>/delete/", forum.post_delete, name="post_delete"),
+    path("search/", forum.search, name="search"),
+    path("settings/", forum.circle_settings, name="settings"),
     # Reports and the peer moderators.
     path("report/post/<int:post_id>/", moderation.report_post, name="report_post"),
     path("report/member/<uuid:public_id>/", moderation.report_member, name="report_member"),

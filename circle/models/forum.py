@@ -60,10 +60,19 @@ class Post(models.Model):
         editable=False,
         related_name="+",
     )
+    # The token of the form that posted it: the same form sent twice makes one post.
+    send_key = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["thread", "created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "send_key"],
+                condition=models.Q(send_key__isnull=False),
+                name="circle_post_send_once",
+            )
+        ]
 
     def __str__(self):
         return f"Post {self.pk}"

@@ -29,6 +29,8 @@ CELERY_BEAT_SCHEDULE = {
     # Hourly, but each person gets at most one digest a day (networking.tasks).
     "send-digests": {"task": "networking.send_digests", "schedule": 3600.0},
     "remind-overdue-invoices": {"task": "networking.remind_overdue_invoices", "schedule": 86400.0},
+    # Weekly; a member is reminded at most once in six days (circle.tasks).
+    "circle-digests": {"task": "circle.send_digests", "schedule": 7 * 86400.0},
 }
 
 # A booking request (or new terms, or an acceptance) that nobody answers in this many

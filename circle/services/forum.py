@@ -1,0 +1,242 @@
+"""Writes for circles, threads and posts. Each checks its actor's permission, writes in
+one transaction, and is safe to run twice (a form sent twice makes one post)."""
+
+import re
+from datetime import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from circle.models import Circle, Member, Participation, Post, ReadMark, Thread
+from circle.selectors.forum import opening_post_id, own_post_for, thread_for
+from core.throttle import over_limit
+from networking.errors import Hidden, RateLimited, Refused
+from networking.viewer import as_viewer
+
+POSTS_PER_MEMBER_PER_MINUTE = 10
+TITLE_MAX = 160
+BODY_MAX = 8000
+NOTE_MAX = 160
+NAME_MAX = 120
+# Characters with no place in plain text (tabs and line ends are kept).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _allowed(actor, perm: str, obj=None) -> None:
+    """Anything the person may not do to this object looks as if it did not exist."""
+    if not as_viewer(actor).has_perm(perm, obj):
+        raise Hidden(_("Not found."))
+
+
+def _text(value: str, *, limit: int, required: bool, empty_message: str = "") -> str:
+    text = (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if CONTROL.search(text):
+        raise Refused(_("This contains characters that cannot be used."))
+    if required and not text:
+        raise Refused(empty_message or _("Write something first."))
+    if len(text) > limit:
+        raise Refused(_("This can be up to %(limit)s characters.") % {"limit": f"{limit:,}"})
+    return text
+
+
+def _line(value: str, *, limit: int, required: bool, empty_message: str = "") -> str:
+    """A one-line text: a title, a content note, a name."""
+    return " ".join(
+        _text(value, limit=limit, required=required, empty_message=empty_message).split()
+    )
+
+
+def _throttle(actor) -> None:
+    if over_limit(f"circle-posts:user:{actor.pk}", POSTS_PER_MEMBER_PER_MINUTE):
+        raise RateLimited(_("Many posts in a short time. Please wait a minute."))
+
+
+def _earlier(actor, send_key) -> Post | None:
+    if send_key is None:
+        return None
+    return Post.objects.select_related("thread").filter(author=actor, send_key=send_key).first()
+
+
+def _mark_read(*, user, thread: Thread, up_to: datetime) -> None:
+    """Upsert without a race: the row exists after the first statement whoever made it,
+    and the second only ever moves the mark forward."""
+    ReadMark.objects.bulk_create(
+        [ReadMark(thread=thread, user=user, read_at=up_to)], ignore_conflicts=True
+    )
+    ReadMark.objects.filter(thread=thread, user=user, read_at__lt=up_to).update(read_at=up_to)
+
+
+def _create_post(*, actor, thread: Thread, body, content_note, as_member, send_key) -> Post:
+    """The post, or the one this same form already made (send_key is unique per author)."""
+    try:
+        with transaction.atomic():
+            post = Post.objects.create(
+                thread=thread,
+                author=actor,
+                body=body,
+                content_note=content_note,
+                as_member=bool(as_member),
+                send_key=send_key,
+            )
+    except IntegrityError:
+        earlier = _earlier(actor, send_key)
+        if earlier is None:
+            raise
+        return earlier
+    Thread.objects.filter(pk=thread.pk).update(last_post_at=post.created_at)
+    thread.last_post_at = post.created_at
+    _mark_read(user=actor, thread=thread, up_to=post.created_at)
+    return post
+
+
+@transaction.atomic
+def circle_join(*, actor, circle: Circle) -> Participation:
+    viewer = as_viewer(actor)
+    if not viewer.has_perm("circle.enter"):
+        raise Hidden(_("Not found."))
+    participation, _created = Participation.objects.get_or_create(circle=circle, user=actor)
+    return participation
+
+
+@transaction.atomic
+def circle_leave(*, actor, circle: Circle) -> int:
+    """Leave one circle; what the person wrote there stays, under the same name."""
+    if not as_viewer(actor).has_perm("circle.enter"):
+        raise Hidden(_("Not found."))
+    deleted, _kinds = Participation.objects.filter(circle=circle, user=actor).delete()
+    return deleted
+
+
+@transaction.atomic
+def thread_start(
+    *,
+    actor,
+    circle: Circle,
+    title: str,
+    body: str,
+    content_note: str = "",
+    as_member: bool = False,
+    send_key=None,
+) -> Thread:
+    """A new thread with its opening post."""
+    _allowed(actor, "circle.start_thread", circle)
+    earlier = _earlier(actor, send_key)
+    if earlier is not None:
+        return earlier.thread
+    title = _line(
+        title, limit=TITLE_MAX, required=True, empty_message=_("Give the thread a title.")
+    )
+    body = _text(body, limit=BODY_MAX, required=True)
+    content_note = _line(content_note, limit=NOTE_MAX, required=False)
+    _throttle(actor)
+    thread = Thread.objects.create(circle=circle, title=title, last_post_at=timezone.now())
+    post = _create_post(
+        actor=actor,
+        thread=thread,
+        body=body,
+        content_note=content_note,
+        as_member=as_member,
+        send_key=send_key,
+    )
+    if post.thread_id != thread.pk:
+        # The same form, sent twice at once, made its thread first: this one goes.
+        thread.delete()
+    return post.thread
+
+
+@transaction.atomic
+def post_reply(
+    *,
+    actor,
+    thread: Thread,
+    body: str,
+    content_note: str = "",
+    as_member: bool = False,
+    send_key=None,
+) -> Post:
+    # Scoped afresh for the actor: a thread in a circle they left, or that a person they
+    # blocked started, is not there for them.
+    thread = thread_for(user=actor, thread_id=thread.pk)
+    _allowed(actor, "circle.reply", thread)
+    earlier = _earlier(actor, send_key)
+    if earlier is not None:
+        return earlier
+    body = _text(body, limit=BODY_MAX, required=True)
+    content_note = _line(content_note, limit=NOTE_MAX, required=False)
+    _throttle(actor)
+    return _create_post(
+        actor=actor,
+        thread=thread,
+        body=body,
+        content_note=content_note,
+        as_member=as_member,
+        send_key=send_key,
+    )
+
+
+@transaction.atomic
+def post_edit(*, actor, post: Post, body: str, content_note: str = "", title=None) -> Post:
+    """Change one's own post (and the thread's title, for its opening post)."""
+    post = own_post_for(user=actor, post_id=post.pk)
+    _allowed(actor, "circle.edit_post", post)
+    body = _text(body, limit=BODY_MAX, required=True)
+    content_note = _line(content_note, limit=NOTE_MAX, required=False)
+    is_opening = opening_post_id(post.thread) == post.pk
+    if is_opening and title is not None:
+        title = _line(
+            title, limit=TITLE_MAX, required=True, empty_message=_("Give the thread a title.")
+        )
+        if title != post.thread.title:
+            post.thread.title = title
+            post.thread.save(update_fields=["title"])
+    if body != post.body or content_note != post.content_note:
+        post.body, post.content_note = body, content_note
+        post.edited_at = timezone.now()
+        post.save(update_fields=["body", "content_note", "edited_at"])
+    return post
+
+
+@transaction.atomic
+def post_delete(*, actor, post: Post) -> Post:
+    """Erase one's own post: its words go, its place stays (shown as removed). Erasing an
+    opening post erases the thread's title too, which its author also wrote."""
+    post = own_post_for(user=actor, post_id=post.pk)
+    _allowed(actor, "circle.delete_post", post)
+    if post.removed_at is not None:
+        return post
+    post.removed_at = timezone.now()
+    post.body, post.content_note = "", ""
+    post.save(update_fields=["removed_at", "body", "content_note"])
+    if opening_post_id(post.thread) == post.pk:
+        Thread.objects.filter(pk=post.thread_id).update(title="", title_removed=True)
+    return post
+
+
+def thread_read(*, user, thread: Thread, up_to: datetime | None = None) -> None:
+    """Remember that the person has read the thread up to `up_to` (now when None)."""
+    _mark_read(user=user, thread=thread, up_to=up_to or timezone.now())
+
+
+def _reserved_names() -> set[str]:
+    """What the forum shows in place of a name, in every language of the site: a member
+    who took one of them as their name could pass for someone anonymous."""
+    names = set()
+    for code, _language in settings.LANGUAGES:
+        with translation.override(code):
+            names |= {_("A member of this circle").casefold(), _("A former member").casefold()}
+    return names
+
+
+@transaction.atomic
+def member_settings_update(*, actor, name: str, wants_digest: bool) -> Member:
+    """The name other members see, and the weekly reminder e-mail, on or off."""
+    _allowed(actor, "circle.change_settings")
+    name = _line(name, limit=NAME_MAX, required=True, empty_message=_("Give a name."))
+    if name.casefold() in _reserved_names():
+        raise Refused(_("This name is what the circle shows for posts without a name."))
+    member = Member.objects.select_for_update().get(user=actor)
+    member.name, member.wants_digest = name, bool(wants_digest)
+    member.save(update_fields=["name", "wants_digest"])
+    return member

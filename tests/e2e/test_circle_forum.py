@@ -1,0 +1,57 @@
+"""The circle's forum in a real browser: no WCAG 2.2 AA violations found by axe, no
+sideways scroll on a 390 px phone even with a long address, and a content note opened
+from the keyboard."""
+
+import pytest
+
+from tests.circle.test_forum_world import join, make_circle, make_member, reply, start
+from tests.e2e.conftest import axe_violations, sign_in, url
+
+pytestmark = [
+    pytest.mark.browser,
+    # Real transactions: the live server answers the browser on its own thread and connection.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_the_forum_pages_are_accessible_and_fit_a_phone(page, live_server):
+    circle = make_circle("New to speaking", "new-to-speaking")
+    make_circle("Pricing and contracts", "pricing")
+    ana, ben = make_member("Ana Reyes"), make_member("Ben Okafor")
+    join(ana, circle)
+    join(ben, circle)
+    thread = start(ben, circle, title="My first keynote", body="It went well.")
+    reply(
+        ben,
+        thread,
+        body="Notes: https://example.org/" + "very-long-path-" * 20,
+        content_note="A hard memory",
+        as_member=True,
+    )
+    sign_in(page, live_server, ana)
+    page.set_viewport_size({"width": 390, "height": 800})
+    for path in (
+        "/circle/circles/",
+        f"/circle/c/{circle.slug}/",
+        "/circle/c/pricing/",
+        f"/circle/c/{circle.slug}/new/",
+        "/circle/search/?q=keynote",
+        "/circle/settings/",
+        f"/circle/t/{thread.pk}/",
+    ):
+        page.goto(url(live_server, path))
+        assert axe_violations(page) == [], path
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, (path, width)
+    note = page.locator("article details")
+    assert note.locator("summary").inner_text() == "Content note: A hard memory"
+    assert note.get_attribute("open") is None
+    assert not page.get_by_text("Notes: https://example.org/").is_visible()
+    note.locator("summary").focus()
+    page.keyboard.press("Enter")
+    assert note.get_attribute("open") == ""
+    assert page.get_by_text("Notes:").is_visible()
+    link = page.locator('article a[rel="nofollow noopener noreferrer ugc"]')
+    assert link.get_attribute("href") == "https://example.org/" + "very-long-path-" * 20
+    assert link.get_attribute("target") is None
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
