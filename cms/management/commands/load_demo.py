@@ -9,6 +9,7 @@ from django.db import transaction
 from accounts import services
 from accounts.enums import EDITORS_GROUP, Role
 from accounts.models import User
+from circle import demo as circle_demo
 from cms import demo as cms_demo
 from core.models import SiteSettings
 from networking import demo as networking_demo
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             cms_demo.load()
             cms_demo.feature_on_home()
             cms_demo.circle_guides()
+            circle_demo.load()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def _user(self, email, role, first_name, is_editor):
