@@ -25,13 +25,12 @@ from wagtail.models import (
     GroupPagePermission,
     PageViewRestriction,
 )
-from wagtail.search.backends import get_search_backends
 from wagtail.utils.file import hash_filelike
 
 from accounts.enums import EDITOR_GROUPS, Role
 from accounts.models import ConsultantWorkspace, User
 from accounts.services import CONSULTANT_IMAGE_PERMISSIONS
-from bench import gen_tree, pictures
+from bench import gen_search, gen_tree, pictures
 from core.media.images import scrubbed_file
 from core.media.models import PodiumImage, private_storage
 from portfolio.enums import NETWORK_GROUP, Audience, Availability, EngagementType, narrowest
@@ -100,7 +99,7 @@ def missing(count: int) -> list[int]:
 
 
 def _text(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+    return " ".join(rng.choices(WORDS, k=words)).capitalize() + "."
 
 
 @transaction.atomic
@@ -317,13 +316,13 @@ def _children(numbers, profiles, posts_each, video_every, now):
         gen_tree.insert(model, pages, when=now)
         link = model.topics.through
         field = f"{model._meta.model_name}_id"
-        link.objects.bulk_create(
-            (
+        gen_tree.write(
+            link,
+            [
                 link(**{field: page.pk, "topic_id": t.pk})
                 for page in pages
                 for t in page.topics.all()
-            ),
-            batch_size=gen_tree.BATCH,
+            ],
         )
     return children
 
@@ -347,8 +346,7 @@ def _photos(numbers, users, workspaces, photo_every) -> dict[int, PodiumImage]:
         image.width, image.height = pictures.SIZE, pictures.SIZE
         images[n] = image
     PodiumImage.objects.bulk_create(images.values())
-    for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(PodiumImage, list(images.values()))
+    gen_search.index(PodiumImage, list(images.values()))
     return images
 
 

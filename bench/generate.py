@@ -25,27 +25,31 @@ PHOTO_EVERY = 10  # one in ten has a photo
 def generate(consultants: int, *, say=print) -> dict[str, int]:
     """Add what is missing for `consultants` consultants; return how many of each were made."""
     # Imported here: the models need Django set up, which main() does first.
-    from bench import gen_network, gen_people
+    from bench import gen_network, gen_people, gen_tree
 
-    began = time.perf_counter()
-    made = {}
-    missing = gen_people.missing(consultants)
-    made["pages"] = 0
-    for start in range(0, len(missing), 2000):
-        made["pages"] += gen_people.consultants(
-            missing[start : start + 2000],
-            posts_each=POSTS_EACH,
-            video_every=VIDEO_EVERY,
-            photo_every=PHOTO_EVERY,
+    with gen_tree.bound_parameters():
+        began = time.perf_counter()
+        made = {}
+        missing = gen_people.missing(consultants)
+        made["pages"] = 0
+        for start in range(0, len(missing), 2000):
+            batch = missing[start : start + 2000]
+            made["pages"] += gen_people.consultants(
+                batch,
+                posts_each=POSTS_EACH,
+                video_every=VIDEO_EVERY,
+                photo_every=PHOTO_EVERY,
+            )
+            done = start + len(batch)
+            say(
+                f"  consultants: {done} of {len(missing)} new ({time.perf_counter() - began:.0f} s)"
+            )
+        made["consultants"] = len(missing)
+        organizations = max(1, consultants // 5)
+        made["organizations"] = gen_network.organizations(organizations)
+        made["bookings"] = gen_network.bookings(
+            consultants * 2, consultants=consultants, organizations=organizations
         )
-        say(f"  consultants: {start + len(missing[start : start + 2000])} of {len(missing)} new "
-            f"({time.perf_counter() - began:.0f} s)")  # fmt: skip
-    made["consultants"] = len(missing)
-    organizations = max(1, consultants // 5)
-    made["organizations"] = gen_network.organizations(organizations)
-    made["bookings"] = gen_network.bookings(
-        consultants * 2, consultants=consultants, organizations=organizations
-    )
     say(f"generated {made} in {time.perf_counter() - began:.1f} s")
     return made
 

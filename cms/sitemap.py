@@ -19,7 +19,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps.views import x_robots_tag
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.db.models.functions import Substr
 from django.http import Http404, HttpResponse
 from django.urls import reverse
@@ -40,16 +40,22 @@ def _outside_restricted_sections(pages: QuerySet) -> QuerySet:
     """`pages` without those under (or at) a page with a view restriction.
 
     Wagtail's `.public()` writes one condition per restriction into the query, and
-    every consultant page that is not public has one: thousands. Here each page asks
-    whether one of its ancestors has a restriction, by their paths (an index lookup
-    each), down to the deepest restricted page.
+    every consultant page that is not public has one: thousands. Here, for each depth
+    down to the deepest restricted page, a page's ancestor at that depth (the first
+    steps of its path) must not be among the restricted pages of that depth. Each depth
+    is one uncorrelated subquery, which PostgreSQL reads once into a hash table: a page
+    costs a few lookups in memory instead of an index search of its ancestors.
     """
     deepest = PageViewRestriction.objects.aggregate(depth=Max("page__depth"))["depth"]
     if deepest is None:
         return pages
-    steplen = Page.steplen
-    ancestors = [Substr(OuterRef("path"), 1, steplen * depth) for depth in range(1, deepest + 1)]
-    return pages.exclude(Exists(PageViewRestriction.objects.filter(page__path__in=ancestors)))
+    for depth in range(1, deepest + 1):
+        restricted = PageViewRestriction.objects.filter(page__depth=depth).values("page__path")
+        ancestor = f"restricted_ancestor_{depth}"
+        pages = pages.alias(**{ancestor: Substr("path", 1, Page.steplen * depth)}).exclude(
+            **{f"{ancestor}__in": restricted}
+        )
+    return pages
 
 
 def _site_root(request) -> tuple[str, str]:

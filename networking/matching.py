@@ -1,7 +1,12 @@
 """Ranking consultants for an opportunity (docs/matching.md explains the score).
 
-Candidates are read as plain rows in a fixed number of queries, whatever their number,
-and scored in Python: 10,000 profiles take well under a second (bench/matching.py).
+Candidates are read as plain rows in a fixed number of queries, whatever their number.
+A score depends only on a handful of facts about a candidate (how many of the
+opportunity's topics they cover, whether they offer the engagement type and within the
+fee, speak the language, where they are and travel, how available they are), and
+thousands of consultants share a few hundred combinations of them: each combination is
+scored once, by `points()`, and every candidate looks its score up. 10,000 profiles
+take a fraction of a second (bench/matching.py).
 """
 
 from collections import defaultdict
@@ -40,59 +45,89 @@ NOTIFY_MIN_SCORE = 50
 
 
 @dataclass(frozen=True)
-class Candidate:
-    consultant_id: int
-    country: str
-    region: str
-    travel: str
-    virtual: bool
-    availability: str
-    topic_ids: frozenset
-    language_ids: frozenset
-    offers_engagement: bool  # their rate card lists the opportunity's engagement type
-    min_fee: object  # Decimal or None: their rate for this type, in the opportunity's currency
+class Wanted:
+    """What the opportunity asks, read once: the model's fields (a Country object, a
+    Decimal) cost a descriptor call on every access."""
+
+    topics: int  # how many topics it names
+    fee: object  # Decimal
+    currency: str
+    language_id: int | None
+    format: str
+    country: str  # ISO code, "" when none
+    region: str  # lower case
+
+    @classmethod
+    def of(cls, opportunity: Opportunity, topic_count: int) -> "Wanted":
+        return cls(
+            topics=topic_count,
+            fee=opportunity.fee,
+            currency=opportunity.currency,
+            language_id=opportunity.language_id,
+            format=opportunity.format,
+            country=opportunity.country.code if opportunity.country else "",
+            region=opportunity.region.lower(),
+        )
 
 
-def score(opportunity: Opportunity, topic_ids: set, candidate: Candidate) -> int:
-    points = 0
-    if topic_ids:
-        points += WEIGHTS["topics"] * len(topic_ids & candidate.topic_ids) / len(topic_ids)
+def points(
+    wanted: Wanted,
+    *,
+    covered: int,
+    offers: bool,
+    within_fee: bool,
+    speaks: bool,
+    fit: float,
+    availability: str,
+) -> int:
+    """The score of a consultant who covers `covered` of the opportunity's topics, offers
+    its engagement type (`offers`) at a fee within its budget (`within_fee`), speaks its
+    language (`speaks`), has place fit `fit` and this availability."""
+    total = 0
+    if wanted.topics:
+        total += WEIGHTS["topics"] * covered / wanted.topics
     else:
-        points += WEIGHTS["topics"] / 2
-    if candidate.offers_engagement:
-        points += WEIGHTS["engagement"]
-    # A fee is compared only with a rate in the same currency: there is no exchange rate.
-    if candidate.min_fee is not None and candidate.min_fee <= opportunity.fee:
-        points += WEIGHTS["fee"]
-    if opportunity.language_id is None or opportunity.language_id in candidate.language_ids:
-        points += WEIGHTS["language"]
-    points += WEIGHTS["place"] * _place_fit(opportunity, candidate)
-    if candidate.availability == Availability.OPEN:
-        points += WEIGHTS["availability"]
-    elif candidate.availability == Availability.LIMITED:
-        points += WEIGHTS["availability"] / 2
-    return round(points)
+        total += WEIGHTS["topics"] / 2
+    if offers:
+        total += WEIGHTS["engagement"]
+    if within_fee:
+        total += WEIGHTS["fee"]
+    if speaks:
+        total += WEIGHTS["language"]
+    total += WEIGHTS["place"] * fit
+    if availability == Availability.OPEN:
+        total += WEIGHTS["availability"]
+    elif availability == Availability.LIMITED:
+        total += WEIGHTS["availability"] / 2
+    return round(total)
 
 
-def _place_fit(opportunity: Opportunity, candidate: Candidate) -> float:
+def place_fit(wanted: Wanted, *, country: str, region: str, travel: str, virtual: bool) -> float:
     """1 when the consultant can be there (or join online), 0 when they cannot."""
-    if opportunity.format == EventFormat.VIRTUAL:
-        return 1.0 if candidate.virtual else 0.0
-    # Both are ISO codes (a Country object on the opportunity, a string from the query).
-    same_country = bool(opportunity.country) and candidate.country == opportunity.country.code
-    same_region = candidate.region.lower() == opportunity.region.lower()
-    if same_country and opportunity.region and same_region:
+    if wanted.format == EventFormat.VIRTUAL:
+        return 1.0 if virtual else 0.0
+    same_country = bool(wanted.country) and country == wanted.country
+    same_region = region.lower() == wanted.region
+    if same_country and wanted.region and same_region:
         fit = 1.0
     elif same_country:
-        fit = 0.8 if candidate.travel != Travel.NONE else 0.3
+        fit = 0.8 if travel != Travel.NONE else 0.3
     else:
-        fit = 0.7 if candidate.travel == Travel.INTERNATIONAL else 0.0
-    if opportunity.format == EventFormat.HYBRID and candidate.virtual:
+        fit = 0.7 if travel == Travel.INTERNATIONAL else 0.0
+    if wanted.format == EventFormat.HYBRID and virtual:
         fit = max(fit, 0.6)
     return fit
 
 
-def candidates(opportunity: Opportunity) -> list[Candidate]:
+def _visible_profiles():
+    """Profiles verified organizations may see at all: the rows the candidates' topics,
+    languages and rates are read for (a subquery, not a list of thousands of ids)."""
+    return SpeakerProfilePage.objects.live().filter(
+        visibility__in=[Audience.PUBLIC, Audience.NETWORK], paused_at__isnull=True
+    )
+
+
+def _candidate_rows(opportunity: Opportunity) -> list[tuple]:
     """Consultants who could be asked: live, seen by verified organizations, not blocking
     this one, open to contact, not paused or unavailable on the dates, under their cap."""
     org = opportunity.organization
@@ -104,8 +139,7 @@ def candidates(opportunity: Opportunity) -> list[Candidate]:
         date__gte=opportunity.starts_on, date__lte=opportunity.ends_on
     ).values("consultant_id")
     profiles = (
-        SpeakerProfilePage.objects.live()
-        .filter(visibility__in=[Audience.PUBLIC, Audience.NETWORK], paused_at__isnull=True)
+        _visible_profiles()
         .exclude(availability=Availability.PAUSED)
         .exclude(paused_until__gte=opportunity.starts_on)
         .exclude(consultant_id__in=blocking)
@@ -113,45 +147,23 @@ def candidates(opportunity: Opportunity) -> list[Candidate]:
         .exclude(consultant_id__in=away)
         .exclude(consultant_id__in=_at_monthly_cap(opportunity.starts_on))
     )
-    rows = list(
+    return list(
         profiles.values_list(
             "pk", "consultant_id", "country", "region", "travel", "virtual", "availability"
         )
     )
-    page_ids = [row[0] for row in rows]
-    topics = _pairs(SpeakerProfilePage.topics.through, "topic_id", page_ids)
-    languages = _pairs(SpeakerProfilePage.languages.through, "language_id", page_ids)
-    fees, offering = {}, set()
-    for page_id, fee, currency in RateCardEntry.objects.filter(
-        profile_id__in=page_ids, engagement_type=opportunity.engagement_type
-    ).values_list("profile_id", "minimum_fee", "currency"):
-        offering.add(page_id)
-        if currency == opportunity.currency:
-            fees[page_id] = min(fee, fees.get(page_id, fee))
-    return [
-        Candidate(
-            consultant_id=consultant_id,
-            country=country,
-            region=region,
-            travel=travel,
-            virtual=virtual,
-            availability=availability,
-            topic_ids=frozenset(topics.get(page_id, ())),
-            language_ids=frozenset(languages.get(page_id, ())),
-            offers_engagement=page_id in offering,
-            min_fee=fees.get(page_id),
-        )
-        for page_id, consultant_id, country, region, travel, virtual, availability in rows
-    ]
 
 
-def _pairs(through, field: str, page_ids) -> dict:
-    pairs = defaultdict(set)
-    for page_id, other_id in through.objects.filter(speakerprofilepage_id__in=page_ids).values_list(
-        "speakerprofilepage_id", field
-    ):
-        pairs[page_id].add(other_id)
-    return pairs
+def _covered(through, field: str, wanted_ids: set) -> dict:
+    """Per visible profile, how many of `wanted_ids` it links to (absent: none)."""
+    covered = defaultdict(int)
+    if wanted_ids:
+        for page_id in through.objects.filter(
+            speakerprofilepage__in=_visible_profiles().values("pk"),
+            **{f"{field}__in": wanted_ids},
+        ).values_list("speakerprofilepage_id", flat=True):
+            covered[page_id] += 1
+    return covered
 
 
 def _at_monthly_cap(day: date):
@@ -174,13 +186,51 @@ def _at_monthly_cap(day: date):
 def rank(opportunity: Opportunity) -> list[tuple[int, int]]:
     """(consultant_id, score) pairs, best first; ties broken by id for a stable order."""
     topic_ids = set(opportunity.topics.values_list("pk", flat=True))
-    # Someone who cannot be there (in person, not travelling that far) is not a match at
-    # all, however well the rest fits.
-    scored = [
-        (c.consultant_id, score(opportunity, topic_ids, c))
-        for c in candidates(opportunity)
-        if _place_fit(opportunity, c) > 0
-    ]
+    wanted = Wanted.of(opportunity, len(topic_ids))
+    rows = _candidate_rows(opportunity)
+    covered = _covered(SpeakerProfilePage.topics.through, "topic", topic_ids)
+    language = {wanted.language_id} if wanted.language_id is not None else set()
+    speaking = _covered(SpeakerProfilePage.languages.through, "language", language)
+    fees, offering = {}, set()
+    for page_id, fee, currency in RateCardEntry.objects.filter(
+        profile__in=_visible_profiles().values("pk"), engagement_type=opportunity.engagement_type
+    ).values_list("profile_id", "minimum_fee", "currency"):
+        offering.add(page_id)
+        if currency == wanted.currency:
+            fees[page_id] = min(fee, fees.get(page_id, fee))
+    fits, scores, scored = {}, {}, []
+    for page_id, consultant_id, country, region, travel, virtual, availability in rows:
+        where = (country, region, travel, virtual)
+        fit = fits.get(where)
+        if fit is None:
+            fit = fits[where] = place_fit(
+                wanted, country=country, region=region, travel=travel, virtual=virtual
+            )
+        # Someone who cannot be there (in person, not travelling that far) is not a
+        # match at all, however well the rest fits.
+        if not fit > 0:
+            continue
+        fee = fees.get(page_id)
+        facts = (
+            covered.get(page_id, 0),
+            page_id in offering,
+            fee is not None and fee <= wanted.fee,
+            wanted.language_id is None or page_id in speaking,
+            fit,
+            availability,
+        )
+        points_for = scores.get(facts)
+        if points_for is None:
+            points_for = scores[facts] = points(
+                wanted,
+                covered=facts[0],
+                offers=facts[1],
+                within_fee=facts[2],
+                speaks=facts[3],
+                fit=fit,
+                availability=availability,
+            )
+        scored.append((consultant_id, points_for))
     scored.sort(key=lambda pair: (-pair[1], pair[0]))
     return scored
 

@@ -2,10 +2,15 @@
 profile it makes renders through the app, and a rerun adds only what is missing."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from accounts.models import ConsultantWorkspace, User
 from bench.generate import generate
+from core.media.models import PodiumImage
 from networking.models import Booking, BookingEvent, Organization
 from portfolio.enums import Audience
 from portfolio.models import BlogPostPage, SpeakerProfilePage, VideoPage
@@ -67,3 +72,24 @@ def test_generated_pages_render_through_the_app_and_narrowed_ones_are_restricted
     assert not PageViewRestriction.objects.filter(
         page__in=SpeakerProfilePage.objects.filter(visibility=Audience.PUBLIC)
     ).exists()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the bulk index writer is for PostgreSQL's backend"
+)
+def test_search_entries_are_those_the_search_backend_writes_itself():
+    generate(3, say=quiet)
+    models = (SpeakerProfilePage, BlogPostPage, VideoPage, PodiumImage)
+    kinds = ContentType.objects.get_for_models(*models).values()
+    columns = ("content_type_id", "object_id", "title", "autocomplete", "body")
+    entries = IndexEntry.objects.filter(content_type__in=kinds).order_by(*columns[:2])
+    written = list(entries.values_list(*columns, "title_text", "body_text"))
+
+    backend = get_search_backend()
+    for model in models:
+        backend.add_bulk(model, list(model.objects.all()))
+    rewritten = list(entries.values_list(*columns, "title_text", "body_text"))
+
+    assert len(written) == 3 + 15 + 1 + 1  # profiles, posts, a video, a photo
+    assert written == rewritten
+    assert sum("What changed" in body_text for *_, body_text in written) == 15  # the posts

@@ -90,6 +90,32 @@ def test_a_restriction_hides_every_page_under_it(client):
     assert not [path for path in paths if path.startswith(index.url)]
 
 
+def test_restrictions_at_every_depth_hide_exactly_what_wagtail_calls_not_public(client):
+    """A restriction on a profile hides its posts; one on a post hides only that post:
+    the sitemap lists exactly the live pages Wagtail's `.public()` keeps that may be
+    listed."""
+    shown, hidden_profile, partly = speaker(1), speaker(2), speaker(3)
+    PageViewRestriction.objects.create(
+        page=hidden_profile, restriction_type="password", password="x"
+    )
+    hidden_post = BlogPostPage.objects.child_of(partly).get()
+    PageViewRestriction.objects.create(page=hidden_post, restriction_type="password", password="x")
+
+    listed = set(sitemap_locations(client))
+
+    root = Page.objects.get(url_path="/home/")
+    expected = {
+        f"http://testserver{page.url}"
+        for page in Page.objects.live().public().descendant_of(root, inclusive=True).specific()
+        if getattr(page, "allow_search_engine_indexing", True)
+    }
+    assert listed == expected
+    assert f"http://testserver{shown.url}" in listed
+    assert f"http://testserver{partly.url}" in listed
+    for page in (hidden_profile, *hidden_profile.get_children(), hidden_post):
+        assert f"http://testserver{page.url}" not in listed
+
+
 def test_the_listing_rule_is_the_pages_own(client):
     """The sitemap's query asks what each consultant page answers on its own."""
     for index in range(4):
