@@ -230,6 +230,25 @@ NETWORK_ITEMS = {
     "invoice": ("/network/invoices/", rf"/network/invoices/{UUID}/"),
     "opportunity": ("/network/opportunities/", rf"/network/opportunities/{UUID}/"),
 }
+# The demo consultant is a member and a peer moderator of the circle.
+CIRCLE_ITEMS = {
+    "circle-thread": ("/circle/c/new-to-speaking/", r"/circle/t/\d+/"),
+}
+CIRCLE_PAGES = [
+    ("circle-home", "/circle/"),
+    ("circle-circles", "/circle/circles/"),
+    ("circle-circle", "/circle/c/new-to-speaking/"),
+    ("circle-thread", "circle-thread"),
+    ("circle-new-thread", "/circle/c/new-to-speaking/new/"),
+    ("circle-search", "/circle/search/?q=keynote"),
+    ("circle-mentoring", "/circle/mentoring/"),
+    ("circle-applicants", "/circle/applicants/"),
+    ("circle-moderation", "/circle/moderation/"),
+    ("circle-log", "/circle/moderation/log/"),
+    ("circle-settings", "/circle/settings/"),
+    ("circle-safety", "/circle/safety/"),
+    ("circle-leave", "/circle/leave/"),
+]
 NETWORK_PAGES = [
     ("dashboard", "/dashboard/"),
     ("bookings", "/network/bookings/"),
@@ -258,7 +277,10 @@ def consultant(run: Run, page: Page, language: str, found: dict) -> None:
         page.goto(run.base + "/dashboard/")
         found["profile-editor"] = first_link(page, r"/admin/pages/\d+/edit/")
         details(run, page, found, NETWORK_ITEMS)
+        details(run, page, found, CIRCLE_ITEMS)
+    circle = [(name, found.get(where, where)) for name, where in CIRCLE_PAGES]
     extra = [
+        *circle,
         ("earnings", "/network/earnings/"),
         ("calendar", "/network/calendar/"),
         ("videos", "/dashboard/videos/"),
@@ -290,6 +312,8 @@ def editor(run: Run, page: Page, language: str, found: dict) -> None:
         ("editors-desk", "/admin/"),
         ("report-queue", "/admin/networking/reports/"),
         ("verification-queue", "/admin/networking/verification/"),
+        ("circle-requests", "/admin/circle/applications/"),
+        ("circle-moderators", "/admin/circle/moderators/"),
         ("pages", "/admin/pages/"),
         ("page-editor", found.get("page-editor")),
         ("dashboard", "/dashboard/"),
