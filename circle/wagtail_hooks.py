@@ -1,9 +1,12 @@
 from django.urls import include, path
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from circle import admin_views
-from circle.models import CircleReport, Member
+from circle.models import Circle, CircleReport, Member
 
 # Registered before Wagtail meets the models anywhere else, or it would make a fallback
 # policy of Django model permissions for them.
@@ -36,3 +39,17 @@ def circle_queues():
         admin_views.ModeratorViewSet(),
         admin_views.EscalationViewSet(),
     ]
+
+
+# Editors create and describe the circles; nothing of what is written inside them is here.
+# They cannot delete one (that would erase members' threads): a circle is retired by
+# editing its description.
+class CircleViewSet(SnippetViewSet):
+    model = Circle
+    icon = "group"
+    menu_label = gettext_lazy("Circles")
+    list_display = ["name", "kind", "position"]
+    search_fields = ["name"]
+
+
+register_snippet(CircleViewSet)

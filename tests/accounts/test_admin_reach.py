@@ -25,6 +25,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Site, Task, UploadedFile, Workflow
 
 from accounts.models import ConsultantWorkspace
+from circle.models import Circle
 from cms.models.resources import Resource, ResourceCategory
 from core.media.services import image_create
 from core.models import PodiumImage
@@ -166,6 +167,7 @@ REACH = {
     **_snippet_rows("portfolio_language"),
     **_snippet_rows("portfolio_testimonial"),
     **_snippet_rows("cms_resource"),
+    **_snippet_rows("circle_circle"),
     **_rows(
         "wagtailsites:",
         "index index_results add edit delete history history_results usage copy",
@@ -225,6 +227,8 @@ PK_OWNERS = [
     ("wagtailsnippetchoosers_portfolio_testimonial", "testimonial"),
     ("wagtailsnippets_cms_resource", "resource"),
     ("wagtailsnippetchoosers_cms_resource", "resource"),
+    ("wagtailsnippets_circle_circle", "circle"),
+    ("wagtailsnippetchoosers_circle_circle", "circle"),
     ("wagtailsites", "site"),
     ("wagtailusers_users", "user"),
     ("wagtailusers_groups", "group"),
@@ -387,6 +391,9 @@ def world(django_db_setup, django_db_blocker):
             "resource": Resource.objects.create(
                 name="Helpline", category=ResourceCategory.values[0]
             ).pk,
+            "circle": Circle.objects.create(
+                name="Pricing", slug="pricing", description="Fees", kind="topic"
+            ).pk,
             "user": bea.pk,
             "group": workspace.group_id,
             # An old address of Bea's that leads to her private post.
@@ -434,6 +441,7 @@ MISSING = {
     "language": 999_999,
     "testimonial": uuid.UUID(int=2),
     "resource": 999_999,
+    "circle": 999_999,
     "user": 999_999,
     "group": 999_999,
     "redirect": 999_999,
