@@ -36,3 +36,9 @@ def is_staff(user) -> bool:
 
 # Staff and editors can reach private data and moderation: MFA is not optional for them.
 must_enroll_mfa = (is_staff | is_editor) & ~has_strong_authenticator
+
+
+def must_enroll_mfa_given(user, *, editor: bool) -> bool:
+    """must_enroll_mfa, with the editor check already answered (the request's Viewer keeps
+    it), so that a request asks it once."""
+    return (is_staff(user) or editor) and not has_strong_authenticator(user)

@@ -40,6 +40,8 @@ def test_roles(person, editor, consultant, staff, must_enroll):
     assert rules.is_consultant(user) is consultant
     assert rules.is_staff(user) is staff
     assert rules.must_enroll_mfa(user) is must_enroll
+    # The middleware's form, given the editor check the request's Viewer answered.
+    assert rules.must_enroll_mfa_given(user, editor=editor) is must_enroll
 
 
 @pytest.mark.parametrize(
@@ -59,6 +61,7 @@ def test_only_totp_or_a_passkey_counts_as_a_second_factor(kinds, strong):
 
     assert rules.has_strong_authenticator(user) is strong
     assert rules.must_enroll_mfa(user) is not strong
+    assert rules.must_enroll_mfa_given(user, editor=True) is not strong
 
 
 def test_another_persons_authenticator_does_not_count():
