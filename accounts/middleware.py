@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts import admin_reach
-from accounts.rules import is_editor, must_enroll_mfa_given
+from accounts.rules import is_editor_for_request, must_enroll_mfa_given
 
 SESSION_STARTED_KEY = "podium_session_started"
 # When the session's idle expiry was last written (and its activity recorded), in seconds.
@@ -88,10 +88,8 @@ class MFARequiredMiddleware:
 
     @staticmethod
     def _must_enroll(request) -> bool:
-        # The Viewer (request.viewer, when its middleware runs before this one) keeps the
-        # editor check for the rest of the request, so it is read once.
-        viewer = getattr(request, "viewer", None)
-        editor = viewer.is_editor if viewer is not None else is_editor(request.user)
+        # The answer stays on request.user, so the Viewer does not ask it again.
+        editor = is_editor_for_request(request.user)
         return must_enroll_mfa_given(request.user, editor=editor)
 
     def _is_allowed(self, path: str) -> bool:

@@ -79,11 +79,11 @@ MIDDLEWARE = [
     # Also records the session's activity for the session list (allauth's
     # UserSessionsMiddleware did that on every request), at most once a minute.
     "accounts.middleware.SessionLifetimeMiddleware",
-    # Who is asking, built once per request (lazily): every visibility and permission
-    # question below is asked of request.viewer, the MFA check's editor question too.
-    "networking.viewer.ViewerMiddleware",
     "accounts.middleware.MFARequiredMiddleware",
     "accounts.middleware.AdminReachMiddleware",
+    # Who is asking, built once per request: every visibility and permission question
+    # below is asked of request.viewer.
+    "networking.viewer.ViewerMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "core.middleware.PrivateResponseMiddleware",

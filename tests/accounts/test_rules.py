@@ -69,3 +69,21 @@ def test_another_persons_authenticator_does_not_count():
     Authenticator.objects.create(user=other, type=Authenticator.Type.TOTP, data={})
 
     assert rules.must_enroll_mfa(editor)
+
+
+def test_the_requests_editor_answer_is_asked_once_and_kept_on_that_user_object_only(
+    django_assert_num_queries,
+):
+    user = EditorFactory()
+
+    # The groups once; then only must_enroll_mfa's authenticator check.
+    with django_assert_num_queries(2):
+        assert rules.is_editor_for_request(user) is True
+        assert rules.is_editor(user) is True
+        assert rules.must_enroll_mfa(user) is True
+
+    user.groups.clear()
+    fresh = type(user).objects.get(pk=user.pk)
+    assert rules.is_editor(fresh) is False
+    assert rules.is_editor_for_request(AnonymousUser()) is False
+    assert not hasattr(AnonymousUser(), rules.EDITOR_ANSWER)
