@@ -11,6 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
+from accounts.enums import Role
 from accounts.models import ConsultantWorkspace, User
 from accounts.signals import account_exporting
 from core.records import fields_of
@@ -36,7 +37,10 @@ def account_security_summary(*, user: User) -> SecuritySummary:
         has_passkey=Authenticator.Type.WEBAUTHN in types,
         has_recovery_codes=Authenticator.Type.RECOVERY_CODES in types,
         other_sessions=max(UserSession.objects.filter(user=user).count() - 1, 0),
-        workspace=ConsultantWorkspace.objects.filter(user=user).first(),
+        # Only consultants have one (accounts.services.consultant_workspace_create).
+        workspace=ConsultantWorkspace.objects.filter(user=user).first()
+        if user.role == Role.CONSULTANT
+        else None,
     )
 
 

@@ -8,7 +8,7 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 from django.utils import timezone
 
-from accounts.middleware import SESSION_STARTED_KEY
+from accounts.middleware import SESSION_RENEWED_KEY, SESSION_STARTED_KEY
 from tests.accounts import helpers
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,10 @@ def test_session_expires_after_30_idle_minutes_and_each_request_renews_it(client
     session = Session.objects.get(session_key=client.session.session_key)
 
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    # Renewed by accounts.middleware.SessionLifetimeMiddleware at most once a minute
+    # (below), never by Django on every request.
+    assert settings.SESSION_SAVE_EVERY_REQUEST is False
+    assert settings.SESSION_RENEW_INTERVAL_SECONDS == 60
     renewed_for = session.expire_date - before
     assert timedelta(minutes=29) < renewed_for <= timedelta(minutes=30, seconds=5)
 
@@ -39,6 +42,44 @@ def test_session_expires_after_30_idle_minutes_and_each_request_renews_it(client
     response = client.get("/dashboard/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_a_session_is_renewed_and_its_activity_recorded_at_most_once_a_minute(client, user):
+    sign_in(client, user)
+    client.get("/dashboard/")
+    key = client.session.session_key
+    expires = Session.objects.get(pk=key).expire_date
+    seen = UserSession.objects.get(session_key=key).last_seen_at
+
+    # Within the minute: nothing is written, so the idle limit counts from the renewal,
+    # at most a minute before this request (the session ends early, never late).
+    assert is_signed_in(client)
+    assert Session.objects.get(pk=key).expire_date == expires
+    assert UserSession.objects.get(session_key=key).last_seen_at == seen
+
+    session = client.session
+    session[SESSION_RENEWED_KEY] -= settings.SESSION_RENEW_INTERVAL_SECONDS
+    session.save()
+    saved = Session.objects.get(pk=key).expire_date
+    before = timezone.now()
+
+    # A minute on: the next request renews the expiry and records the activity.
+    assert is_signed_in(client)
+    renewed = Session.objects.get(pk=key).expire_date
+    assert renewed > saved
+    assert timedelta(minutes=29) < renewed - before <= timedelta(minutes=30, seconds=5)
+    assert UserSession.objects.get(session_key=key).last_seen_at > seen
+
+
+def test_a_renewal_time_from_the_future_renews_the_session(client, user):
+    sign_in(client, user)
+    client.get("/dashboard/")
+    session = client.session
+    session[SESSION_RENEWED_KEY] = int(time.time()) + 3600
+    session.save()
+
+    assert is_signed_in(client)
+    assert abs(client.session[SESSION_RENEWED_KEY] - time.time()) < 5
 
 
 def test_session_cookie_ends_with_the_browser(client, user):

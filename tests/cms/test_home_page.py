@@ -53,6 +53,6 @@ def test_home_page_makes_a_bounded_number_of_queries(client, consultant, django_
         assert client.get("/").status_code == 200
 
     client.force_login(consultant)
-    client.get("/")
-    with django_assert_num_queries(19):
+    client.get("/")  # the session's renewal, at most once a minute, is not measured
+    with django_assert_num_queries(11):
         assert client.get("/").status_code == 200
