@@ -92,8 +92,8 @@ def test_the_applicants_list_reads_a_fixed_number_of_queries(
     assert len(response.context["applicants"]) == count
 
 
-QUERIES_BLOCKS = 14
-QUERIES_APPLICANTS = 15
+QUERIES_BLOCKS = 6
+QUERIES_APPLICANTS = 7
 
 
 def test_the_safety_page_is_honest_about_its_limits(client):

@@ -174,4 +174,4 @@ def test_the_desk_reads_a_fixed_number_of_queries(client, scene, count, django_a
         client.get(reverse("circle:moderation"))
 
 
-QUERIES_DESK = 16
+QUERIES_DESK = 8
