@@ -45,10 +45,10 @@ if _worker.startswith("gw"):
 # One migration for every worker. Migrating Podium's and its libraries' two hundred-odd
 # migrations takes each worker most of fifteen seconds of CPU (Django renders the model
 # states again and again). On SQLite in memory the first worker to need a database
-# migrates it and saves a copy (and the serialized content that serialized_rollback
-# restores) in a directory the controller made for this run; every other worker loads
-# that copy into its own in-memory database. The copy is the same database, byte for
-# byte, that the migrations built; a new run migrates again.
+# migrates it and saves a copy in a directory the controller made for this run; every
+# other worker loads that copy into its own in-memory database. The copy is the same
+# database, byte for byte, that the migrations built; a new run migrates again. (Django
+# serializes the content for serialized_rollback after this, on every worker.)
 TEMPLATE_DIR = "PODIUM_TEST_DATABASE_DIR"
 
 
@@ -84,20 +84,17 @@ def one_migration_for_every_worker():
 
     def create_test_db(verbosity=1, autoclobber=False, serialize=True, keepdb=False):
         template = Path(directory, "migrated.sqlite3")
-        serialized = Path(directory, "serialized.json")
         with open(Path(directory, "lock"), "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait for the first
             if not template.exists():
                 name = migrate(verbosity, autoclobber, serialize, keepdb)
-                if serialize:
-                    serialized.write_text(connection._test_serialized_contents)
                 # Complete or not at all: a worker that fails here leaves no half copy.
                 partial = template.with_suffix(".partial")
                 with closing(sqlite3.connect(partial)) as copy:
                     connection.connection.backup(copy)
                 partial.replace(template)
                 return name
-        return _load_copy(connection, template, serialized if serialize else None)
+        return _load_copy(connection, template, serialize)
 
     creation.create_test_db = create_test_db
     try:
@@ -106,7 +103,7 @@ def one_migration_for_every_worker():
         del creation.create_test_db
 
 
-def _load_copy(connection, template: Path, serialized: Path | None) -> str:
+def _load_copy(connection, template: Path, serialize: bool) -> str:
     """What Django's create_test_db does, with the migrations replaced by the copy."""
     creation = connection.creation
     name = creation._get_test_db_name()
@@ -116,9 +113,7 @@ def _load_copy(connection, template: Path, serialized: Path | None) -> str:
     connection.ensure_connection()
     with closing(sqlite3.connect(template)) as copy:
         copy.backup(connection.connection)
-    if serialized is not None:
-        connection._test_serialized_contents = (
-            serialized.read_text() if serialized.exists() else creation.serialize_db_to_string()
-        )
+    if serialize:  # Django's setup_databases asks for it later instead
+        connection._test_serialized_contents = creation.serialize_db_to_string()
     call_command("createcachetable", database=connection.alias)
     return name
