@@ -64,8 +64,8 @@ def pytest_collection_modifyitems(items):
     for one long test: the tests marked slow and the worker groups (xdist_group), which
     build something big once and run as one unit; pytest-xdist hands out the units in
     this order (the Makefile turns off its own reordering by size). When some test keeps
-    the migrated content (serialized_rollback), the long transactional tests go first of
-    all and the database is restored for the next test that expects it
+    the migrated content (serialized_rollback), long work goes first whatever its kind
+    and the database is restored for the next test that expects it
     (pytest_runtest_setup below); without it every database test stays before every
     transactional one.
     """
@@ -83,11 +83,14 @@ def pytest_collection_modifyitems(items):
 
 def _order(item, *, restorable: bool) -> tuple[int, int]:
     kind = _database_kind(item)
-    long = any(item.get_closest_marker(name) for name in ("slow", "xdist_group"))
+    slow = item.get_closest_marker("slow") is not None
+    grouped = item.get_closest_marker("xdist_group") is not None
     if not restorable:
-        return kind, not long
-    if long:
-        return 0, (1, 0, 2)[kind]  # the transactional ones first: they are the longest
+        return kind, not (slow or grouped)
+    if slow or grouped:
+        # A group with a slow test first (the demo's crawls, one per worker), then the
+        # slow tests alone, then the other groups.
+        return 0, (0 if slow and grouped else 1 if slow else 2)
     return 1, kind
 
 
