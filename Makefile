@@ -27,11 +27,12 @@ run: demo
 
 # The suite always uses the test settings, whatever DJANGO_SETTINGS_MODULE says, on one
 # pytest-xdist worker per core (PYTEST_WORKERS=0 runs it in this process). loadgroup keeps
-# the tests marked xdist_group("name") on one worker.
+# the tests marked xdist_group("name") on one worker; the workers take the tests in the
+# order tests/conftest.py gives them (long work first), not pytest-xdist's by group size.
 PYTEST_WORKERS ?= auto
 test: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest \
-		-n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+		-n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

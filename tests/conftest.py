@@ -9,12 +9,14 @@ from email import message_from_bytes, policy
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import translation
+from pytest_django.plugin import blocking_manager_key
 
 from core import throttle
 from tests.factories import ConsultantFactory, EditorFactory, UserFactory
+from tests.per_worker import one_migration_for_every_worker
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures")
 
@@ -58,8 +60,14 @@ def pytest_collection_modifyitems(items):
     database tests that expect the migrated pages and groups.
 
     Runs after pytest-django has put database tests first, then transactional ones, then
-    the rest; within each of those kinds the tests marked slow move to the front, so that
-    the workers do not wait at the end for one long test.
+    the rest. Long work moves to the front, so that the workers do not wait at the end
+    for one long test: the tests marked slow and the worker groups (xdist_group), which
+    build something big once and run as one unit; pytest-xdist hands out the units in
+    this order (the Makefile turns off its own reordering by size). When some test keeps
+    the migrated content (serialized_rollback), long work goes first whatever its kind
+    and the database is restored for the next test that expects it
+    (pytest_runtest_setup below); without it every database test stays before every
+    transactional one.
     """
     stray = [
         item.nodeid
@@ -69,7 +77,58 @@ def pytest_collection_modifyitems(items):
     ]
     if stray:
         raise pytest.UsageError(f"browser tests outside tests/e2e: {stray[:5]}")
-    items.sort(key=lambda item: (_database_kind(item), item.get_closest_marker("slow") is None))
+    restorable = any(_keeps_migrated_content(item) for item in items)
+    items.sort(key=lambda item: _order(item, restorable=restorable))
+
+
+def _order(item, *, restorable: bool) -> tuple[int, int]:
+    kind = _database_kind(item)
+    slow = item.get_closest_marker("slow") is not None
+    grouped = item.get_closest_marker("xdist_group") is not None
+    if not restorable:
+        return kind, not (slow or grouped)
+    if slow or grouped:
+        # A group with a slow test first (the demo's crawls, one per worker), then the
+        # slow tests alone, then the other groups.
+        return 0, (0 if slow and grouped else 1 if slow else 2)
+    return 1, kind
+
+
+def _keeps_migrated_content(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return marker is not None and marker.kwargs.get("serialized_rollback", False)
+
+
+class _Flushed:
+    """Whether a transactional test has emptied this process's test database since the
+    migrated content was last put back."""
+
+    since_restore = False
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before a database test that follows a transactional one (which empties the
+    database when it ends), the content the migrations made is put back, as a
+    serialized_rollback test does for itself."""
+    if not _Flushed.since_restore or _database_kind(item) != 0:
+        return
+    connection = connections[DEFAULT_DB_ALIAS]
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents is None:
+        raise pytest.UsageError(f"{item.nodeid}: the database is empty and nothing restores it")
+    with item.config.stash[blocking_manager_key].unblock():
+        connection.creation.deserialize_db_from_string(contents)
+    _Flushed.since_restore = False
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item):
+    try:
+        return (yield)
+    finally:
+        if _database_kind(item) == 1:
+            _Flushed.since_restore = True
 
 
 def pytest_collection_finish(session):
@@ -98,6 +157,14 @@ def _database_kind(item) -> int:
     if transactional:
         return 1
     return 0 if marker is not None or "db" in fixtures else 2
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings):
+    """pytest-django's, then one migration for all workers (tests/per_worker.py): the
+    test databases are created right after this fixture."""
+    with one_migration_for_every_worker():
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -1,15 +1,27 @@
-"""Redis databases of its own for each pytest-xdist worker.
+"""Redis databases of its own for each pytest-xdist worker, and one migration for all.
 
 Loaded as a plugin (`-p tests.per_worker` in pyproject.toml) so that it runs before
 Django reads its settings. Worker gwN uses the broker and cache databases 2*N above the
 ones CELERY_BROKER_URL and CACHE_URL name (gw0 as given, gw1 two above, ...): a cache
 flush between one worker's tests never empties another's counters, and no worker takes
 another's tasks. PostgreSQL needs nothing here: pytest-django gives each worker its own
-test database (its name ends in _gw0, _gw1, ...).
+test database (its name ends in _gw0, _gw1, ...). On SQLite in memory each worker has
+its own database too, and one_migration_for_every_worker() fills them all from one
+migration.
 """
 
+import fcntl
 import os
 import re
+import shutil
+import sqlite3
+import tempfile
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connections
 
 REDIS_URL = re.compile(r"(?P<server>rediss?://[^/?]+)(?:/(?P<db>\d*))?")
 
@@ -28,3 +40,80 @@ if _worker.startswith("gw"):
     for _name in ("CELERY_BROKER_URL", "CACHE_URL"):
         if os.environ.get(_name):
             os.environ[_name] = shifted(os.environ[_name], 2 * int(_worker[2:]))
+
+
+# One migration for every worker. Migrating Podium's and its libraries' two hundred-odd
+# migrations takes each worker most of fifteen seconds of CPU (Django renders the model
+# states again and again). On SQLite in memory the first worker to need a database
+# migrates it and saves a copy in a directory the controller made for this run; every
+# other worker loads that copy into its own in-memory database. The copy is the same
+# database, byte for byte, that the migrations built; a new run migrates again. (Django
+# serializes the content for serialized_rollback after this, on every worker.)
+TEMPLATE_DIR = "PODIUM_TEST_DATABASE_DIR"
+
+
+def pytest_configure(config):
+    if _worker or not getattr(config.option, "numprocesses", None):
+        return  # a worker, or a run without workers
+    config.podium_template_dir = tempfile.mkdtemp(prefix="podium-test-db-")
+    # The workers start after this, with this environment.
+    os.environ[TEMPLATE_DIR] = config.podium_template_dir
+
+
+def pytest_unconfigure(config):
+    directory = getattr(config, "podium_template_dir", None)
+    if directory:
+        shutil.rmtree(directory, ignore_errors=True)
+        os.environ.pop(TEMPLATE_DIR, None)
+
+
+@contextmanager
+def one_migration_for_every_worker():
+    """On an xdist worker with SQLite in memory, Django's create_test_db migrates only on
+    the first worker and copies that database on the others, while this is open."""
+    directory = os.environ.get(TEMPLATE_DIR)
+    connection = connections[DEFAULT_DB_ALIAS]
+    creation = connection.creation
+    in_memory = connection.vendor == "sqlite" and creation.is_in_memory_db(
+        creation._get_test_db_name()
+    )
+    if not (_worker and directory and in_memory):
+        yield
+        return
+    migrate = creation.create_test_db
+
+    def create_test_db(verbosity=1, autoclobber=False, serialize=True, keepdb=False):
+        template = Path(directory, "migrated.sqlite3")
+        with open(Path(directory, "lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait for the first
+            if not template.exists():
+                name = migrate(verbosity, autoclobber, serialize, keepdb)
+                # Complete or not at all: a worker that fails here leaves no half copy.
+                partial = template.with_suffix(".partial")
+                with closing(sqlite3.connect(partial)) as copy:
+                    connection.connection.backup(copy)
+                partial.replace(template)
+                return name
+        return _load_copy(connection, template, serialize)
+
+    creation.create_test_db = create_test_db
+    try:
+        yield
+    finally:
+        del creation.create_test_db
+
+
+def _load_copy(connection, template: Path, serialize: bool) -> str:
+    """What Django's create_test_db does, with the migrations replaced by the copy."""
+    creation = connection.creation
+    name = creation._get_test_db_name()
+    connection.close()
+    settings.DATABASES[connection.alias]["NAME"] = name
+    connection.settings_dict["NAME"] = name
+    connection.ensure_connection()
+    with closing(sqlite3.connect(template)) as copy:
+        copy.backup(connection.connection)
+    if serialize:  # Django's setup_databases asks for it later instead
+        connection._test_serialized_contents = creation.serialize_db_to_string()
+    call_command("createcachetable", database=connection.alias)
+    return name

@@ -1,10 +1,13 @@
-"""The demo site, loaded once and crawled once for every test in this package.
+"""The demo site, loaded once and crawled once in each language for the tests here.
 
-Loading the demo and crawling it as every role in both languages take most of a minute;
-the tests here only read what they find (each inside its own savepoint), so one load and
-one crawl serve them all. Each module marks its tests xdist_group("demo"): pytest-xdist then
-sends the whole package to one worker, which runs it without interruption, so these
-package fixtures are built once.
+Loading the demo takes seconds and crawling it as every role tens of seconds per
+language; the tests here only read what they find (each inside its own savepoint), so
+one load and one crawl per language serve them all. The work is split in two
+pytest-xdist groups (DEMO_GROUPS in crawler.py), one per interface language: each group
+runs on one worker without interruption, so its package fixtures are built once there,
+and on two workers the two crawls run side by side (each worker loads its own copy of
+the demo). The tests that read only the demo join the English group; the Spanish group
+also reads its crawl for English words.
 """
 
 from io import StringIO
@@ -31,9 +34,8 @@ def demo(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-@pytest.fixture(scope="package")
-def crawled(demo, django_db_blocker):
-    """The crawl of the demo, by (role, language), as production shows it (DEBUG off).
+def crawled_in(language: str, django_db_blocker):
+    """The crawl of the demo in `language`, by role, as production shows it (DEBUG off).
 
     What the crawl writes (the roles' language choice, a second factor) is rolled back, and
     what it cached is cleared, so the tests after it see the demo as loaded.
@@ -41,7 +43,17 @@ def crawled(demo, django_db_blocker):
     # The crawl reads every profile, faster than the directory's limit allows one visitor.
     no_limit = override_settings(PODIUM_DIRECTORY_RATE_PER_MINUTE=0)
     with django_db_blocker.unblock(), no_limit, transaction.atomic():
-        crawls = crawl_demo()
+        crawls = crawl_demo(language)
         transaction.set_rollback(True)
     cache.clear()
     return crawls
+
+
+@pytest.fixture(scope="package")
+def crawled_en(demo, django_db_blocker):
+    return crawled_in("en", django_db_blocker)
+
+
+@pytest.fixture(scope="package")
+def crawled_es(demo, django_db_blocker):
+    return crawled_in("es", django_db_blocker)

@@ -1,4 +1,4 @@
-"""A link crawler over the demo site, and one crawl of it shared by this package's tests.
+"""A link crawler over the demo site, whose crawls this package's tests share.
 
 The crawler follows every same-origin link breadth first with Django's test client, as each
 demo role, in both interface languages (the language is a cookie: Podium's addresses have
@@ -51,6 +51,8 @@ ROLES = {
     "editor": "editor@example.org",
 }
 LANGUAGES = ("en", "es")
+# The pytest-xdist group of each language's crawl (tests/demo/conftest.py).
+DEMO_GROUPS = {language: f"demo_{language}" for language in LANGUAGES}
 
 
 class LinkParser(HTMLParser):
@@ -236,16 +238,13 @@ def start_urls(role: str) -> list[str]:
     return start
 
 
-def crawl_demo() -> dict[tuple[str, str], Crawl]:
-    """Every role in every language, from that role's start pages."""
+def crawl_demo(language: str) -> dict[str, Crawl]:
+    """Every role in `language`, from that role's start pages, by role."""
     skip = skipped_paths()
     static_seen: set[str] = set()
     crawls = {}
     for role in ROLES:
-        for language in LANGUAGES:
-            client = signed_in_client(role, language)
-            by_view = role == "editor"
-            crawls[role, language] = crawl(
-                client, start_urls(role), skip, static_seen, by_view=by_view
-            )
+        client = signed_in_client(role, language)
+        by_view = role == "editor"
+        crawls[role] = crawl(client, start_urls(role), skip, static_seen, by_view=by_view)
     return crawls

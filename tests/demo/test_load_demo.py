@@ -7,8 +7,9 @@ from django.core.management import CommandError, call_command
 
 from accounts.enums import EDITORS_GROUP
 from accounts.models import ConsultantWorkspace, User
+from tests.demo.crawler import DEMO_GROUPS
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(DEMO_GROUPS["en"])]
 
 
 def row_counts() -> dict[str, int]:

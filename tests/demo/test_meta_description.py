@@ -8,8 +8,9 @@ from wagtail.models import Page
 from core.models import META_DESCRIPTION_LENGTH
 from portfolio.models import SpeakerProfilePage, Topic
 from tests.core.test_meta_description import description, meta
+from tests.demo.crawler import DEMO_GROUPS
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(DEMO_GROUPS["en"])]
 
 
 def test_every_public_page_of_the_demo_has_one_description_and_noindex_stays(demo):

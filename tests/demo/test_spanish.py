@@ -34,7 +34,9 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django_countries import countries
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
+from tests.demo.crawler import DEMO_GROUPS
+
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(DEMO_GROUPS["es"])]
 
 # The editor's admin is Wagtail's, whose listings show page titles (content) beside labels.
 ROLES_READ = ("anonymous", "consultant", "organization")
@@ -215,12 +217,12 @@ def english_in(
 
 
 @pytest.mark.slow
-def test_the_spanish_site_has_no_english_interface_left(crawled):
+def test_the_spanish_site_has_no_english_interface_left(crawled_es):
     catalogue, labels, names = catalogue_english(), label_english(), language_names_english()
     assert {"Sign in", "Speakers"} <= catalogue  # the lists can catch something
     problems = []
     for role in ROLES_READ:
-        pages = crawled[role, "es"].pages
+        pages = crawled_es[role].pages
         assert len(pages) > 10, f"{role}: only {len(pages)} pages"
         for url, html in pages.items():
             allowed = WAGTAIL_LITERALS if url.startswith("/admin/") else set()
