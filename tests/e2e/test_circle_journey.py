@@ -147,8 +147,8 @@ def _journey(people, live_server):
     page.get_by_role("heading", name="My first paid talk").wait_for()
     opening = page.locator("article").first
     # The post's own details; the author's "Delete" is another (a confirmation).
-    summary = opening.get_by_text("Content note: Money worries", exact=True)
-    note = opening.locator("details").filter(has=summary)
+    note = opening.locator("details").filter(has_text="Content note: Money worries")
+    summary = note.locator("summary")
     assert note.count() == 1
     assert note.get_attribute("open") is None
     assert not opening.get_by_text("far too low").is_visible()
