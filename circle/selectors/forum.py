@@ -1,8 +1,9 @@
 """Read paths for circles, threads and posts, scoped to what the member may see.
 
 Only circles the member joined are readable; people they blocked, or who blocked them,
-are left out everywhere: their posts, the threads they started, their words in search
-results. Anything else asked for by id raises Hidden (a 404 in views).
+are left out everywhere they write under their name: their posts, the threads they
+started, their words in search results (posts shown as "a member of this circle" stay:
+see `_by_blocked`). Anything else asked for by id raises Hidden (a 404 in views).
 """
 
 from django.db.models import (
@@ -35,18 +36,31 @@ SEARCH_MIN_LENGTH = 2
 SEARCH_MAX_LENGTH = 100
 
 
-def _opening_author():
+def _opening(field: str):
     return Subquery(
-        Post.objects.filter(thread=OuterRef("pk")).order_by("created_at", "pk").values("author")[:1]
+        Post.objects.filter(thread=OuterRef("pk")).order_by("created_at", "pk").values(field)[:1]
     )
 
 
+def _by_blocked(blocked, prefix: str = "") -> Q:
+    """Signed posts of people blocked either way.
+
+    Posts shown as "a member of this circle" stay, both ways: if a block hid them, blocking
+    someone (or being blocked) would show who wrote which unsigned post. A member who does
+    not want to read one reports it to the moderators instead.
+    """
+    return Q(**{f"{prefix}author_id__in": blocked, f"{prefix}as_member": False})
+
+
 def _threads_seen_by(viewer) -> QuerySet:
-    """Threads of the circles the person joined, without those a blocked person started."""
+    """Threads of the circles the person joined, without those a blocked person started
+    under their name."""
     threads = Thread.objects.filter(circle_id__in=joined_circle_ids(viewer))
     blocked = blocked_ids(viewer)
     if blocked:
-        threads = threads.annotate(opened_by=_opening_author()).exclude(opened_by__in=blocked)
+        threads = threads.annotate(
+            opened_by=_opening("author"), opened_unsigned=_opening("as_member")
+        ).exclude(opened_by__in=blocked, opened_unsigned=False)
     return threads
 
 
@@ -54,7 +68,7 @@ def _posts_seen_by(viewer) -> QuerySet:
     blocked = blocked_ids(viewer)
     posts = Post.objects.all()
     if blocked:
-        posts = posts.exclude(author_id__in=blocked)
+        posts = posts.exclude(_by_blocked(blocked))
     return posts
 
 
@@ -78,7 +92,8 @@ def threads_in(*, user, circle: Circle) -> QuerySet:
     """A circle's threads, newest activity first, each with its replies and whether it has
     something the person has not read.
 
-    What a blocked person wrote counts for nothing here: not in the replies, not as new.
+    What a blocked person wrote under their name counts for nothing here: not in the
+    replies, not as new.
     """
     viewer = as_viewer(user)
     blocked = blocked_ids(viewer)
@@ -87,12 +102,12 @@ def threads_in(*, user, circle: Circle) -> QuerySet:
     if blocked:
         latest = (
             Post.objects.filter(thread=OuterRef("pk"))
-            .exclude(author_id__in=blocked)
+            .exclude(_by_blocked(blocked))
             .order_by("-created_at")
             .values("created_at")[:1]
         )
         threads = threads.annotate(activity_at=Subquery(latest))
-        shown = ~Q(posts__author_id__in=blocked)
+        shown = ~_by_blocked(blocked, prefix="posts__")
     else:
         threads = threads.annotate(activity_at=F("last_post_at"))
         shown = Q()
@@ -109,7 +124,8 @@ def threads_in(*, user, circle: Circle) -> QuerySet:
 
 
 def thread_for(*, user, thread_id: int) -> Thread:
-    """A thread in a circle the person joined, that no blocked person started."""
+    """A thread in a circle the person joined, that no blocked person started under
+    their name."""
     return get_or_hidden(_threads_seen_by(user).select_related("circle"), thread_id)
 
 
@@ -145,7 +161,7 @@ def own_post_for(*, user, post_id: int) -> Post:
 def search_threads(*, user, query: str) -> QuerySet:
     """Threads of the person's circles whose title or a readable post contains `query`.
 
-    Removed and hidden posts, and everything from blocked people, are not searched. A plain
+    Removed and hidden posts, and what blocked people signed, are not searched. A plain
     case-insensitive match (the same on SQLite and PostgreSQL): the circle is never put
     in a search index, where it could be read from outside.
     """
