@@ -20,6 +20,7 @@ from tests.factories import (
     ConsultantFactory,
     EditorFactory,
     OrganizationFactory,
+    TopicFactory,
     member_of,
     published_profile,
 )
@@ -36,7 +37,8 @@ def mark(what: str) -> str:
 def _member(name, *, status=MemberStatus.ACTIVE, title=None, moderator=False, note=""):
     user = ConsultantFactory()
     if title:
-        published_profile(user, title=title)
+        # Every profile on one topic, so that the scan reads a topic page listing them.
+        published_profile(user, title=title, topics=[TopicFactory(name="Pricing a talk")])
     Member.objects.create(
         user=user,
         name=mark(name),

@@ -4,8 +4,16 @@ Every URL pattern under /circle/, under /admin/circle/ and the organization's
 /network/suggested-speakers/ must have a row in EXPECTED, or the suite fails: a new circle
 address cannot ship without saying who may reach it. Each row gives, for every role, the
 exact status of a GET and of a POST with plausible data; every request runs against the
-same world (tests/circle/circle_world.py) and is rolled back afterwards, and whenever the
-answer is a refusal (404, 405, or an admin's refusal) nothing at all may have been written.
+same world (tests/circle/circle_world.py) and is rolled back afterwards. Only a success
+(a redirect onwards) may write; a member reading a thread may move their read mark; any
+other answer (404, 405, 400, a sign-in redirect) leaves every circle row, booking,
+notification and outbox entry as it was. Every answer outside the admin is private,
+no-store, and every page carries the base template's robots noindex.
+
+Two orders of refusal are recorded as they are, neither telling an outsider anything:
+mentoring's answer and end check the method first (a GET is 405 for everyone), while the
+forum's and moderation's POST-only addresses check membership first (404 outside, 405 for
+a member).
 """
 
 import pytest
