@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "core.middleware.PrivateResponseMiddleware",
+    "circle.middleware.PrivateCircleMiddleware",
     # Last, so it sees the final 404 and its redirect passes through the headers above.
     "portfolio.middleware.VisibleRedirectMiddleware",
 ]
