@@ -58,35 +58,31 @@ def _log(*, actor, action, member=None, post=None, report=None, note="") -> Mode
     )
 
 
-@transaction.atomic
-def report_post(*, actor, post: Post, reason: str) -> CircleReport:
-    """A member reports a post; the same person's open report of it is not repeated."""
+def _report(*, actor, reason: str, **target) -> CircleReport:
+    """A member's report of a post or a member; the same person's open report of the same
+    thing is not repeated."""
     if not as_viewer(actor).has_perm("circle.report"):
         raise Refused(_("You cannot do this in the circle."))
     if not reason.strip():
         raise Refused(_("Say in a few words what is wrong."))
     existing = CircleReport.objects.filter(
-        reporter=actor, post=post, status=ReportStatus.OPEN
+        reporter=actor, status=ReportStatus.OPEN, **target
     ).first()
     if existing is not None:
         return existing
-    return CircleReport.objects.create(reporter=actor, post=post, reason=reason.strip()[:2000])
+    return CircleReport.objects.create(reporter=actor, reason=reason.strip()[:2000], **target)
+
+
+@transaction.atomic
+def report_post(*, actor, post: Post, reason: str) -> CircleReport:
+    return _report(actor=actor, reason=reason, post=post)
 
 
 @transaction.atomic
 def report_member(*, actor, user, reason: str) -> CircleReport:
-    if not as_viewer(actor).has_perm("circle.report"):
-        raise Refused(_("You cannot do this in the circle."))
     if user.pk == actor.pk:
         raise Hidden(_("Not found."))
-    if not reason.strip():
-        raise Refused(_("Say in a few words what is wrong."))
-    existing = CircleReport.objects.filter(
-        reporter=actor, reported=user, status=ReportStatus.OPEN
-    ).first()
-    if existing is not None:
-        return existing
-    return CircleReport.objects.create(reporter=actor, reported=user, reason=reason.strip()[:2000])
+    return _report(actor=actor, reason=reason, reported=user)
 
 
 @transaction.atomic
