@@ -83,7 +83,11 @@ def referral_create(*, actor, booking: Booking, referred: Member, note: str = ""
 def referral_answer(*, actor, referral: Referral, accept: bool) -> Referral:
     """The suggested member says yes (the organization then sees it) or no."""
     viewer = as_viewer(actor)
-    referral = Referral.objects.select_for_update().select_related("booking").get(pk=referral.pk)
+    referral = (
+        Referral.objects.select_for_update(of=("self",))
+        .select_related("booking")
+        .get(pk=referral.pk)
+    )
     answered = ReferralStatus.OFFERED if accept else ReferralStatus.DECLINED
     if referral.status == answered and referral.referred_id == viewer.pk:
         return referral  # the same answer sent twice
@@ -116,7 +120,7 @@ def referral_choose(
     """
     viewer = as_viewer(actor)
     referral = (
-        Referral.objects.select_for_update()
+        Referral.objects.select_for_update(of=("self",))
         .select_related("booking", "referred", "new_booking")
         .get(pk=referral.pk)
     )
