@@ -170,7 +170,10 @@ def reinstate_member(*, actor, user, note="") -> Member:
 
 
 def _settle(*, actor, report: CircleReport, status: str, action: str, note: str):
+    """Closes or passes on a report once: the same decision sent again changes nothing."""
     report = CircleReport.objects.select_for_update().get(pk=report.pk)
+    if report.status == status:
+        return report
     _may_act(actor, report)
     report.status = status
     report.handled_at, report.handled_by = timezone.now(), actor
@@ -181,12 +184,9 @@ def _settle(*, actor, report: CircleReport, status: str, action: str, note: str)
 
 @transaction.atomic
 def close_report(*, actor, report: CircleReport, note="") -> CircleReport:
-    current = CircleReport.objects.select_for_update().get(pk=report.pk)
-    if current.status == ReportStatus.CLOSED:
-        return current
     return _settle(
         actor=actor,
-        report=current,
+        report=report,
         status=ReportStatus.CLOSED,
         action=ModerationAction.CLOSE_REPORT,
         note=note,
@@ -196,12 +196,9 @@ def close_report(*, actor, report: CircleReport, note="") -> CircleReport:
 @transaction.atomic
 def escalate_report(*, actor, report: CircleReport, note="") -> CircleReport:
     """Passed to the editors: from now on they, not the moderators, act on it."""
-    current = CircleReport.objects.select_for_update().get(pk=report.pk)
-    if current.status == ReportStatus.ESCALATED:
-        return current
     return _settle(
         actor=actor,
-        report=current,
+        report=report,
         status=ReportStatus.ESCALATED,
         action=ModerationAction.ESCALATE,
         note=note,

@@ -61,7 +61,7 @@ def circle_text(value) -> SafeString:
     """Paragraphs (blank lines), line breaks, and safe links; no other markup, ever."""
     text = str(value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
-        return mark_safe("")
+        return ""
     paragraphs = re.split(r"\n\s*\n", text)
     html = "".join(
         "<p>{}</p>".format("<br>".join(_line(line) for line in paragraph.split("\n")))

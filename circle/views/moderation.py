@@ -42,7 +42,7 @@ class ActionForm(PlainTextMixin, forms.Form):
 
 @members_only(
     "circle.report",
-    lambda user, post_id: selectors.reportable_post(user=user, post_id=post_id),
+    selectors.reportable_post,
     by=("post_id",),
 )
 @require_http_methods(["GET", "POST"])
@@ -56,7 +56,7 @@ def report_post(request, post):
 
 @members_only(
     "circle.report",
-    lambda user, public_id: member_selectors.member_by_public_id(user=user, public_id=public_id),
+    member_selectors.member_by_public_id,
     by=("public_id",),
 )
 @require_http_methods(["GET", "POST"])
@@ -113,7 +113,7 @@ def _named(reports):
 
 @members_only(
     "circle.moderate",
-    lambda user, report_id: selectors.report_for(user=user, report_id=report_id),
+    selectors.report_for,
     by=("report_id",),
 )
 @require_http_methods(["GET", "POST"])
@@ -150,7 +150,7 @@ def _act(actor, report, *, action: str, note: str):
 
 @members_only(
     "circle.moderate",
-    lambda user, post_id: selectors.hidden_post_for(user=user, post_id=post_id),
+    selectors.hidden_post_for,
     by=("post_id",),
 )
 @require_POST
@@ -162,7 +162,7 @@ def unhide(request, post):
 
 @members_only(
     "circle.moderate",
-    lambda user, public_id: selectors.suspended_member_for(user=user, public_id=public_id),
+    selectors.suspended_member_for,
     by=("public_id",),
 )
 @require_POST
