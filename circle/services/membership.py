@@ -167,7 +167,8 @@ def dismiss_moderator(*, actor, member: Member) -> Member:
 
 @transaction.atomic
 def block_member(*, actor, user) -> MemberBlock:
-    """The two no longer see each other anywhere in the circle. The other is not told."""
+    """The two no longer see what the other signs anywhere in the circle (unsigned posts
+    stay: circle.selectors.forum). The other is not told."""
     _require(actor, "circle.block_member")
     if user.pk == actor.pk:
         raise Hidden(_("Not found."))

@@ -106,7 +106,7 @@ def applicants(request):
 
 @members_only(
     "circle.vouch",
-    lambda user, member_id: member_selectors.applicant_for(user=user, member_id=member_id),
+    member_selectors.applicant_for,
     by=("member_id",),
 )
 @require_POST
@@ -123,7 +123,7 @@ def vouch(request, applicant):
 
 @members_only(
     "circle.block_member",
-    lambda user, public_id: member_selectors.blockable_member(user=user, public_id=public_id),
+    member_selectors.blockable_member,
     by=("public_id",),
 )
 @require_POST
@@ -131,7 +131,7 @@ def block_member(request, member):
     services.block_member(actor=request.user, user=member.user)
     messages.success(
         request,
-        _("You and %(name)s no longer see each other in the circle. Nobody is told.")
+        _("You and %(name)s no longer see what the other signs in the circle. Nobody is told.")
         % {"name": member.name},
     )
     return redirect("circle:blocks")
@@ -149,7 +149,7 @@ def blocks(request):
 
 @members_only(
     "circle.block_member",
-    lambda user, public_id: member_selectors.blocked_by_viewer(user=user, public_id=public_id),
+    member_selectors.blocked_by_viewer,
     by=("public_id",),
 )
 @require_POST
