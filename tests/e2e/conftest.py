@@ -119,7 +119,12 @@ def sign_in(page, live_server, user, password: str = PASSWORD):
 
 
 def axe_violations(page) -> list[dict]:
-    """Run axe-core in the page (page.evaluate works under the strict CSP)."""
+    """Run axe-core in the page (page.evaluate works under the strict CSP).
+
+    Waits for the document's own load first: checked while a stylesheet is still on its
+    way, a page reports the unstyled sizes (small inline links, a visible skip link).
+    """
+    page.wait_for_load_state("load")
     page.evaluate(AXE_SOURCE)
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS

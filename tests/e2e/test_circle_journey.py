@@ -139,6 +139,7 @@ def _journey(people, live_server):
     page.get_by_role("link", name="New to speaking").click()
     page.get_by_role("button", name="Join this circle").click()
     page.get_by_role("link", name="Start a thread").click()
+    page.get_by_role("heading", name="Start a thread").wait_for()
     _no_violations(page, "new thread")
     page.get_by_label("Title").fill("My first paid talk")
     page.get_by_label("Your post").fill("I said yes to a fee that was far too low.")
@@ -188,6 +189,7 @@ def _journey(people, live_server):
     page.get_by_text("Your mentoring topics were saved.").wait_for()
     _no_violations(page, "mentoring")
     page.get_by_role("link", name="Ask Mina Osei to mentor you").click()
+    page.get_by_role("heading", name="Ask Mina Osei to mentor you").wait_for()
     _no_violations(page, "mentoring request")
     page.get_by_label("Topic:", exact=True).select_option(label="Pricing")
     page.get_by_label("A few words about what you hope for").fill(
@@ -223,6 +225,7 @@ def _journey(people, live_server):
     page = people.page_for(ben)
     page.goto(url(live_server, booking_path))
     page.get_by_role("link", name="Suggest another speaker").click()
+    page.get_by_label("Member to suggest").wait_for()
     _no_violations(page, "suggest another speaker")
     page.get_by_label("Member to suggest").select_option(label="Noor Haddad")
     page.get_by_label("A note for the member you suggest (optional)").fill(
