@@ -49,7 +49,8 @@ def test_member_pages_have_no_violations(page, live_server, consultant, path):
 
 def test_a_form_with_errors_has_no_violations(page, live_server):
     page.goto(url(live_server, "/accounts/signup/"))
-    page.get_by_role("button", name="Sign Up").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign Up").click()
     assert axe_violations(page) == []
 
 

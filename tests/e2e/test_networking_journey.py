@@ -133,6 +133,7 @@ def _journey(people, page, live_server, sink):
 
     # 2. It creates the organization and applies for verification.
     page.get_by_role("link", name="Create your organization").click()
+    page.get_by_label("Name:", exact=True).wait_for()
     _no_violations(page, "organization form")
     page.get_by_label("Name:", exact=True).fill("Harbourlight Trust")
     page.get_by_label("Type").select_option("ngo")
