@@ -156,3 +156,16 @@ def test_reading_reported_messages_is_logged_without_their_text(
     assert lines == [
         f"staff_access editor={editor.pk} report={message.pk} message={message.target_id}"
     ]
+
+
+def test_a_report_about_a_suspended_organization_offers_only_dismissal(
+    editor_client, organization
+):
+    _report(organization, "organization")
+    organization.suspended_at = timezone.now()
+    organization.save(update_fields=["suspended_at"])
+    html = editor_client.get(reverse("networking_reports:index")).content.decode()
+    assert html.count(DISMISS) == 1
+    assert 'value="suspended"' not in html
+    assert 'value="warned"' not in html
+    assert "The organization is already suspended." in html
