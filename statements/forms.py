@@ -4,6 +4,7 @@ from datetime import timedelta
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from networking.forms import DateInput, PlainTextMixin
 
@@ -13,7 +14,11 @@ def _a_year_ago():
 
 
 class StatementForm(forms.Form):
-    period_start = forms.DateField(label=_("From"), widget=DateInput, initial=_a_year_ago)
+    period_start = forms.DateField(
+        label=pgettext_lazy("start of a period", "From"),
+        widget=DateInput,
+        initial=_a_year_ago,
+    )
     period_end = forms.DateField(label=_("Until"), widget=DateInput, initial=timezone.localdate)
     shows_organizations = forms.BooleanField(
         label=_("Show the names of the organizations that paid me"),
