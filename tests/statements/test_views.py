@@ -110,6 +110,16 @@ def test_another_persons_statement_answers_like_a_missing_one(client, statement)
     assert statement.revoked_at is None
 
 
+def test_verification_form_is_never_kept_by_a_cache_nor_indexed(client):
+    response = client.get(VERIFY)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert "noindex" in response["X-Robots-Tag"]
+    assert '<meta name="robots" content="noindex, nofollow">' in response.content.decode()
+    assert response.cookies == {}
+    assert client.get("/sitemap.xml").content.decode().count("/verify/") == 0
+
+
 def test_verification_asks_who_is_checking_before_showing_figures(client, statement):
     response = _check(client, statement.code, verifier_name="", verifier_organization=" ")
     assert response.status_code == 400
