@@ -30,9 +30,11 @@ class StatementForm(forms.Form):
 
 
 class RevokeForm(forms.Form):
+    """The yes of the confirmation panel (components/confirm_action.html)."""
+
     confirm = forms.BooleanField(
-        label=_("I understand that the code will stop working for everyone, at once."),
-        error_messages={"required": _("Please tick the box to confirm.")},
+        label=_("Revoke"),
+        error_messages={"required": _("Please confirm that you want to revoke this statement.")},
     )
 
 

@@ -182,7 +182,7 @@ def test_revoke_needs_confirmation_then_stops_the_code(client, statement, consul
     url = reverse("statements:statement_revoke", args=[statement.pk])
     refused = client.post(url, {})
     assert refused.status_code == 400
-    assert "Please tick the box" in refused.content.decode()
+    assert "Please confirm that you want to revoke" in refused.content.decode()
     statement.refresh_from_db()
     assert statement.revoked_at is None
     assert client.get(url).status_code == 405
