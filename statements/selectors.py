@@ -4,6 +4,7 @@ from django.db.models import Count, QuerySet
 
 from networking.models import Invoice, InvoiceStatus
 from networking.selectors.common import get_or_hidden
+from statements.figures import snapshot
 from statements.models import Statement
 
 
@@ -33,3 +34,18 @@ def paid_invoices(*, consultant, period_start, period_end) -> list:
             paid_on__lte=period_end,
         ).select_related("organization", "booking")
     )
+
+
+def records_changed_since_issue(*, statement: Statement) -> bool:
+    """Whether the paid invoices of the statement's period now add up to other lines or
+    totals than it shows (an invoice corrected, marked paid later, or deleted)."""
+    now = snapshot(
+        name=statement.figures["name"],
+        invoices=paid_invoices(
+            consultant=statement.consultant_id,
+            period_start=statement.period_start,
+            period_end=statement.period_end,
+        ),
+        shows_organizations=statement.shows_organizations,
+    )
+    return now != statement.figures

@@ -63,6 +63,7 @@ def _statement_page(request, statement, revoke_form, status=200):
             "code": grouped(statement.code),
             "verify_url": _verify_url(request),
             "revoke_form": revoke_form,
+            "records_changed": selectors.records_changed_since_issue(statement=statement),
         },
         status,
     )

@@ -221,3 +221,16 @@ def test_statement_of_another_consultant_never_shows_in_my_list(client, statemen
     client.force_login(other)
     page = client.get(reverse("statements:statements")).content.decode()
     assert reverse("statements:statement", args=[statement.pk]) not in page
+
+
+def test_consultant_is_told_when_records_changed_since_issue(client, statement, consultant):
+    from networking.models import Invoice
+
+    client.force_login(consultant)
+    url = reverse("statements:statement", args=[statement.pk])
+    assert "have changed since this statement was issued" not in client.get(url).content.decode()
+    Invoice.objects.filter(consultant=consultant).update(amount=999)
+    page = client.get(url).content.decode()
+    assert "have changed since this statement was issued" in page
+    assert "USD\xa01,200.00" in page
+    assert "USD\xa0999.00" not in page
