@@ -10,6 +10,7 @@ from cms.sitemap import sitemap_index, sitemap_section
 from core import views as core_views
 from core.media import admin_views as core_admin_views
 from portfolio import media as portfolio_media
+from statements import views as statement_views
 
 # A database failure anywhere answers 503 with a calm page (core/outage.py).
 handler500 = "core.outage.server_error"
@@ -56,6 +57,9 @@ urlpatterns = [
     path("dashboard/", include("portfolio.urls")),
     path("network/", include("networking.urls")),
     path("circle/", include("circle.urls")),
+    path("statements/", include("statements.urls")),
+    # Where anyone holding a statement's code confirms it: public, never cached or indexed.
+    path("verify/", statement_views.verify, name="statement_verify"),
     # The organization's side of a referral: outside /circle/, whose name it never sees.
     path("network/suggested-speakers/", include("circle.suggestion_urls")),
 ]

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "portfolio",
     "networking",
     "circle",
+    "statements",
     "cms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",

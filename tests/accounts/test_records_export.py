@@ -57,6 +57,7 @@ from portfolio.models import (
     VideoPage,
 )
 from portfolio.models import Testimonial as ProfileTestimonial  # not a test class
+from statements.services import statement_issue, statement_verify
 from tests.circle.membership_people import circle as circle_place
 from tests.circle.membership_people import joined
 from tests.circle.membership_people import member as circle_member
@@ -77,7 +78,7 @@ from tests.networking.conftest import booking_fields, opportunity_fields
 
 pytestmark = pytest.mark.django_db
 
-PODIUM_APPS = {"accounts", "core", "portfolio", "networking", "circle", "cms"}
+PODIUM_APPS = {"accounts", "core", "portfolio", "networking", "circle", "statements", "cms"}
 
 # Every relation through which a row is about a person (found by related_models below),
 # and where the export shows it: (whose export, section path).
@@ -158,6 +159,8 @@ EXPORTED = {
     ("circle.CircleReport", "handled_by"): ("editor", "circle.reports_handled"),
     ("circle.ModerationEntry", "actor"): ("editor", "circle.moderation_steps"),
     ("circle.ModerationEntry", "subject"): ("consultant", "circle.decisions_about_me"),
+    ("statements.Statement", "consultant"): ("consultant", "statements"),
+    ("statements.StatementCheck", "statement"): ("consultant", "statements.*.checks"),
 }
 
 # Relations that reach a person but hold nothing about them worth giving back, and why.
@@ -381,6 +384,10 @@ def people():
         pledge_accepted_at=timezone.now(),
     )
     _circle_records(consultant, editor, member)
+    statement = statement_issue(
+        consultant=consultant, period_start=timezone.localdate(), period_end=timezone.localdate()
+    )
+    statement_verify(code=statement.code, verifier_name="Jo", verifier_organization="Lettings")
     return {"consultant": consultant, "member": member, "editor": editor, "profile": profile}
 
 

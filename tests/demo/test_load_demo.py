@@ -131,3 +131,15 @@ def test_demo_content_has_the_national_hotline(demo):
         "counselling",
         "jobs",
     }
+
+
+def test_demo_consultant_has_a_statement_checked_once(demo):
+    from statements.figures import digest_matches
+    from statements.models import Statement, StatementCheck
+
+    statement = Statement.objects.get(consultant__email="consultant@example.org")
+    assert statement.is_valid
+    assert digest_matches(statement)
+    assert statement.figures["entries"], "the demo's paid invoices are counted"
+    assert {e["organization"] for e in statement.figures["entries"]} == {None}
+    assert StatementCheck.objects.filter(statement=statement).count() == 1

@@ -14,6 +14,7 @@ from cms import demo as cms_demo
 from core.models import SiteSettings
 from networking import demo as networking_demo
 from portfolio import demo as portfolio_demo
+from statements import demo as statements_demo
 
 # Published in the README: these accounts must never exist on a real site.
 DEMO_PASSWORD = "podium-demo-2026"  # noqa: S105 (documented demo password, DEBUG only)
@@ -41,6 +42,7 @@ class Command(BaseCommand):
             cms_demo.feature_on_home()
             cms_demo.circle_guides()
             circle_demo.load()
+            statements_demo.load()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def _user(self, email, role, first_name, is_editor):
