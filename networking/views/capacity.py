@@ -19,7 +19,7 @@ from networking.views.common import attempt, member_view, permission_required, r
 @permission_required("networking.set_capacity")
 def capacity(request):
     """Two forms on one page, told apart by the button that sent them."""
-    current = capacity_selectors.capacity_settings(consultant=request.viewer)
+    current = capacity_selectors.capacity_settings(consultant=request.user)
     sent = request.POST.get("form") if request.method == "POST" else None
     limits_form = CapacityForm(
         request.POST if sent == "limits" else None, instance=current["capacity"]
