@@ -136,7 +136,10 @@ def records_of(*, user) -> dict:
             for avoided in AvoidedTopic.objects.filter(consultant=user).select_related("topic")
         ],
         "debrief_notes": [
-            {**fields_of(debrief, exclude=("consultant", "booking")), "booking": str(debrief.booking_id)}
+            {
+                **fields_of(debrief, exclude=("consultant", "booking")),
+                "booking": str(debrief.booking_id),
+            }
             for debrief in Debrief.objects.filter(consultant=user)
         ],
         "unavailable_dates": list(
