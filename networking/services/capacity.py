@@ -71,7 +71,9 @@ def avoided_topic_add(*, consultant, topic: Topic, starts_on, ends_on) -> Avoide
 @transaction.atomic
 def avoided_topic_remove(*, consultant, avoided_id: int) -> None:
     _require_consultant(consultant)
-    AvoidedTopic.objects.filter(consultant=consultant, pk=avoided_id).delete()
+    deleted, _by_model = AvoidedTopic.objects.filter(consultant=consultant, pk=avoided_id).delete()
+    if not deleted:  # someone else's, or already gone: the same answer
+        raise Hidden(_("Not found."))
     limits_changed(consultant_id=consultant.pk)
 
 

@@ -498,3 +498,35 @@ def test_no_yearly_warning_in_another_currency(client, profile, org_member):
     client.force_login(profile.consultant)
     html = client.get(reverse("networking:booking", args=[request.pk])).content.decode()
     assert "past the limit of" not in html
+
+
+def test_removing_an_avoided_topic_of_someone_else_is_a_404(client, profile):
+    from networking.models import AvoidedTopic
+
+    other = published_profile(title="Other Person")
+    avoided = avoided_topic_add(
+        consultant=other.consultant, topic=TopicFactory(), starts_on=_day(1), ends_on=_day(3)
+    )
+    client.force_login(profile.consultant)
+    url = reverse("networking:avoided_topic_remove", args=[avoided.pk])
+    assert client.post(url).status_code == 404
+    assert client.post(reverse("networking:avoided_topic_remove", args=[999999])).status_code == 404
+    assert AvoidedTopic.objects.filter(pk=avoided.pk).exists()
+    client.force_login(other.consultant)
+    assert client.post(url).status_code == 302
+    assert not AvoidedTopic.objects.filter(pk=avoided.pk).exists()
+
+
+def test_deleting_the_account_leaves_no_debrief_or_limit(client, completed):
+    from tests.factories import PASSWORD
+    from tests.forensics import remnants
+
+    consultant = completed.consultant
+    debrief_write(consultant=consultant, booking=completed, text="qq-debrief-gone")
+    capacity_update(consultant=consultant, monthly_limit=2, rest_days=1)
+    client.force_login(consultant)
+    client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+    response = client.post("/dashboard/delete-account/", {"understood": "on"})
+    assert "Your account is deleted" in response.content.decode()
+    assert not Debrief.objects.exists()
+    assert remnants(["qq-debrief-gone"]) == []
