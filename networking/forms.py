@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from core.media.images import ImageRejected, scrubbed_file
 from core.money import CurrencyField
 from networking.enums import BookingState, EventFormat, MemberRole
-from networking.models import Booking, Opportunity, Organization, Preferences
+from networking.models import Booking, Capacity, Opportunity, Organization, Preferences
+from networking.selectors.capacity import request_refusal
 from networking.services.organizations import PUBLIC_MAIL_DOMAINS
 from portfolio.enums import EngagementType
 from portfolio.models import Language, Topic
@@ -223,11 +224,27 @@ class BookingRequestForm(PlainTextMixin, forms.ModelForm):
             "contact_details": _("Shared with the consultant only once they accept."),
         }
 
+    def __init__(self, *args, consultant_id=None, opportunity=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.consultant_id, self.opportunity = consultant_id, opportunity
+
     def clean(self):
         cleaned = super().clean()
         starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", _("The last date cannot be before the first date."))
+        elif starts_on and ends_on and self.consultant_id is not None:
+            # Said at the dates, with everything else typed kept; the booking service
+            # refuses the same request on its own, whichever way it arrives.
+            refusal = request_refusal(
+                consultant_id=self.consultant_id,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                text=f"{cleaned.get('title', '')} {cleaned.get('topic', '')}",
+                opportunity=self.opportunity,
+            )
+            if refusal:
+                self.add_error("starts_on", refusal)
         return cleaned
 
 
@@ -339,4 +356,35 @@ class TestimonialForm(PlainTextMixin, forms.Form):
     text = forms.CharField(label=_("Testimonial"), max_length=2000, widget=forms.Textarea)
     author_name = forms.CharField(
         label=_("Name to show with it (yours, or your team's)"), max_length=120
+    )
+
+
+class CapacityForm(forms.ModelForm):
+    class Meta:
+        model = Capacity
+        fields = ["monthly_limit", "rest_days"]
+
+
+class AvoidedTopicForm(forms.Form):
+    topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.all())
+    starts_on = forms.DateField(label=_("From"), widget=DateInput)
+    ends_on = forms.DateField(label=_("Until"), widget=DateInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("The last date cannot be before the first date."))
+        return cleaned
+
+
+class DebriefForm(PlainTextMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Your private note"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Only you see this on Podium: not the organization, not the editors. "
+            "It is in the download of your own records."
+        ),
     )

@@ -11,15 +11,15 @@ take a fraction of a second (bench/matching.py).
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_noop
 
 from accounts.models import User
-from networking.enums import BookingState, ContactPolicy, EventFormat
+from networking.capacity import blocked_by
+from networking.enums import ContactPolicy, EventFormat
 from networking.models import (
     Block,
     MatchSuggestion,
@@ -27,6 +27,7 @@ from networking.models import (
     Preferences,
     UnavailableDate,
 )
+from networking.selectors.capacity import limits_by_consultant
 from networking.services.notifications import notify
 from portfolio.enums import Audience, Availability, Travel
 from portfolio.models import RateCardEntry, SpeakerProfilePage
@@ -129,7 +130,8 @@ def _visible_profiles():
 
 def _candidate_rows(opportunity: Opportunity) -> list[tuple]:
     """Consultants who could be asked: live, seen by verified organizations, not blocking
-    this one, open to contact, not paused or unavailable on the dates, under their cap."""
+    this one, open to contact, not paused or unavailable on the dates (their own limits
+    are applied in rank())."""
     org = opportunity.organization
     blocking = Block.objects.filter(Q(organization=org) | Q(email_domain=org.email_domain)).values(
         "consultant_id"
@@ -145,7 +147,6 @@ def _candidate_rows(opportunity: Opportunity) -> list[tuple]:
         .exclude(consultant_id__in=blocking)
         .exclude(consultant_id__in=closed)
         .exclude(consultant_id__in=away)
-        .exclude(consultant_id__in=_at_monthly_cap(opportunity.starts_on))
     )
     return list(
         profiles.values_list(
@@ -166,28 +167,15 @@ def _covered(through, field: str, wanted_ids: set) -> dict:
     return covered
 
 
-def _at_monthly_cap(day: date):
-    """Consultants whose confirmed bookings that month already reach their monthly cap."""
-    month = Q(
-        consultant__bookings__state__in=[BookingState.CONFIRMED, BookingState.COMPLETED],
-        consultant__bookings__starts_on__year=day.year,
-        consultant__bookings__starts_on__month=day.month,
-    )
-    # Grouped by the two columns it needs, not by every column of the page.
-    return (
-        SpeakerProfilePage.objects.filter(monthly_cap__isnull=False)
-        .values("consultant_id", "monthly_cap")
-        .annotate(booked=Count("consultant__bookings", filter=month))
-        .filter(booked__gte=F("monthly_cap"))
-        .values("consultant_id")
-    )
-
-
 def rank(opportunity: Opportunity) -> list[tuple[int, int]]:
     """(consultant_id, score) pairs, best first; ties broken by id for a stable order."""
     topic_ids = set(opportunity.topics.values_list("pk", flat=True))
     wanted = Wanted.of(opportunity, len(topic_ids))
     rows = _candidate_rows(opportunity)
+    # Everyone's limits at once (a fixed number of queries), decided by the same rule as
+    # the profile and the request form.
+    limits = limits_by_consultant(starts_on=opportunity.starts_on)
+    dates = {"starts_on": opportunity.starts_on, "ends_on": opportunity.ends_on}
     covered = _covered(SpeakerProfilePage.topics.through, "topic", topic_ids)
     language = {wanted.language_id} if wanted.language_id is not None else set()
     speaking = _covered(SpeakerProfilePage.languages.through, "language", language)
@@ -200,6 +188,9 @@ def rank(opportunity: Opportunity) -> list[tuple[int, int]]:
             fees[page_id] = min(fee, fees.get(page_id, fee))
     fits, scores, scored = {}, {}, []
     for page_id, consultant_id, country, region, travel, virtual, availability in rows:
+        own = limits.get(consultant_id)
+        if own is not None and blocked_by(own, **dates, topic_ids=topic_ids):
+            continue
         where = (country, region, travel, virtual)
         fit = fits.get(where)
         if fit is None:

@@ -14,7 +14,7 @@ import rules
 
 from accounts.enums import Role
 from accounts.rules import has_strong_authenticator
-from networking.enums import MemberRole, Party
+from networking.enums import BookingState, MemberRole, Party
 from networking.models import Organization
 from networking.parties import side_of
 from networking.viewer import as_viewer
@@ -98,6 +98,12 @@ def is_organization_side(subject, obj) -> bool:
 
 
 @rules.predicate
+def is_completed(subject, obj) -> bool:
+    """The booking took place (and was marked so)."""
+    return obj is not None and obj.state == BookingState.COMPLETED
+
+
+@rules.predicate
 def is_party(subject, obj) -> bool:
     return side_of(subject, obj) is not None
 
@@ -139,6 +145,9 @@ PERMISSIONS = {
     "networking.add_block": is_consultant,
     "networking.delete_block": is_its_consultant,
     "networking.set_contact_policy": is_consultant,
+    # Limits on the work they take on, and private notes after it: the consultant's alone.
+    "networking.set_capacity": is_consultant,
+    "networking.write_debrief": is_its_consultant & is_completed,
     # The editors' desk
     "networking.review_organizations": is_editor,
     "networking.handle_reports": is_editor,

@@ -4,6 +4,7 @@ from accounts import views as account_views
 from networking.views import (
     bookings,
     calendar,
+    capacity,
     conversations,
     money,
     opportunities,
@@ -77,6 +78,13 @@ urlpatterns = [
     path("organizations/<uuid:organization_id>/block/", safety.block, name="block"),
     path("blocks/<int:block_id>/remove/", safety.unblock, name="unblock"),
     path("settings/", safety.settings, name="settings"),
+    path("settings/limits/", capacity.capacity, name="capacity"),
+    path(
+        "settings/limits/topics/<int:avoided_id>/remove/",
+        capacity.avoided_topic_remove,
+        name="avoided_topic_remove",
+    ),
+    path("bookings/<uuid:booking_id>/debrief/", capacity.debrief, name="debrief"),
     # The first address of the export, kept for links people saved.
     path("export.json", account_views.records_export, name="export"),
     path("notifications/", safety.notifications, name="notifications"),

@@ -3,6 +3,7 @@
 from networking.models.attachments import Attachment
 from networking.models.bookings import Booking, BookingEvent
 from networking.models.calendar import UnavailableDate
+from networking.models.capacity import AvoidedTopic, Capacity, Debrief
 from networking.models.conversations import Conversation, Message
 from networking.models.money import (
     Invoice,
@@ -24,10 +25,13 @@ from networking.models.safety import Block, Report
 
 __all__ = [
     "Attachment",
+    "AvoidedTopic",
     "Block",
     "Booking",
     "BookingEvent",
+    "Capacity",
     "Conversation",
+    "Debrief",
     "Interest",
     "Invitation",
     "Invoice",

@@ -6,6 +6,11 @@ here too, so `from networking import selectors; selectors.booking_for(...)` work
 """
 
 from networking.selectors.calendar import calendar_bookings, calendar_owner, unavailable_days
+from networking.selectors.capacity import (
+    debrief_of,
+    not_taking_requests_until,
+    unrated_completed_bookings,
+)
 from networking.selectors.common import (
     get_or_hidden,
     organization_admins,
@@ -27,11 +32,13 @@ from networking.selectors.exchanges import (
 from networking.selectors.money import (
     RATINGS_SHOWN_FROM,
     earnings,
+    expected_earnings,
     invoice_for,
     invoices_for,
     organization_ratings,
     public_appearances,
     rating_possible,
+    yearly_limit_warning,
 )
 from networking.selectors.opportunities import (
     interest_for_consultant,
@@ -69,7 +76,9 @@ __all__ = [
     "conversation_messages",
     "conversations_for",
     "dashboard_summary",
+    "debrief_of",
     "earnings",
+    "expected_earnings",
     "get_or_hidden",
     "interest_for_consultant",
     "interest_for_organization",
@@ -78,6 +87,7 @@ __all__ = [
     "invoice_for",
     "invoices_for",
     "latest_application",
+    "not_taking_requests_until",
     "notifications_for",
     "open_invitations",
     "open_opportunities",
@@ -96,5 +106,7 @@ __all__ = [
     "rating_possible",
     "records_of",
     "unavailable_days",
+    "unrated_completed_bookings",
     "unread_notification_count",
+    "yearly_limit_warning",
 ]

@@ -59,6 +59,33 @@ def earnings(*, consultant, year: int) -> dict:
         by_month[invoice.paid_on.month].add(invoice.currency, invoice.amount)
         by_organization[invoice.organization.name].add(invoice.currency, invoice.amount)
     total = totals_of((invoice.currency, invoice.amount) for invoice in paid)
+    parts = _expected_parts(consultant=consultant, year=year, paid=total)
+    threshold, threshold_currency = _threshold_of(consultant)
+    expected = parts["expected"]
+    return {
+        "year": year,
+        "total": total,
+        **parts,
+        "by_month": sorted(by_month.items()),
+        # Largest first, by the largest amount in any one currency.
+        "by_organization": sorted(
+            by_organization.items(), key=lambda item: (-max(item[1].values()), item[0])
+        ),
+        "invoices": paid,
+        **_threshold_warning(expected, threshold, threshold_currency),
+    }
+
+
+def _expected_parts(*, consultant, year: int, paid: Totals | None = None) -> dict:
+    """What the consultant can expect this year, per currency: paid this year, invoiced
+    and not yet paid, and confirmed this year but not yet invoiced."""
+    if paid is None:
+        paid = sum_by_currency(
+            Invoice.objects.filter(
+                consultant=consultant, status=InvoiceStatus.PAID, paid_on__year=year
+            ),
+            "amount",
+        )
     outstanding = sum_by_currency(
         Invoice.objects.filter(
             consultant=consultant, status__in=[InvoiceStatus.SENT, InvoiceStatus.OVERDUE]
@@ -74,25 +101,46 @@ def earnings(*, consultant, year: int) -> dict:
         ),
         "fee",
     )
-    threshold, threshold_currency = (
+    return {
+        "outstanding": outstanding,
+        "confirmed": confirmed,
+        "expected": paid + outstanding + confirmed,
+    }
+
+
+def expected_earnings(*, consultant, year: int) -> Totals:
+    """The year's earnings the yearly limit is measured against (the earnings page and
+    the warning on a request use this one sum)."""
+    return _expected_parts(consultant=consultant, year=year)["expected"]
+
+
+def _threshold_of(consultant) -> tuple:
+    return (
         Preferences.objects.filter(user=consultant)
         .values_list("yearly_threshold", "yearly_threshold_currency")
         .first()
     ) or (None, None)
-    expected = total + outstanding + confirmed
+
+
+def yearly_limit_warning(*, booking: Booking) -> dict | None:
+    """For the consultant reading a request: would saying yes take this year's expected
+    earnings, in the limit's currency, past the yearly limit they set? None when no
+    limit is set, the fee is in another currency, or it stays below."""
+    threshold, currency = _threshold_of(booking.consultant_id)
+    if not threshold or booking.currency != currency:
+        return None
+    before = expected_earnings(consultant=booking.consultant_id, year=booking.starts_on.year).get(
+        currency, Decimal(0)
+    )
+    after = before + booking.fee
+    if after < threshold:
+        return None
     return {
-        "year": year,
-        "total": total,
-        "outstanding": outstanding,
-        "confirmed": confirmed,
-        "expected": expected,
-        "by_month": sorted(by_month.items()),
-        # Largest first, by the largest amount in any one currency.
-        "by_organization": sorted(
-            by_organization.items(), key=lambda item: (-max(item[1].values()), item[0])
-        ),
-        "invoices": paid,
-        **_threshold_warning(expected, threshold, threshold_currency),
+        "threshold": totals_of([(currency, threshold)]),
+        "before": totals_of([(currency, before)]),
+        "after": totals_of([(currency, after)]),
+        "year": booking.starts_on.year,
+        "already_past": before >= threshold,
     }
 
 

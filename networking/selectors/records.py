@@ -5,8 +5,11 @@ from django.urls import reverse
 
 from core.records import fields_of
 from networking.models import (
+    AvoidedTopic,
     Block,
     Booking,
+    Capacity,
+    Debrief,
     Interest,
     Invitation,
     MatchSuggestion,
@@ -123,6 +126,21 @@ def records_of(*, user) -> dict:
         "match_suggestions": [
             {**fields_of(s, exclude=("consultant",)), "opportunity": s.opportunity.title}
             for s in MatchSuggestion.objects.filter(consultant=user).select_related("opportunity")
+        ],
+        # The consultant's own limits and private notes: exported to them alone.
+        "capacity": [
+            fields_of(row, exclude=("user",)) for row in Capacity.objects.filter(user=user)
+        ],
+        "avoided_topics": [
+            {**fields_of(avoided, exclude=("consultant", "topic")), "topic": avoided.topic.name}
+            for avoided in AvoidedTopic.objects.filter(consultant=user).select_related("topic")
+        ],
+        "debrief_notes": [
+            {
+                **fields_of(debrief, exclude=("consultant", "booking")),
+                "booking": str(debrief.booking_id),
+            }
+            for debrief in Debrief.objects.filter(consultant=user)
         ],
         "unavailable_dates": list(
             UnavailableDate.objects.filter(consultant=user).values_list("date", flat=True)

@@ -17,11 +17,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from core.throttle import over_limit
+from networking.capacity import COUNTED
 from networking.enums import AWAITING_ANSWER, BookingState, ContactPolicy, Party, ReportTarget
 from networking.errors import Forbidden, Hidden, RateLimited, Refused
 from networking.models import (
     Booking,
     BookingEvent,
+    Capacity,
     Conversation,
     Interest,
     Membership,
@@ -30,6 +32,8 @@ from networking.models import (
 from networking.parties import side_of
 from networking.scam import scam_signals
 from networking.selectors import organization_members
+from networking.selectors.capacity import request_refusal
+from networking.services.capacity import limits_changed
 from networking.services.notifications import notify, notify_many
 from networking.services.safety import scam_report_create
 from networking.viewer import as_viewer
@@ -108,6 +112,18 @@ def _requestable_profile(actor, consultant) -> SpeakerProfilePage:
     return profile
 
 
+def _within_limits(consultant, *, interest, starts_on, ends_on, title="", topic="", **_rest):
+    refusal = request_refusal(
+        consultant_id=consultant.pk,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        text=f"{title} {topic}",
+        opportunity=interest.opportunity if interest else None,
+    )
+    if refusal:
+        raise Refused(refusal)
+
+
 @transaction.atomic
 def booking_request(
     *, actor, consultant, interest: Interest | None = None, request_key=None, **fields
@@ -144,6 +160,7 @@ def booking_request(
         raise Refused(_("The first date cannot be in the past."))
     if fields["ends_on"] < fields["starts_on"]:
         raise Refused(_("The last date cannot be before the first date."))
+    _within_limits(consultant, interest=interest, **fields)
     if over_limit(
         f"requests:org:{organization.pk}", REQUESTS_PER_ORGANIZATION_PER_DAY, window=86400
     ) or over_limit(f"requests:user:{actor.pk}", REQUESTS_PER_MEMBER_PER_DAY, window=86400):
@@ -238,6 +255,10 @@ def booking_transition(
     booking.state = to
     booking.state_changed_at = timezone.now()
     booking.save()
+    if (frm in COUNTED) != (to in COUNTED) and Capacity.objects.filter(
+        user_id=booking.consultant_id
+    ).exists():
+        limits_changed(consultant_id=booking.consultant_id)
     event = _record(booking, frm=frm, actor=actor, note=note.strip()[:2000], **terms)
     _notify_other_side(booking, actor, event)
     return booking

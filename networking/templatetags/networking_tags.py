@@ -24,6 +24,19 @@ def public_appearances(profile):
 
 
 @register.simple_tag
+def not_taking_requests_until(profile):
+    """The date from which the consultant takes requests again, while a limit they set
+    keeps any engagement from starting today (None otherwise)."""
+    return selectors.not_taking_requests_until(consultant_id=profile.consultant_id)
+
+
+@register.simple_tag
+def rating_reminders(viewer):
+    """Completed engagements the consultant has not rated yet (for the dashboard)."""
+    return selectors.unrated_completed_bookings(consultant_id=viewer.pk)
+
+
+@register.simple_tag
 def organization_logos(items, attribute) -> dict:
     """Logos of verified organizations, by name, for testimonials and past engagements
     (they name an organization in text)."""

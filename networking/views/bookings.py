@@ -12,8 +12,15 @@ from core.forms import posted
 from core.money import Currency
 from networking import selectors
 from networking.booking_suggestions import suggestions_for
+from networking.enums import AWAITING_CONSULTANT
 from networking.errors import Hidden
-from networking.forms import BookingActionForm, BookingRequestForm, MessageForm, RatingForm
+from networking.forms import (
+    BookingActionForm,
+    BookingRequestForm,
+    DebriefForm,
+    MessageForm,
+    RatingForm,
+)
 from networking.rules import has_second_factor, is_org_member
 from networking.scam import scam_signals
 from networking.services import bookings as services
@@ -121,7 +128,12 @@ def _booking_new(request, consultant_id):
             "covers_lodging": opportunity.covers_lodging,
             "covers_per_diem": opportunity.covers_per_diem,
         }
-    form = BookingRequestForm(posted(request), initial=initial)
+    form = BookingRequestForm(
+        posted(request),
+        initial=initial,
+        consultant_id=profile.consultant_id,
+        opportunity=interest.opportunity if interest else None,
+    )
     done, status = submit(
         request,
         form,
@@ -154,6 +166,10 @@ def _booking_context(request, booking, **extra):
         "scam_signals": scam_signals(booking.title, booking.topic, booking.message)
         if answering
         else [],
+        # Before saying yes: would this fee take the year past the consultant's own limit?
+        "yearly_warning": selectors.yearly_limit_warning(booking=booking)
+        if answering and booking.state in AWAITING_CONSULTANT
+        else None,
         # Other speakers suggested for the request, from whichever app suggests them.
         "suggestions": suggestions_for(request.viewer, booking),
         **_after_context(request, booking),
@@ -177,14 +193,33 @@ def _after_context(request, booking) -> dict:
         "org_ratings": selectors.organization_ratings(
             organization_ids=[booking.organization_id]
         ).get(booking.organization_id),
+        **_debrief_context(request, booking),
     }
+
+
+def _debrief_context(request, booking) -> dict:
+    """The consultant's private note, only ever on her own view of a completed booking."""
+    if not request.viewer.has_perm("networking.write_debrief", booking):
+        return {}
+    debrief = selectors.debrief_of(booking=booking)
+    return {
+        "may_debrief": True,
+        "debrief": debrief,
+        "debrief_form": DebriefForm(initial={"text": debrief.text if debrief else ""}),
+    }
+
+
+def booking_page(request, booking, status: int = 200, **extra):
+    return render(
+        request, "networking/booking.html", _booking_context(request, booking, **extra), status
+    )
 
 
 @member_view
 @require_safe
 def booking(request, booking_id):
     booking = selectors.booking_for(user=request.viewer, booking_id=booking_id)
-    return render(request, "networking/booking.html", _booking_context(request, booking))
+    return booking_page(request, booking)
 
 
 @member_view

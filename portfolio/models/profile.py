@@ -124,9 +124,6 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
         default=Availability.OPEN,
     )
     paused_until = models.DateField(_("paused until"), null=True, blank=True)
-    monthly_cap = models.PositiveSmallIntegerField(
-        _("most engagements a month"), null=True, blank=True
-    )
     allow_search_engines = models.BooleanField(
         _("let search engines list my profile"),
         default=False,
@@ -212,7 +209,6 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
             [
                 FieldPanel("availability"),
                 FieldPanel("paused_until"),
-                FieldPanel("monthly_cap"),
             ],
             heading=_("Availability"),
         ),

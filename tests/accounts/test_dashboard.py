@@ -8,7 +8,8 @@ from tests.factories import ConsultantFactory, OrganizationFactory, member_of
 
 pytestmark = pytest.mark.django_db
 
-QUERIES_CONSULTANT = 11
+# A consultant's dashboard also lists the completed engagements she has not rated yet.
+QUERIES_CONSULTANT = 12
 QUERIES_MEMBER = 10
 
 
@@ -107,7 +108,8 @@ def test_dashboard_makes_a_bounded_number_of_queries(
     # Within a minute of the session's renewal (tests/accounts/test_sessions.py): the
     # session, the user, the editor check (once: the Viewer's, shared with the MFA
     # check), the security summary (authenticators, sessions count, workspace), site
-    # settings, the membership, the profile and the networking summary's two counts.
+    # settings, the membership, the profile, the networking summary's two counts and the
+    # engagements not rated yet.
     with django_assert_num_queries(QUERIES_CONSULTANT):
         response = client.get("/dashboard/")
     assert response.status_code == 200

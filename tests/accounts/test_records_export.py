@@ -44,6 +44,7 @@ from networking.models import (
 )
 from networking.services.bookings import booking_request
 from networking.services.calendar import unavailable_add
+from networking.services.capacity import avoided_topic_add, capacity_update, debrief_write
 from networking.services.conversations import message_send
 from networking.services.money import invoice_issue
 from networking.services.opportunities import opportunity_create, opportunity_set_status
@@ -132,6 +133,10 @@ EXPORTED = {
     ("networking.Interest", "consultant"): ("consultant", "interests"),
     ("networking.MatchSuggestion", "consultant"): ("consultant", "match_suggestions"),
     ("networking.UnavailableDate", "consultant"): ("consultant", "unavailable_dates"),
+    ("networking.Capacity", "user"): ("consultant", "capacity"),
+    ("networking.AvoidedTopic", "consultant"): ("consultant", "avoided_topics"),
+    ("networking.Debrief", "consultant"): ("consultant", "debrief_notes"),
+    ("networking.Debrief", "booking"): ("consultant", "debrief_notes"),
     ("networking.Notification", "user"): ("consultant", "notifications"),
     ("networking.Block", "consultant"): ("consultant", "blocks"),
     ("networking.Report", "reporter"): ("consultant", "reports_filed"),
@@ -354,6 +359,14 @@ def people():
             respect=5,
         )
     unavailable_add(consultant=consultant, day=timezone.localdate() + timedelta(days=3))
+    capacity_update(consultant=consultant, monthly_limit=4, rest_days=2)
+    avoided_topic_add(
+        consultant=consultant,
+        topic=topic,
+        starts_on=timezone.localdate(),
+        ends_on=timezone.localdate() + timedelta(days=30),
+    )
+    debrief_write(consultant=consultant, booking=booking, text="Went well; ask for a break.")
     blocked = OrganizationFactory(name="Quiet Hill Agency")
     block_create(consultant=consultant, organization=blocked)
     report = report_create(

@@ -95,6 +95,19 @@ def test_load_demo_gives_the_demo_accounts_living_networking_dashboards(demo, cl
     )
 
 
+def test_load_demo_sets_limits_and_fills_one_speakers_month(demo, client):
+    from networking.models import Capacity, Debrief
+    from portfolio.models import SpeakerProfilePage
+
+    lina = User.objects.get(email="consultant@example.org")
+    assert Capacity.objects.get(user=lina).monthly_limit == 4
+    assert Debrief.objects.filter(consultant=lina).count() == 1
+    sophie = SpeakerProfilePage.objects.get(consultant__email="speaker07@example.org")
+    assert "Not taking requests until" in client.get(sophie.url).content.decode()
+    lina_profile = SpeakerProfilePage.objects.get(consultant=lina)
+    assert "Not taking requests until" not in client.get(lina_profile.url).content.decode()
+
+
 def test_load_demo_features_consenting_speakers_on_the_home_page(demo, client):
     from cms.models import FeaturedItem
 

@@ -124,11 +124,11 @@ def test_a_consultant_at_their_monthly_cap_that_month_is_not_suggested(org_membe
     from networking.enums import BookingState
     from networking.models import Booking
     from networking.services.bookings import booking_request
+    from networking.services.capacity import capacity_update
     from tests.networking.conftest import booking_fields
 
     capped = _profile("Capped", topics=topics, rates=[("panel", 500)], region="Nairobi")
-    capped.monthly_cap = 1
-    capped.save(update_fields=["monthly_cap"])
+    capacity_update(consultant=capped.consultant, monthly_limit=1, rest_days=0)
     opportunity = _opportunity(org_member, topics)
     assert capped.consultant_id in [cid for cid, _score in rank(opportunity)]
 

@@ -141,6 +141,9 @@ def _target(world, persona, kind):
         "organization": organization,
         "opportunity": opportunity,
         "booking": Booking(consultant=consultant, organization=organization),
+        "completed_booking": Booking(
+            consultant=consultant, organization=organization, state="completed"
+        ),
         "invoice": Invoice(consultant=consultant, organization=organization),
         "interest": Interest(consultant=consultant, opportunity=opportunity),
         "block": Block(consultant=consultant, organization=organization),
@@ -174,6 +177,8 @@ PERMISSION_CASES = {
     "networking.add_block": (None, CONSULTANTS),
     "networking.delete_block": ("block", {"consultant"}),
     "networking.set_contact_policy": (None, CONSULTANTS),
+    "networking.set_capacity": (None, CONSULTANTS),
+    "networking.write_debrief": ("completed_booking", {"consultant"}),
     "networking.review_organizations": (None, {"editor"}),
     "networking.handle_reports": (None, {"editor"}),
 }

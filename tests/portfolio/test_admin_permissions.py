@@ -40,7 +40,6 @@ def profile_form(profile, **changes):
         "accommodation_needs": "",
         "availability": "open",
         "paused_until": "",
-        "monthly_cap": "",
         "audience": "public",
     }
     data.update(changes)
