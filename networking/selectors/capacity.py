@@ -1,6 +1,7 @@
 """Reading consultants' limits into networking.capacity.Limits, and what follows from
 them: whether a request fits, and what the profile says."""
 
+import re
 from collections import defaultdict
 from datetime import date, timedelta
 
@@ -71,14 +72,19 @@ def limits_of(*, consultant_id, starts_on: date) -> capacity.Limits:
 
 def topics_named(*, topic_ids, text: str) -> set[int]:
     """Which of these topics a request's own words name (in English or Spanish): a
-    request names its topic in free text, so an avoided topic is found by its name."""
+    request names its topic in free text, so an avoided topic is found by its name, as
+    whole words (a topic "Art" is not named by "Startups")."""
     words = text.casefold()
+
+    def named(name: str) -> bool:
+        return bool(name) and re.search(rf"\b{re.escape(name.casefold())}\b", words) is not None
+
     return {
         pk
         for pk, name, name_es in Topic.objects.filter(pk__in=topic_ids).values_list(
             "pk", "name", "name_es"
         )
-        if name.casefold() in words or (name_es and name_es.casefold() in words)
+        if named(name) or named(name_es)
     }
 
 

@@ -15,7 +15,7 @@ from networking.enums import BookingState
 from networking.errors import Refused
 from networking.matching import rank
 from networking.models import Booking, Debrief, Preferences
-from networking.selectors.capacity import request_refusal
+from networking.selectors.capacity import request_refusal, topics_named
 from networking.services.bookings import booking_request
 from networking.services.capacity import avoided_topic_add, capacity_update, debrief_write
 from networking.services.money import rating_create
@@ -530,3 +530,17 @@ def test_deleting_the_account_leaves_no_debrief_or_limit(client, completed):
     assert "Your account is deleted" in response.content.decode()
     assert not Debrief.objects.exists()
     assert remnants(["qq-debrief-gone"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("A workshop on art and healing", True),
+        ("Arte y sanación", True),
+        ("Startups and survivor-led business", False),
+        ("Partnerships with shelters", False),
+    ],
+)
+def test_a_request_names_a_topic_only_in_whole_words(text, named):
+    topic = TopicFactory(name="Art", name_es="Arte")
+    assert topics_named(topic_ids=[topic.pk], text=text) == ({topic.pk} if named else set())
