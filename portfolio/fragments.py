@@ -1,5 +1,5 @@
 """Parts of the directory kept rendered: each profile card (and each post and video card
-of a topic page), and the filter form.
+of a topic page), the filter form, and a visitor's count of a listing.
 
 A page of the directory or of a topic shows twenty cards, and rendering them (the photo's
 renditions or a drawn placeholder, the topics, the address) was most of the page's time.
@@ -26,6 +26,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
@@ -121,16 +122,45 @@ def page_cards(pages, kind: str, request) -> list[SafeString]:
     )
 
 
+def _asked(data) -> str:
+    """The filters asked for, whatever their order, without the page number."""
+    asked = sorted((k, v) for k, values in data.lists() for v in values if k != "page")
+    return hashlib.sha256(urlencode(asked).encode()).hexdigest()
+
+
 def filter_form(form, request) -> SafeString:
     """The directory's filter form as `form.as_div` writes it, kept per filters asked."""
     generation = _generation(request)
     if generation is None:
         return form.as_div()
-    asked = sorted((k, v) for k, values in form.data.lists() for v in values if k != "page")
-    digest = hashlib.sha256(urlencode(asked).encode()).hexdigest()
-    key = f"directory-form:{generation}:{get_language()}:{digest}"
+    key = f"directory-form:{generation}:{get_language()}:{_asked(form.data)}"
     kept = _read([key]).get(key)
     if kept is None:
         kept = str(form.as_div())
         _keep({key: kept})
     return SafeString(kept)
+
+
+def paginator(profiles, request, *, listing: str, per_page: int) -> Paginator:
+    """A paginator over these profiles whose count, for a visitor, is kept per listing.
+
+    Counting every visible profile is the one read in a listing that grows with the
+    number of consultants. A visitor's count depends only on the listing and its
+    filters (`listing`), so it is kept under the generation like the cards; a signed-in
+    person's depends on their audiences and blocks, so theirs is counted each time.
+    """
+    pages = Paginator(profiles, per_page)
+    generation = _generation(request)
+    if generation is None or request.user.is_authenticated:
+        return pages
+    key = f"listing-count:{generation}:{listing}"
+    count = _read([key]).get(key)
+    if count is None:
+        count = pages.count
+        _keep({key: count})
+    pages.count = count  # Django's cached property, set: no COUNT query
+    return pages
+
+
+def directory_listing(data) -> str:
+    return f"directory:{_asked(data)}"

@@ -1,6 +1,5 @@
 """The speaker directory (/speakers/): the list of profiles, topic pages and the site feed."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -35,13 +34,15 @@ class SpeakerIndexPage(RoutablePageMixin, DirectoryIntroMixin, BasePage):
     @path("")
     def directory(self, request):
         # Imported here: portfolio.selectors imports these page models (a cycle).
-        from portfolio import selectors
+        from portfolio import fragments, selectors
 
         topics = list(Topic.objects.all())
         form = DirectoryFilterForm(request.GET or None, topics=topics)
         filters = form.cleaned_data if form.is_valid() else {}
         profiles = selectors.directory_profiles(viewer=request.viewer, filters=filters)
-        page_obj = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
+        listing = fragments.directory_listing(request.GET)
+        pages = fragments.paginator(profiles, request, listing=listing, per_page=PAGE_SIZE)
+        page_obj = pages.get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)
         return self.render(
@@ -61,11 +62,14 @@ class SpeakerIndexPage(RoutablePageMixin, DirectoryIntroMixin, BasePage):
     @path("topics/<slug:slug>/")
     def topic(self, request, slug):
         # Imported here: portfolio.selectors imports these page models (a cycle).
-        from portfolio import selectors
+        from portfolio import fragments, selectors
 
         topic = get_object_or_404(Topic, slug=slug)
         pages = selectors.topic_pages(topic=topic, viewer=request.viewer)
-        page_obj = Paginator(pages["profiles"], PAGE_SIZE).get_page(request.GET.get("page"))
+        profiles = fragments.paginator(
+            pages["profiles"], request, listing=f"topic:{topic.pk}", per_page=PAGE_SIZE
+        )
+        page_obj = profiles.get_page(request.GET.get("page"))
         context = {
             "topic": topic,
             "page_obj": page_obj,

@@ -31,6 +31,7 @@ def lina():
         title=NAME, slug="lina-okafor", headline="Policy trainer", topics=[topic]
     )
     published_child(profile, BlogPostPage, title="Paid, plainly", slug="paid", topics=[topic])
+    Client().get("/")  # the site settings' row is written on the first request: a change
     return profile
 
 
@@ -135,6 +136,21 @@ def test_with_the_card_cache_off_cards_are_rendered(client, lina, settings):
     assert NAME in client.get("/speakers/").content.decode()
     assert "Paid, plainly" in client.get("/speakers/topics/fair-pay/").content.decode()
     assert not _kept_cards()
+
+
+def test_a_visitors_kept_count_is_never_a_signed_in_persons(client, lina):
+    _publish(
+        SpeakerProfilePage.objects.get(pk=published_profile(title="Bo Reyes").pk),
+        audience="network",
+    )
+    assert "1 speaker" in client.get("/speakers/").content.decode()
+    assert "1 speaker" in client.get("/speakers/").content.decode()  # the kept count
+    client.force_login(member_of(OrganizationFactory()))
+    assert "2 speakers" in client.get("/speakers/").content.decode()
+    # A count kept before a pause is forgotten with it.
+    client.logout()
+    profile_pause(profile=lina)
+    assert "0 speakers" in client.get("/speakers/").content.decode()
 
 
 def test_a_consultant_sees_the_same_card_as_a_visitor(client, lina):
