@@ -16,8 +16,10 @@ that is paused, narrowed or blocked is simply never asked for.
 A card is kept under the page cache's generation (core.page_cache), which every change
 to something public replaces (a publish, a pause, a narrowed audience, a block, a
 renamed topic, a new photo), and under the profile's last publication and the language:
-a change forgets every kept card at once, through the same purge as kept pages. With the
-cache away, cards are rendered each time.
+a change forgets every kept card at once, through the same purge as kept pages. The
+generation is read once per request; the purge replaces it again when the change
+commits, so a card rendered from data read before the commit is never found under the
+generation that follows it. With the cache away, cards are rendered each time.
 """
 
 import hashlib
