@@ -1,6 +1,6 @@
 """Where an uncached page's time goes: in-process renders and profiles of `make bench`'s pages.
 
-    python bench/profile_render.py times [RUNS]          # queries and median ms per page
+    python bench/profile_render.py times [RUNS]          # queries, median ms and CPU ms per page
     python bench/profile_render.py profile NAME [RUNS]   # pyinstrument's tree for one page
     python bench/profile_render.py cumulative NAME [RUNS]  # cProfile, by cumulative time
     python bench/profile_render.py tottime NAME [RUNS]  # cProfile, by each function's own time
@@ -48,22 +48,25 @@ def times(runs: int) -> None:
     paths, cookie = addresses()
     print(
         f"{'page':<44} {'status':>6} {'queries':>7} {'median ms':>9} {'min ms':>7}"
-        f" {'of it SQL ms':>12}"
+        f" {'of it SQL ms':>12} {'CPU ms':>7}"
     )
     for name, path in paths.items():
         pages.get(path, cookie_for(name, cookie))  # templates compiled, caches warm
-        elapsed, waited = [], []
+        elapsed, waited, cpu = [], [], []
         for _ in range(runs):
             with CaptureQueriesContext(connection) as queries:
-                began = time.perf_counter()
+                began, began_cpu = time.perf_counter(), time.process_time()
                 response = pages.get(path, cookie_for(name, cookie))
                 elapsed.append((time.perf_counter() - began) * 1000)
+                # This process's own CPU (not PostgreSQL's, not the waits): what other
+                # processes on a loaded machine change least.
+                cpu.append((time.process_time() - began_cpu) * 1000)
             # The time each query took to answer (the database's work and the round trip).
             waited.append(sum(float(q["time"]) for q in queries.captured_queries) * 1000)
         print(
             f"{name:<44} {response.status_code:>6} {len(queries):>7} "
             f"{statistics.median(elapsed):>9.1f} {min(elapsed):>7.1f}"
-            f" {statistics.median(waited):>12.1f}"
+            f" {statistics.median(waited):>12.1f} {statistics.median(cpu):>7.1f}"
         )
 
 

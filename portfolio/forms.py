@@ -18,11 +18,36 @@ def country_choices() -> list:
     return ANY + list(countries)
 
 
+class PreloadedModelChoiceField(forms.ModelChoiceField):
+    """A model choice whose rows the view has already read (`preload`): its options and
+    the check of a chosen value use them instead of asking the database again. Without
+    rows it is Django's field."""
+
+    rows = None
+
+    def preload(self, rows) -> None:
+        self.rows = {str(getattr(row, self.to_field_name)): row for row in rows}
+        empty = [("", self.empty_label)] if self.empty_label is not None else []
+        self.widget.choices = empty + [
+            (key, self.label_from_instance(row)) for key, row in self.rows.items()
+        ]
+
+    def to_python(self, value):
+        if self.rows is None or value in self.empty_values:
+            return super().to_python(value)
+        try:
+            return self.rows[str(value)]
+        except KeyError:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from None
+
+
 class DirectoryFilterForm(forms.Form):
     """The directory's search and facets. A GET form: bad values are errors, not crashes."""
 
     q = forms.CharField(label=_("Search"), max_length=100, required=False)
-    topic = forms.ModelChoiceField(
+    topic = PreloadedModelChoiceField(
         label=_("Topic"),
         queryset=Topic.objects.all(),
         to_field_name="slug",
@@ -71,6 +96,12 @@ class DirectoryFilterForm(forms.Form):
     budget_currency = CurrencyField(
         label=_("Currency of your budget"), required=False, widget=QuickSelect
     )
+
+    def __init__(self, *args, topics=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if topics is not None:
+            # The page lists the topics as well: one read serves both, and the check.
+            self.fields["topic"].preload(topics)
 
     def clean_q(self):
         # Words only: quotes and operators would reach the search engine's own query

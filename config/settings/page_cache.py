@@ -11,6 +11,10 @@ PODIUM_PAGE_CACHE_SECONDS = env.PAGE_CACHE_SECONDS
 # purged; the answer is a 304), shared caches keep it five minutes unless purged sooner.
 PODIUM_PAGE_CACHE_BROWSER_SECONDS = 0
 PODIUM_PAGE_CACHE_SHARED_SECONDS = 300
+# Profile cards kept rendered (portfolio.cards), for visitors and signed-in people alike:
+# kept under the same generation as pages, so the same changes forget them at once.
+# 0 renders every card each time.
+PODIUM_CARD_CACHE_SECONDS = 3600
 # Never public, never kept: signed-in areas, media (each file decides), the switcher.
 PODIUM_PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/admin/",

@@ -1,6 +1,5 @@
 """The speaker directory (/speakers/): the list of profiles, topic pages and the site feed."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -35,12 +34,15 @@ class SpeakerIndexPage(RoutablePageMixin, DirectoryIntroMixin, BasePage):
     @path("")
     def directory(self, request):
         # Imported here: portfolio.selectors imports these page models (a cycle).
-        from portfolio import selectors
+        from portfolio import fragments, selectors
 
-        form = DirectoryFilterForm(request.GET or None)
+        topics = list(Topic.objects.all())
+        form = DirectoryFilterForm(request.GET or None, topics=topics)
         filters = form.cleaned_data if form.is_valid() else {}
         profiles = selectors.directory_profiles(viewer=request.viewer, filters=filters)
-        page_obj = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
+        listing = fragments.directory_listing(request.GET)
+        pages = fragments.paginator(profiles, request, listing=listing, per_page=PAGE_SIZE)
+        page_obj = pages.get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)
         return self.render(
@@ -51,23 +53,34 @@ class SpeakerIndexPage(RoutablePageMixin, DirectoryIntroMixin, BasePage):
                 "page_obj": page_obj,
                 "profiles": page_obj.object_list,
                 "filter_query": query.urlencode(),
-                "topics": Topic.objects.all(),
+                "topics": topics,
+                # Written once: a link to each topic would otherwise ask for it again.
+                "directory_url": self.get_url(request),
             },
         )
 
     @path("topics/<slug:slug>/")
     def topic(self, request, slug):
         # Imported here: portfolio.selectors imports these page models (a cycle).
-        from portfolio import selectors
+        from portfolio import fragments, selectors
 
         topic = get_object_or_404(Topic, slug=slug)
         pages = selectors.topic_pages(topic=topic, viewer=request.viewer)
-        page_obj = Paginator(pages["profiles"], PAGE_SIZE).get_page(request.GET.get("page"))
-        context = {"topic": topic, "page_obj": page_obj, "profiles": page_obj.object_list}
+        profiles = fragments.paginator(
+            pages["profiles"], request, listing=f"topic:{topic.pk}", per_page=PAGE_SIZE
+        )
+        page_obj = profiles.get_page(request.GET.get("page"))
+        context = {
+            "topic": topic,
+            "page_obj": page_obj,
+            "profiles": page_obj.object_list,
+            "directory_url": self.get_url(request),
+        }
         # The newest posts and videos head the first page; later pages go on with speakers.
         if page_obj.number == 1:
-            context["posts"] = selectors.card_pictures_attach(pages["posts"])
-            context["videos"] = selectors.card_pictures_attach(pages["videos"])
+            # Their pictures are looked up only for cards not kept (portfolio.fragments).
+            context["posts"] = pages["posts"]
+            context["videos"] = pages["videos"]
         return self.render(request, template="portfolio/topic.html", context_overrides=context)
 
     @path("feed/")

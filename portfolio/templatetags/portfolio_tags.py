@@ -196,3 +196,35 @@ def cover_image(profile):
 def lookup(mapping, key):
     """mapping[key], or None: `{{ logos|lookup:testimonial.author_role }}`."""
     return mapping.get(key) if mapping else None
+
+
+@register.simple_tag(takes_context=True)
+def profile_card_items(context, profiles):
+    """{% profile_card_items profiles %}: each profile's card as a list item, kept ones read
+    in one round trip (portfolio.fragments)."""
+    # Imported here: the fragments read the page cache's store, which other tags need not.
+    from portfolio.fragments import profile_cards
+
+    cards = profile_cards(profiles, context["request"])
+    return format_html_join("", "<li>{}</li>", ((card,) for card in cards))
+
+
+@register.simple_tag(takes_context=True)
+def page_card_items(context, pages, kind):
+    """{% page_card_items posts "post" %}: each post's or video's card as a list item, kept
+    ones read in one round trip (portfolio.fragments)."""
+    # Imported here: the fragments read the page cache's store, which other tags need not.
+    from portfolio.fragments import page_cards
+
+    cards = page_cards(pages, kind, context["request"])
+    return format_html_join("", "<li>{}</li>", ((card,) for card in cards))
+
+
+@register.simple_tag(takes_context=True)
+def directory_filter_form(context, form):
+    """{% directory_filter_form form %}: the filter form's fields, kept rendered per
+    filters asked (portfolio.fragments)."""
+    # Imported here: the fragments read the page cache's store, which other tags need not.
+    from portfolio.fragments import filter_form
+
+    return filter_form(form, context["request"])

@@ -47,12 +47,13 @@ def test_home_page_is_a_singleton_at_the_root():
 
 def test_home_page_makes_a_bounded_number_of_queries(client, consultant, django_assert_num_queries):
     client.get("/")
-    # Measured 8 for a visitor: site, page, settings, featured items, topics, the open
-    # opportunities count (tests/cms/test_featuring.py checks that it does not grow).
-    with django_assert_num_queries(8):
+    # Measured 7 for a visitor: site, page, the view restrictions, settings, featured
+    # items, topics, the open opportunities count (tests/cms/test_featuring.py checks that
+    # it does not grow).
+    with django_assert_num_queries(7):
         assert client.get("/").status_code == 200
 
     client.force_login(consultant)
     client.get("/")  # the session's renewal, at most once a minute, is not measured
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert client.get("/").status_code == 200

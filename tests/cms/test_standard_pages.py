@@ -138,6 +138,7 @@ def test_editors_set_the_navigation_in_site_settings(editor_client):
 
 def test_a_standard_page_makes_a_bounded_number_of_queries(client, django_assert_num_queries):
     client.get("/safety/")  # warm the site-root cache, as any running site has
-    with django_assert_num_queries(7):
+    # The view restrictions of the page and its ancestors are one query (core.models.pages).
+    with django_assert_num_queries(6):
         response = client.get("/safety/")
     assert "Staying safe on Podium" in response.content.decode()
