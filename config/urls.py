@@ -56,6 +56,7 @@ urlpatterns = [
     path("dashboard/", include("portfolio.urls")),
     path("network/", include("networking.urls")),
     path("circle/", include("circle.urls")),
+    path("insight/", include("insight.urls")),
     # The organization's side of a referral: outside /circle/, whose name it never sees.
     path("network/suggested-speakers/", include("circle.suggestion_urls")),
 ]
