@@ -30,6 +30,7 @@ _COUNTRIES = {
 REGION_OF = {code: region for region, codes in _COUNTRIES.items() for code in codes.split()}
 
 
-def region_of(country_code: str) -> Region:
-    """The region of an ISO 3166 country code; a blank or unknown one is "not given"."""
-    return REGION_OF.get((country_code or "").upper(), Region.UNSPECIFIED)
+def region_of(country) -> Region:
+    """The region of an ISO 3166 code or a CountryField's value; a blank or unknown one
+    is "not given"."""
+    return REGION_OF.get(str(country or "").upper(), Region.UNSPECIFIED)
