@@ -113,9 +113,9 @@ def test_the_dashboard_in_spanish(client, profile):
     client.force_login(profile.consultant)
     with translation.override("es"):
         html = client.get(reverse("dashboard"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
-    assert "Tu trabajo en cifras" in html
+    assert "Su trabajo en cifras" in html
     assert "Insight on your work" not in html
-    assert "Visitantes sin sesión iniciada" in html
+    assert "Visitantes que no han iniciado sesión" in html
 
 
 def _published_cell():
