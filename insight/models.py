@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.money import Currency
+from core.money import Currency, currency_constraint
 from insight.enums import Region, VisitorKind
 from networking.enums import EventFormat
 from portfolio.enums import EngagementType
@@ -30,7 +30,8 @@ class FairRateFigure(models.Model):
             models.UniqueConstraint(
                 fields=["engagement_type", "format", "region", "currency"],
                 name="insight_fair_rate_cell_once",
-            )
+            ),
+            currency_constraint(name="insight_fair_rate_currency_supported"),
         ]
 
     def __str__(self):
