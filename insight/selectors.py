@@ -5,8 +5,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 
+from core.money import Totals
 from insight.enums import Region, VisitorKind
 from insight.models import FairRateFigure, ProfileViewDay
 from insight.regions import region_of
@@ -57,18 +58,17 @@ class OwnWork:
     views_total: int
     answers: Answers
     payment_days: list  # (organization name, median days, invoices paid)
-    earnings: list  # (month, currency, amount), newest month first
+    earnings: list  # (month, Totals per currency), newest month first
 
 
 def _views(consultant, today: date) -> list:
-    totals = dict(
-        ProfileViewDay.objects.filter(
-            profile__consultant=consultant, day__gt=today - timedelta(days=VIEW_DAYS)
-        )
-        .values_list("kind")
-        .annotate(total=Sum("count"))
-    )
-    return [(label, totals.get(kind, 0)) for kind, label in VisitorKind.choices]
+    # At most VIEW_DAYS rows per kind of visitor: added up here, in one read.
+    totals = defaultdict(int)
+    for kind, count in ProfileViewDay.objects.filter(
+        profile__consultant=consultant, day__gt=today - timedelta(days=VIEW_DAYS)
+    ).values_list("kind", "count"):
+        totals[kind] += count
+    return [(label, totals[kind]) for kind, label in VisitorKind.choices]
 
 
 def _answers(consultant, today: date) -> Answers:
@@ -115,15 +115,12 @@ def _earnings(invoices: list, today: date) -> list:
     # This month and the eleven before it.
     months_back = today.year * 12 + today.month - 1 - (EARNING_MONTHS - 1)
     first_month = date(months_back // 12, months_back % 12 + 1, 1)
-    totals = defaultdict(int)
+    by_month = defaultdict(Totals)
     for _name, _issued_on, paid_on, amount, currency in invoices:
         month = paid_on.replace(day=1)
         if month >= first_month:
-            totals[(month, currency)] += amount
-    return sorted(
-        ((month, currency, total) for (month, currency), total in totals.items()),
-        key=lambda row: (-row[0].toordinal(), row[1]),
-    )
+            by_month[month].add(currency, amount)
+    return sorted(by_month.items(), reverse=True)
 
 
 def own_work_summary(*, consultant, today: date) -> OwnWork:

@@ -68,7 +68,11 @@ def test_the_consultants_own_figures(profile):
     assert (answers.received, answers.accepted, answers.declined, answers.countered) == (4, 2, 1, 0)
     assert answers.acceptance_percent == 67
     assert work.payment_days == [("Quick Pay Trust", 6, 2), ("Slow Co", 45, 1)]
-    amounts = {(month, currency): amount for month, currency, amount in work.earnings}
+    amounts = {
+        (month, currency): amount
+        for month, totals in work.earnings
+        for currency, amount in totals.items()
+    }
     paid = [
         ((today - timedelta(days=40 - 4)).replace(day=1), "EUR", 800),
         ((today - timedelta(days=70 - 8)).replace(day=1), "USD", 900),
