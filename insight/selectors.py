@@ -32,6 +32,14 @@ def fair_rate_for(*, engagement_type: str, format: str, region: str, currency: s
     ).first()
 
 
+def fair_rate_in(figures: list[FairRateFigure], cell: dict):
+    """The figure for one cell out of the published ones (already read), or None."""
+    return next(
+        (f for f in figures if all(getattr(f, part) == value for part, value in cell.items())),
+        None,
+    )
+
+
 def fair_rate_region_for_organization(organization) -> Region:
     return region_of(organization.country) if organization is not None else Region.UNSPECIFIED
 

@@ -42,6 +42,7 @@ def seen(request, profile_id: int):
 def fair_rates(request):
     form = FairRateQueryForm(request.GET or None)
     cell = form.cell() if form.is_bound else None
+    figures = selectors.fair_rate_figures()
     return render(
         request,
         "insight/fair_rates.html",
@@ -49,8 +50,8 @@ def fair_rates(request):
             "form": form,
             "asked": form.is_bound,
             "cell": cell,
-            "figure": selectors.fair_rate_for(**cell) if cell else None,
-            "figures": selectors.fair_rate_figures(),
+            "figure": selectors.fair_rate_in(figures, cell) if cell else None,
+            "figures": figures,
             "benchmarks": SiteSettings.load(request_or_site=request).benchmark_pairs(),
         },
     )

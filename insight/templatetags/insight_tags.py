@@ -40,6 +40,7 @@ def fair_rate_beside_offer(context, form):
         "currency": _chosen(form, "currency"),
     }
     complete = all(cell.values())
+    figures = selectors.fair_rate_figures()
     return {
         "labels": {
             "engagement_type": dict(EngagementType.choices).get(cell["engagement_type"]),
@@ -48,7 +49,7 @@ def fair_rate_beside_offer(context, form):
             "currency": cell["currency"],
         },
         "complete": complete,
-        "figure": selectors.fair_rate_for(**cell) if complete else None,
-        "figures": selectors.fair_rate_figures(),
+        "figure": selectors.fair_rate_in(figures, cell) if complete else None,
+        "figures": figures,
         "benchmarks": SiteSettings.load(request_or_site=request).benchmark_pairs(),
     }

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from insight.models import ProfileViewDay
+from insight.models import FairRateFigure, ProfileViewDay
 from insight.selectors import own_work_summary
 from insight.services import fair_rates_refresh
 from networking.enums import BookingState
@@ -187,3 +187,33 @@ def test_earnings_months_are_the_last_twelve(profile):
     paid_booking(profile.consultant, org, 100, days_ago=400, days_to_pay=1)
     work = own_work_summary(consultant=profile.consultant, today=timezone.localdate())
     assert work.earnings == []
+
+
+def _figures(n):
+    for engagement_type in ["keynote", "workshop", "panel"][:n]:
+        FairRateFigure.objects.create(
+            computed_on=timezone.localdate(),
+            engagement_type=engagement_type,
+            format="virtual",
+            region="europe",
+            currency="EUR",
+            lower_quartile=800,
+            median=1000,
+            upper_quartile=1200,
+        )
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_the_fair_rates_page_costs_the_same_queries_with_one_or_three_figures(
+    client, profile, n, django_assert_num_queries
+):
+    _figures(n)
+    client.force_login(profile.consultant)
+    url = reverse("insight:fair_rates")
+    client.get(url)  # the session's renewal and the site settings' row are not measured
+    cell = {"engagement_type": "keynote", "format": "virtual", "region": "europe"}
+    # The session, the user, the editors' group (the header), the published figures (the
+    # one asked for among them), the site settings.
+    with django_assert_num_queries(5):
+        html = client.get(url, cell | {"currency": "EUR"}).content.decode()
+    assert html.count("EUR\xa01,000.00") == n + 1
