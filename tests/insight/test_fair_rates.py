@@ -16,7 +16,7 @@ from insight.services import fair_rates_refresh
 from insight.tasks import insight_daily
 from networking.enums import BookingState
 from networking.models.money import InvoiceStatus
-from tests.insight.conftest import consultants, organizations, paid_booking
+from tests.insight.history import consultants, organizations, paid_booking
 
 pytestmark = pytest.mark.django_db
 CELL = {"engagement_type": "keynote", "format": "virtual", "region": "europe", "currency": "EUR"}

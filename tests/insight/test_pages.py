@@ -14,7 +14,7 @@ from networking.enums import BookingState
 from networking.models import BookingEvent
 from networking.models.money import InvoiceStatus
 from tests.factories import OrganizationFactory, member_of, published_profile
-from tests.insight.conftest import consultants, organizations, paid_booking
+from tests.insight.history import consultants, organizations, paid_booking
 
 pytestmark = pytest.mark.django_db
 

@@ -1,3 +1,5 @@
+"""Completed, paid bookings written as history, for the insight tests."""
+
 import itertools
 from datetime import timedelta
 from decimal import Decimal
