@@ -60,6 +60,7 @@ urlpatterns = [
     path("statements/", include("statements.urls")),
     # Where anyone holding a statement's code confirms it: public, never cached or indexed.
     path("verify/", statement_views.verify, name="statement_verify"),
+    path("insight/", include("insight.urls")),
     # The organization's side of a referral: outside /circle/, whose name it never sees.
     path("network/suggested-speakers/", include("circle.suggestion_urls")),
 ]

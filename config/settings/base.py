@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "circle",
     "statements",
     "cms",
+    "insight",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     # Purges shared caches in front (a CDN, Varnish) when pages change (core.page_cache).

@@ -31,6 +31,9 @@ CELERY_BEAT_SCHEDULE = {
     "remind-overdue-invoices": {"task": "networking.remind_overdue_invoices", "schedule": 86400.0},
     # Weekly; a member is reminded at most once in six days (circle.tasks).
     "circle-digests": {"task": "circle.send_digests", "schedule": 7 * 86400.0},
+    # The fair-rate figures are a daily snapshot, so one new booking cannot be isolated by
+    # looking before and after it (insight.services.fair_rates); old view counters go too.
+    "insight-daily": {"task": "insight.daily", "schedule": 86400.0},
 }
 
 # A booking request (or new terms, or an acceptance) that nobody answers in this many

@@ -27,6 +27,8 @@ PODIUM_PAGE_CACHE_EXCLUDED_PREFIXES = (
     "/documents/",
     "/language/",
     "/healthz",
+    # Profile-view counting and the fair-rate pages: each answer is for one person.
+    "/insight/",
 )
 # Models whose rows never show on a page a visitor sees; every other model's save, delete
 # or many-to-many change forgets every kept page. Renditions are written while visitors
@@ -86,6 +88,9 @@ PODIUM_PAGE_CACHE_IGNORED_MODELS = frozenset(
         "circle.referral",
         "circle.circlereport",
         "circle.moderationentry",
+        # Counters and the fair-rate snapshot are shown only to signed-in people.
+        "insight.profileviewday",
+        "insight.fairratefigure",
     }
 )
 

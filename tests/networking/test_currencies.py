@@ -23,7 +23,7 @@ from tests.networking.conftest import booking_fields
 
 pytestmark = pytest.mark.django_db
 
-APPS = ("accounts", "core", "portfolio", "networking", "cms")
+APPS = ("accounts", "core", "portfolio", "networking", "cms", "insight")
 
 
 def _paid(profile, member, *, fee, currency, paid_on=None):

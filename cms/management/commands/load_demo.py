@@ -12,6 +12,7 @@ from accounts.models import User
 from circle import demo as circle_demo
 from cms import demo as cms_demo
 from core.models import SiteSettings
+from insight import demo as insight_demo
 from networking import demo as networking_demo
 from portfolio import demo as portfolio_demo
 from statements import demo as statements_demo
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             cms_demo.circle_guides()
             circle_demo.load()
             statements_demo.load()
+            insight_demo.load()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def _user(self, email, role, first_name, is_editor):

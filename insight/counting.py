@@ -1,0 +1,49 @@
+"""Which views of a profile are counted, and under what kind of visitor.
+
+The profile page carries a one-pixel image from this site (`insight:seen`). Anonymous
+profile pages are answered from the page cache and may be answered by a CDN without
+reaching Podium at all, so counting inside the page would miss most anonymous views;
+the image is never cached by anyone but the visitor's own browser, so each view of the
+page, however it was served, asks for it once. Its answer may be kept by that browser
+for VIEW_REPEAT_SECONDS, so reloading the page in that time is not counted again: a
+de-duplication that needs no cookie and leaves nothing on Podium's side.
+
+Counted: a GET of the image for a live, unpaused profile, by anyone but the profile's
+own consultant, that does not say it is a prefetch and whose User-Agent does not name
+itself a bot. The User-Agent is read for that one test and never stored; neither is the
+address, a cookie, or the time of day. Browsers that block images, or visitors who leave
+before the image loads, are not counted; crawlers that fetch images while pretending to
+be a browser are.
+"""
+
+import re
+
+from insight.enums import VisitorKind
+
+VIEW_REPEAT_SECONDS = 30 * 60
+# Self-declared robots: crawlers, link previews, monitors and headless browsers.
+_BOT = re.compile(
+    r"bot|crawl|spider|slurp|preview|facebookexternalhit|headless|monitor|curl|wget|"
+    r"python-requests|httpx|lighthouse",
+    re.IGNORECASE,
+)
+_PREFETCH_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_MOZ", "HTTP_X_PURPOSE")
+
+
+def looks_automated(request) -> bool:
+    if any("prefetch" in request.META.get(h, "").lower() for h in _PREFETCH_HEADERS):
+        return True
+    agent = request.META.get("HTTP_USER_AGENT", "")
+    return not agent or bool(_BOT.search(agent))
+
+
+def visitor_kind(viewer) -> VisitorKind:
+    """The kind of visitor, from what the request already knows; never who."""
+    if not viewer.is_authenticated:
+        return VisitorKind.ANONYMOUS
+    if viewer.is_consultant:
+        return VisitorKind.CONSULTANT
+    membership = viewer.membership
+    if membership is not None and membership.organization.is_verified:
+        return VisitorKind.for_organization(membership.organization.kind)
+    return VisitorKind.OTHER_SIGNED_IN

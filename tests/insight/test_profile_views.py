@@ -1,0 +1,138 @@
+"""Profile views: daily counters by kind of visitor, and nothing about the visitor."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.enums import Role
+from insight.models import ProfileViewDay
+from tests.factories import (
+    ConsultantFactory,
+    OrganizationFactory,
+    UserFactory,
+    member_of,
+    published_profile,
+)
+
+pytestmark = pytest.mark.django_db
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+
+
+@pytest.fixture
+def profile(db):
+    return published_profile(title="Rosa Calder")
+
+
+def _see(client, profile, agent=BROWSER, **headers):
+    return client.get(reverse("insight:seen", args=[profile.pk]), HTTP_USER_AGENT=agent, **headers)
+
+
+def _counts(profile):
+    return dict(ProfileViewDay.objects.filter(profile=profile).values_list("kind", "count"))
+
+
+def test_the_profile_page_carries_the_counting_image(client, profile):
+    html = client.get(profile.url, HTTP_USER_AGENT=BROWSER).content.decode()
+    assert f'src="{reverse("insight:seen", args=[profile.pk])}"' in html
+    # Rendering the page counts nothing: the image does.
+    assert _counts(profile) == {}
+
+
+def test_views_are_counted_by_kind_of_visitor(client, profile):
+    _see(client, profile)
+    _see(client, profile)
+    client.force_login(ConsultantFactory())
+    _see(client, profile)
+    client.force_login(member_of(OrganizationFactory(kind="government")))
+    _see(client, profile)
+    client.force_login(member_of(OrganizationFactory(kind="ngo", verification="pending")))
+    _see(client, profile)
+    assert _counts(profile) == {
+        "anonymous": 2,
+        "consultant": 1,
+        "org_government": 1,
+        "signed_in": 1,
+    }
+    assert set(ProfileViewDay.objects.values_list("day", flat=True)) == {timezone.localdate()}
+
+
+def test_the_owner_is_never_counted(client, profile):
+    client.force_login(profile.consultant)
+    html = client.get(profile.url, HTTP_USER_AGENT=BROWSER).content.decode()
+    assert reverse("insight:seen", args=[profile.pk]) not in html
+    _see(client, profile)  # the image asked for directly still counts nothing
+    assert _counts(profile) == {}
+
+
+@pytest.mark.parametrize(
+    ("agent", "headers"),
+    [
+        ("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", {}),
+        ("facebookexternalhit/1.1", {}),
+        ("Mozilla/5.0 HeadlessChrome/120.0", {}),
+        ("", {}),
+        (BROWSER, {"HTTP_SEC_PURPOSE": "prefetch"}),
+    ],
+)
+def test_bots_and_prefetches_are_not_counted(client, profile, agent, headers):
+    response = _see(client, profile, agent, **headers)
+    assert response["Content-Type"] == "image/gif"
+    assert _counts(profile) == {}
+
+
+def test_a_draft_paused_or_missing_profile_counts_nothing_and_answers_the_same(client):
+    draft = published_profile(title="Not yet")
+    draft.unpublish()
+    missing = _see(client, type("Gone", (), {"pk": 999999})())
+    drafted = _see(client, draft)
+    assert missing.content == drafted.content
+    assert missing.status_code == drafted.status_code == 200
+    assert ProfileViewDay.objects.count() == 0
+
+
+def test_the_counter_keeps_no_personal_data(client, profile):
+    client.force_login(UserFactory(role=Role.CONSULTANT))
+    response = _see(client, profile, REMOTE_ADDR="203.0.113.9")
+    client.logout()
+    anonymous = _see(client, profile, REMOTE_ADDR="198.51.100.4")
+    columns = {
+        c.name
+        for c in connection.introspection.get_table_description(
+            connection.cursor(), ProfileViewDay._meta.db_table
+        )
+    }
+    assert columns == {"id", "profile_id", "day", "kind", "count"}
+    rows = list(ProfileViewDay.objects.values_list("profile_id", "day", "kind", "count"))
+    assert sorted(rows) == sorted(
+        [
+            (profile.pk, timezone.localdate(), "consultant", 1),
+            (profile.pk, timezone.localdate(), "anonymous", 1),
+        ]
+    )
+    # No cookie is set (a signed-in visitor's own session is only renewed), and no
+    # cache in front may keep the image for others.
+    assert not anonymous.cookies
+    assert set(response.cookies) <= {"sessionid"}
+    assert "private" in anonymous["Cache-Control"]
+    assert "max-age=1800" in anonymous["Cache-Control"]
+
+
+def test_an_anonymous_view_costs_one_statement(client, profile, django_assert_num_queries):
+    _see(client, profile)  # first request work (generations, site) is not measured
+    with django_assert_num_queries(1):
+        _see(client, profile)
+    assert _counts(profile) == {"anonymous": 2}
+
+
+def test_a_cached_profile_page_is_served_without_a_query_and_still_counted(
+    client, profile, page_cache_on, django_assert_num_queries
+):
+    client.get("/")  # the site settings' row is written on the site's first request
+    client.get(profile.url, HTTP_USER_AGENT=BROWSER)
+    with django_assert_num_queries(0):
+        kept = client.get(profile.url, HTTP_USER_AGENT=BROWSER)
+    assert kept["X-Page-Cache"] == "hit"
+    assert reverse("insight:seen", args=[profile.pk]) in kept.content.decode()
+    _see(client, profile)
+    assert _counts(profile) == {"anonymous": 1}
