@@ -158,9 +158,7 @@ def test_reading_reported_messages_is_logged_without_their_text(
     ]
 
 
-def test_a_report_about_a_suspended_organization_offers_only_dismissal(
-    editor_client, organization
-):
+def test_a_report_about_a_suspended_organization_offers_only_dismissal(editor_client, organization):
     _report(organization, "organization")
     organization.suspended_at = timezone.now()
     organization.save(update_fields=["suspended_at"])
