@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Model
+from django.test import override_settings
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 
@@ -354,3 +356,37 @@ def editor_client(client, editor):
     Authenticator.objects.create(user=editor, type=Authenticator.Type.TOTP, data={})
     client.force_login(editor)
     return client
+
+
+@contextmanager
+def built_once(django_db_blocker, build):
+    """What `build()` makes, for several tests at once: built inside a transaction that is
+    rolled back when the block ends, as the tests' own environment has it (e-mail through
+    the queue, the rate limits' pinned clock, English, an empty cache). Each test then
+    runs inside its own savepoint, so nothing one test writes reaches the next; tests that
+    read model instances take fresh copies of them (fresh_copies), so that nothing a test
+    does to an instance in memory reaches the next either.
+    """
+    outer = transaction.atomic()
+    # As a test case's own transaction: the on_commit_runs fixture tells code from tests so.
+    outer._from_testcase = True
+    clock = PinnedClock(1_800_000_000.0 + 10)
+    queued = override_settings(EMAIL_BACKEND="core.jobs.mail.QueuedEmailBackend")
+    with django_db_blocker.unblock(), outer, queued, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(throttle, "clock", clock)
+        cache.clear()
+        try:
+            built = build()
+        finally:
+            translation.activate(settings.LANGUAGE_CODE)
+            cache.clear()
+        yield built
+        transaction.set_rollback(True)
+
+
+def fresh_copies(built: dict) -> dict:
+    """`built` with every model instance read again from the database (hidden rows too)."""
+    return {
+        name: type(value)._base_manager.get(pk=value.pk) if isinstance(value, Model) else value
+        for name, value in built.items()
+    }

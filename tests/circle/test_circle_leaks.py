@@ -20,12 +20,15 @@ from core.models import OutboxEntry
 from networking.models import Booking, Conversation, Notification
 from portfolio.models import SpeakerProfilePage, Topic
 from tests.circle.circle_world import MARKER, build_world
+from tests.conftest import built_once, fresh_copies
 
 # A marked text: the marker and the field's name after it. The bare marker is what the
 # searches below ask for, which a results page may repeat.
 MARKED = re.compile(rf"{MARKER}([A-Z0-9]+)", re.IGNORECASE)
 
-pytestmark = pytest.mark.django_db
+# One worker builds the world once for every test here (it takes seconds); each test runs
+# in its own savepoint, so what one test's requests write never reaches the next.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("circle_leaks")]
 
 OUTSIDERS = {
     "visitor": None,
@@ -34,6 +37,25 @@ OUTSIDERS = {
     "editor": "editor",
     "consultant not let in": "consultant",
 }
+
+
+def _build_world_and_its_mail() -> dict:
+    mail.outbox = []
+    world = build_world()
+    # Kept aside: each test starts with an empty outbox.
+    world["outbox"] = list(mail.outbox)
+    return world
+
+
+@pytest.fixture(scope="module")
+def built(django_db_setup, django_db_blocker):
+    with built_once(django_db_blocker, _build_world_and_its_mail) as world:
+        yield world
+
+
+@pytest.fixture
+def world(built, db):
+    return fresh_copies(built)
 
 
 def _public_pages(client) -> list[str]:
@@ -76,8 +98,8 @@ def _body(response) -> str:
 
 
 @pytest.mark.parametrize("role", OUTSIDERS)
-def test_no_page_an_outsider_reaches_shows_anything_of_the_circle(role):
-    w = build_world()
+def test_no_page_an_outsider_reaches_shows_anything_of_the_circle(role, world):
+    w = world
     client = Client()
     person = w[OUTSIDERS[role]] if OUTSIDERS[role] else None
     if person is not None:
@@ -101,11 +123,10 @@ def test_no_page_an_outsider_reaches_shows_anything_of_the_circle(role):
         assert reverse("networking:booking", args=[w["booking"].pk]) in reached
 
 
-def test_no_notification_e_mail_or_outbox_entry_carries_circle_words():
-    build_world()
+def test_no_notification_e_mail_or_outbox_entry_carries_circle_words(world):
     texts = [n.shown_text for n in Notification.objects.all()]
     texts += [json.dumps(row, default=str) for row in OutboxEntry.objects.values()]
-    texts += [f"{m.subject}\n{m.body}\n{m.alternatives}" for m in mail.outbox]
+    texts += [f"{m.subject}\n{m.body}\n{m.alternatives}" for m in world["outbox"]]
     assert len(texts) >= Notification.objects.count() > 5
     assert [t for t in texts if MARKER.lower() in t.lower()] == []
 
@@ -136,8 +157,8 @@ EXPORTS = {
 }
 
 
-def test_each_persons_own_export_holds_only_what_was_theirs():
-    w = build_world()
+def test_each_persons_own_export_holds_only_what_was_theirs(world):
+    w = world
     found = {}
     for key in EXPORTS:
         client = Client()

@@ -26,8 +26,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from circle.models import Member
 from tests.circle.circle_world import MARKER, build_world, snapshot
+from tests.conftest import built_once, fresh_copies
 
-pytestmark = pytest.mark.django_db
+# One worker builds the world once for every role (it takes seconds); each role's requests
+# run in the test's own savepoint and each request is rolled back besides.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("circle_matrix")]
 
 MARKED = re.compile(rf"{MARKER}[A-Za-z0-9]+")
 
@@ -325,6 +328,17 @@ def _private(response) -> list[str]:
     return lacking
 
 
+@pytest.fixture(scope="module")
+def built(django_db_setup, django_db_blocker):
+    with built_once(django_db_blocker, build_world) as world:
+        yield world
+
+
+@pytest.fixture
+def world(built, db):
+    return fresh_copies(built)
+
+
 def test_every_circle_url_has_a_row():
     names = set(circle_patterns())
     covered = {key.split("@")[0] for key in EXPECTED}
@@ -333,8 +347,8 @@ def test_every_circle_url_has_a_row():
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_the_matrix(role):
-    w = build_world()
+def test_the_matrix(role, world):
+    w = world
     targets = _targets(w)
     assert {key.split("@")[0] for key in targets} == set(circle_patterns())
     posted = _posted(w)

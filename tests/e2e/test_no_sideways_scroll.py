@@ -6,7 +6,7 @@ at 320 px; the document must not be wider than the screen. The Wagtail admin is 
 out: its layout is Wagtail's.
 """
 
-from collections import deque
+from collections import Counter, deque
 from io import StringIO
 from urllib.parse import urlsplit
 
@@ -28,12 +28,16 @@ pytestmark = [
 WIDTH = 320
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/", "/accounts/logout/")
 SKIPPED_SUFFIXES = (".xml", ".txt", ".ics", ".json", ".pdf", ".ico", "/feed/")
+# Of one address with different query strings (the calendar's months, say, three years of
+# them), the first few: they are one page type, and the first is its sample.
+QUERY_VARIANTS = 3
 
 
 def page_types(client: Client, start: list[str], limit: int = 120) -> dict[str, str]:
     """One URL per (URL pattern, template) reachable from `start`, breadth first."""
     samples: dict[str, str] = {}
     seen = set(start)
+    variants: Counter[str] = Counter()
     queue = deque(start)
     while queue and len(seen) < limit * 6:
         path = queue.popleft()
@@ -62,6 +66,11 @@ def page_types(client: Client, start: list[str], limit: int = 120) -> dict[str, 
             ):
                 continue
             seen.add(target)
+            address = urlsplit(target)
+            if address.query:
+                variants[address.path] += 1
+                if variants[address.path] > QUERY_VARIANTS:
+                    continue
             queue.append(target)
     return samples
 
