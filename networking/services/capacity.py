@@ -23,14 +23,11 @@ def _require_consultant(consultant) -> None:
 
 def limits_changed(*, consultant_id) -> None:
     """What the profile says ("not taking requests until") may have changed: every cache
-    forgets it once the change is committed, as for any other change to the profile."""
-
-    def purge():
-        profile = SpeakerProfilePage.objects.filter(consultant_id=consultant_id).first()
-        if profile is not None:
-            profile_purge(profile=profile)
-
-    transaction.on_commit(purge)
+    forgets it, now and once the change is committed (profile_purge does both), as for
+    any other change to the profile."""
+    profile = SpeakerProfilePage.objects.filter(consultant_id=consultant_id).first()
+    if profile is not None:
+        profile_purge(profile=profile)
 
 
 @transaction.atomic

@@ -16,6 +16,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from wagtail.images.models import SourceImageIOError
 
+from portfolio.fragments import filter_form, page_cards, profile_cards
+
 register = template.Library()
 
 # Displayed sizes in CSS pixels; renditions are made at twice the size for sharp screens.
@@ -202,9 +204,6 @@ def lookup(mapping, key):
 def profile_card_items(context, profiles):
     """{% profile_card_items profiles %}: each profile's card as a list item, kept ones read
     in one round trip (portfolio.fragments)."""
-    # Imported here: the fragments read the page cache's store, which other tags need not.
-    from portfolio.fragments import profile_cards
-
     cards = profile_cards(profiles, context["request"])
     return format_html_join("", "<li>{}</li>", ((card,) for card in cards))
 
@@ -213,9 +212,6 @@ def profile_card_items(context, profiles):
 def page_card_items(context, pages, kind):
     """{% page_card_items posts "post" %}: each post's or video's card as a list item, kept
     ones read in one round trip (portfolio.fragments)."""
-    # Imported here: the fragments read the page cache's store, which other tags need not.
-    from portfolio.fragments import page_cards
-
     cards = page_cards(pages, kind, context["request"])
     return format_html_join("", "<li>{}</li>", ((card,) for card in cards))
 
@@ -224,7 +220,4 @@ def page_card_items(context, pages, kind):
 def directory_filter_form(context, form):
     """{% directory_filter_form form %}: the filter form's fields, kept rendered per
     filters asked (portfolio.fragments)."""
-    # Imported here: the fragments read the page cache's store, which other tags need not.
-    from portfolio.fragments import filter_form
-
     return filter_form(form, context["request"])

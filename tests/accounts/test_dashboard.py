@@ -8,8 +8,9 @@ from tests.factories import ConsultantFactory, OrganizationFactory, member_of
 
 pytestmark = pytest.mark.django_db
 
-# A consultant's dashboard also lists the completed engagements she has not rated yet.
-QUERIES_CONSULTANT = 12
+# A consultant's dashboard also lists the completed engagements she has not rated yet (one
+# query) and carries her insight panel (views, answers and paid invoices: three).
+QUERIES_CONSULTANT = 15
 QUERIES_MEMBER = 10
 
 
@@ -108,8 +109,8 @@ def test_dashboard_makes_a_bounded_number_of_queries(
     # Within a minute of the session's renewal (tests/accounts/test_sessions.py): the
     # session, the user, the editor check (once: the Viewer's, shared with the MFA
     # check), the security summary (authenticators, sessions count, workspace), site
-    # settings, the membership, the profile, the networking summary's two counts and the
-    # engagements not rated yet.
+    # settings, the membership, the profile, the networking summary's two counts, the
+    # engagements not rated yet and the insight panel's three.
     with django_assert_num_queries(QUERIES_CONSULTANT):
         response = client.get("/dashboard/")
     assert response.status_code == 200

@@ -184,8 +184,9 @@ def test_profile_post_topic_page_and_feeds_make_a_bounded_number_of_queries(
     post = profile.get_children().type(BlogPostPage).first()
     client.get(profile.url)
 
-    # One of them names the consultant (by public id) for the request link every visitor sees.
-    with django_assert_num_queries(18):
+    # One of them names the consultant (by public id) for the request link every visitor
+    # sees; one asks whether a limit she set closes her to requests today.
+    with django_assert_num_queries(19):
         client.get(profile.url)
     with django_assert_num_queries(12):
         client.get(post.specific.url)

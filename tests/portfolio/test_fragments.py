@@ -36,7 +36,13 @@ def lina():
 
 
 def _kept_cards() -> list[str]:
-    return [key for key in cache._cache if ":profile-card:" in key]
+    """The kept cards' keys, in the local-memory cache or in Redis (CI)."""
+    store = cache._cache
+    if hasattr(store, "get_client"):
+        keys = [key.decode() for key in store.get_client().keys("*:profile-card:*")]
+    else:
+        keys = list(store)
+    return [key for key in keys if ":profile-card:" in key]
 
 
 def keep(client):
