@@ -73,12 +73,22 @@ def test_the_owner_is_never_counted(client, profile):
         ("Mozilla/5.0 HeadlessChrome/120.0", {}),
         ("", {}),
         (BROWSER, {"HTTP_SEC_PURPOSE": "prefetch"}),
+        # Embedded by another site, or opened on its own rather than as a page's image.
+        (BROWSER, {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_SEC_FETCH_DEST": "image"}),
+        (BROWSER, {"HTTP_SEC_FETCH_SITE": "same-site", "HTTP_SEC_FETCH_DEST": "image"}),
+        (BROWSER, {"HTTP_SEC_FETCH_SITE": "none", "HTTP_SEC_FETCH_DEST": "document"}),
+        (BROWSER, {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_SEC_FETCH_DEST": "empty"}),
     ],
 )
 def test_bots_and_prefetches_are_not_counted(client, profile, agent, headers):
     response = _see(client, profile, agent, **headers)
     assert response["Content-Type"] == "image/gif"
     assert _counts(profile) == {}
+
+
+def test_the_image_of_the_profile_page_itself_is_counted(client, profile):
+    _see(client, profile, HTTP_SEC_FETCH_SITE="same-origin", HTTP_SEC_FETCH_DEST="image")
+    assert _counts(profile) == {"anonymous": 1}
 
 
 def test_a_draft_paused_or_missing_profile_counts_nothing_and_answers_the_same(client):
