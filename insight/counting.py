@@ -19,6 +19,10 @@ be a browser are.
 
 import re
 
+from allauth.account.adapter import get_adapter
+from django.utils.crypto import salted_hmac
+
+from core.throttle import over_limit
 from insight.enums import VisitorKind
 
 VIEW_REPEAT_SECONDS = 30 * 60
@@ -49,6 +53,25 @@ def loaded_by_a_profile_page(request) -> bool:
     site = request.META.get("HTTP_SEC_FETCH_SITE")
     destination = request.META.get("HTTP_SEC_FETCH_DEST")
     return site in (None, "same-origin") and destination in (None, "image")
+
+
+def seen_lately(request, profile_id: int) -> bool:
+    """Whether this visitor's view of the profile was already counted in the current
+    VIEW_REPEAT_SECONDS window: the browser's own copy of the image does this for a
+    person, and this does it for a script asking for the address in a loop.
+
+    A signed-in visitor is told apart by account, so colleagues behind one office address
+    each count; a visitor not signed in by address. The cache's key is a keyed hash of
+    that and the profile, never the address or account itself, and it is gone within two
+    windows.
+    """
+    who = (
+        f"user:{request.user.pk}"
+        if request.user.is_authenticated
+        else (f"address:{get_adapter(request).get_client_ip(request) or ''}")
+    )
+    key = salted_hmac("insight.seen", f"{who}:{profile_id}", algorithm="sha256").hexdigest()
+    return over_limit(f"profile-seen:{key[:32]}", 1, window=VIEW_REPEAT_SECONDS)
 
 
 def visitor_kind(viewer) -> VisitorKind:

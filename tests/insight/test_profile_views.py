@@ -40,8 +40,8 @@ def test_the_profile_page_carries_the_counting_image(client, profile):
 
 
 def test_views_are_counted_by_kind_of_visitor(client, profile):
-    _see(client, profile)
-    _see(client, profile)
+    _see(client, profile, REMOTE_ADDR="198.51.100.4")
+    _see(client, profile, REMOTE_ADDR="198.51.100.5")
     client.force_login(ConsultantFactory())
     _see(client, profile)
     client.force_login(member_of(OrganizationFactory(kind="government")))
@@ -91,6 +91,29 @@ def test_the_image_of_the_profile_page_itself_is_counted(client, profile):
     assert _counts(profile) == {"anonymous": 1}
 
 
+def test_asking_in_a_loop_counts_once_a_half_hour(client, profile, throttle_clock):
+    for _ in range(50):
+        response = _see(client, profile, REMOTE_ADDR="203.0.113.9")
+    assert response["Content-Type"] == "image/gif"
+    assert _counts(profile) == {"anonymous": 1}
+    # Another address, or another profile from the same one, is another view.
+    _see(client, profile, REMOTE_ADDR="203.0.113.10")
+    other = published_profile(title="Iris Vale")
+    _see(client, other, REMOTE_ADDR="203.0.113.9")
+    assert (_counts(profile), _counts(other)) == ({"anonymous": 2}, {"anonymous": 1})
+    throttle_clock.now += 30 * 60
+    _see(client, profile, REMOTE_ADDR="203.0.113.9")
+    assert _counts(profile) == {"anonymous": 3}
+
+
+def test_colleagues_behind_one_address_each_count(client, profile):
+    for colleague in (ConsultantFactory(), ConsultantFactory()):
+        client.force_login(colleague)
+        _see(client, profile, REMOTE_ADDR="203.0.113.9")
+        _see(client, profile, REMOTE_ADDR="203.0.113.9")
+    assert _counts(profile) == {"consultant": 2}
+
+
 def test_a_draft_paused_or_missing_profile_counts_nothing_and_answers_the_same(client):
     draft = published_profile(title="Not yet")
     draft.unpublish()
@@ -131,7 +154,7 @@ def test_the_counter_keeps_no_personal_data(client, profile):
 def test_an_anonymous_view_costs_one_statement(client, profile, django_assert_num_queries):
     _see(client, profile)  # first request work (generations, site) is not measured
     with django_assert_num_queries(1):
-        _see(client, profile)
+        _see(client, profile, REMOTE_ADDR="198.51.100.4")
     assert _counts(profile) == {"anonymous": 2}
 
 
