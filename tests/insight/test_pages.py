@@ -120,6 +120,9 @@ def test_the_dashboard_in_spanish(client, profile):
     assert "Su trabajo en cifras" in html
     assert "Insight on your work" not in html
     assert "Visitantes que no han iniciado sesión" in html
+    # One declined request reads without a plural that disagrees with it.
+    assert "rechazadas: 1." in html
+    assert "1 rechazadas" not in html
 
 
 def _published_cell():
