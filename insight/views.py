@@ -13,6 +13,10 @@ from insight.forms import FairRateQueryForm
 from insight.services import profile_view_count
 from networking.views.common import member_view, permission_required
 
+# The largest id a page can have (an integer column): a larger number in the address
+# names no profile, and the database would refuse to compare it.
+LARGEST_PAGE_ID = 2**31 - 1
+
 # The smallest transparent GIF: the counting image must be an image, or browsers would
 # show a broken-image mark.
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
@@ -24,6 +28,7 @@ def seen(request, profile_id: int):
     counted, and for a profile that does not exist, so it tells nobody anything."""
     if (
         request.method == "GET"
+        and profile_id <= LARGEST_PAGE_ID
         and not looks_automated(request)
         and not seen_lately(request, profile_id)
     ):

@@ -124,6 +124,15 @@ def test_a_draft_paused_or_missing_profile_counts_nothing_and_answers_the_same(c
     assert ProfileViewDay.objects.count() == 0
 
 
+def test_an_id_past_any_page_answers_the_same_image(client, profile):
+    normal = _see(client, profile)
+    for huge in (2**31, 10**23):
+        response = client.get(f"/insight/seen/{huge}.gif", HTTP_USER_AGENT=BROWSER)
+        assert response.status_code == 200
+        assert response.content == normal.content
+    assert _counts(profile) == {"anonymous": 1}
+
+
 def test_the_counter_keeps_no_personal_data(client, profile):
     client.force_login(UserFactory(role=Role.CONSULTANT))
     response = _see(client, profile, REMOTE_ADDR="203.0.113.9")
