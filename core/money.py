@@ -77,21 +77,28 @@ def format_number(amount, *, language: str | None = None, places: int = 2) -> st
     )
 
 
-def format_money(amount, currency: str, *, language: str | None = None) -> str:
+def format_money(
+    amount, currency: str, *, language: str | None = None, cents_when_whole: bool = True
+) -> str:
     """An amount and its currency as the reader's language writes it.
 
     `language` defaults to the active one (the reader's); e-mails and files made for
-    someone else pass theirs. An empty amount reads as an empty string.
+    someone else pass theirs. An empty amount reads as an empty string. Rounded figures
+    (not amounts owed) pass cents_when_whole=False: "1,100" rather than a "1,100.00"
+    that claims a precision the figure does not have.
     """
     if amount is None or amount == "":
         return ""
     style = _style(language)
     amount = Decimal(amount)
+    places = 2 if cents_when_whole or amount != amount.to_integral_value() else 0
+    number = format_number(abs(amount), language=language, places=places)
     if style.code_first:
         sign = "-" if amount < 0 else ""
-        return f"{sign}{currency}{_NBSP}{format_number(abs(amount), language=language)}"
+        return f"{sign}{currency}{_NBSP}{number}"
+    sign = "-" if amount < 0 else ""
     symbol = style.symbols.get(currency, currency)
-    return f"{format_number(amount, language=language)}{_NBSP}{symbol}"
+    return f"{sign}{number}{_NBSP}{symbol}"
 
 
 def _style(language: str | None) -> _MoneyStyle:

@@ -74,7 +74,7 @@ class _ExampleForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"))
     fee = forms.DecimalField(label=_("Fee"), min_value=0)
     starts_on = forms.DateField(
-        label=_("First date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("First date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     topic = forms.ChoiceField(
         label=_("Topic"),

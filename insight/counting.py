@@ -9,7 +9,8 @@ for VIEW_REPEAT_SECONDS, so reloading the page in that time is not counted again
 de-duplication that needs no cookie and leaves nothing on Podium's side.
 
 Counted: a GET of the image for a live, unpaused profile, by anyone but the profile's
-own consultant, that does not say it is a prefetch and whose User-Agent does not name
+own consultant, that does not say it is a prefetch, does not say it comes from another
+site or is not loaded as an image (Fetch Metadata), and whose User-Agent does not name
 itself a bot. The User-Agent is read for that one test and never stored; neither is the
 address, a cookie, or the time of day. Browsers that block images, or visitors who leave
 before the image loads, are not counted; crawlers that fetch images while pretending to
@@ -18,6 +19,10 @@ be a browser are.
 
 import re
 
+from allauth.account.adapter import get_adapter
+from django.utils.crypto import salted_hmac
+
+from core.throttle import over_limit
 from insight.enums import VisitorKind
 
 VIEW_REPEAT_SECONDS = 30 * 60
@@ -33,8 +38,40 @@ _PREFETCH_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_MOZ", "HTTP_X_P
 def looks_automated(request) -> bool:
     if any("prefetch" in request.META.get(h, "").lower() for h in _PREFETCH_HEADERS):
         return True
+    if not loaded_by_a_profile_page(request):
+        return True
     agent = request.META.get("HTTP_USER_AGENT", "")
     return not agent or bool(_BOT.search(agent))
+
+
+def loaded_by_a_profile_page(request) -> bool:
+    """Whether a browser that says where a request comes from says it is an image of one
+    of this site's pages. Another site embedding the image (a busy page, with a changing
+    query string to beat the browser's copy) would otherwise add a view for each of its
+    own visitors; the address opened on its own is not a view of the profile either.
+    Clients that send no Fetch Metadata (older browsers) are taken at their word."""
+    site = request.META.get("HTTP_SEC_FETCH_SITE")
+    destination = request.META.get("HTTP_SEC_FETCH_DEST")
+    return site in (None, "same-origin") and destination in (None, "image")
+
+
+def seen_lately(request, profile_id: int) -> bool:
+    """Whether this visitor's view of the profile was already counted in the current
+    VIEW_REPEAT_SECONDS window: the browser's own copy of the image does this for a
+    person, and this does it for a script asking for the address in a loop.
+
+    A signed-in visitor is told apart by account, so colleagues behind one office address
+    each count; a visitor not signed in by address. The cache's key is a keyed hash of
+    that and the profile, never the address or account itself, and it is gone within two
+    windows.
+    """
+    who = (
+        f"user:{request.user.pk}"
+        if request.user.is_authenticated
+        else (f"address:{get_adapter(request).get_client_ip(request) or ''}")
+    )
+    key = salted_hmac("insight.seen", f"{who}:{profile_id}", algorithm="sha256").hexdigest()
+    return over_limit(f"profile-seen:{key[:32]}", 1, window=VIEW_REPEAT_SECONDS)
 
 
 def visitor_kind(viewer) -> VisitorKind:

@@ -8,10 +8,14 @@ from django.views.decorators.http import require_safe
 
 from core.models import SiteSettings
 from insight import selectors
-from insight.counting import VIEW_REPEAT_SECONDS, looks_automated, visitor_kind
+from insight.counting import VIEW_REPEAT_SECONDS, looks_automated, seen_lately, visitor_kind
 from insight.forms import FairRateQueryForm
 from insight.services import profile_view_count
 from networking.views.common import member_view, permission_required
+
+# The largest id a page can have (an integer column): a larger number in the address
+# names no profile, and the database would refuse to compare it.
+LARGEST_PAGE_ID = 2**31 - 1
 
 # The smallest transparent GIF: the counting image must be an image, or browsers would
 # show a broken-image mark.
@@ -22,7 +26,12 @@ PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRA
 def seen(request, profile_id: int):
     """The profile page's counting image: the same answer whether or not anything was
     counted, and for a profile that does not exist, so it tells nobody anything."""
-    if request.method == "GET" and not looks_automated(request):
+    if (
+        request.method == "GET"
+        and profile_id <= LARGEST_PAGE_ID
+        and not looks_automated(request)
+        and not seen_lately(request, profile_id)
+    ):
         profile_view_count(
             profile_id=profile_id,
             kind=visitor_kind(request.viewer),

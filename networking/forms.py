@@ -23,7 +23,14 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class DateInput(forms.DateInput):
+    """A browser's date picker. Its value must be an ISO date whatever the reader's
+    language: given "01/12/2026" (Spanish's short format), the browser shows an empty
+    field and a saved date looks lost."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None, format="%Y-%m-%d"):
+        super().__init__(attrs, format=format)
 
 
 class PlainTextMixin:

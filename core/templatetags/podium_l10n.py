@@ -25,6 +25,15 @@ def money(amount, currency=None) -> str:
     return format_money(amount, currency)
 
 
+@register.filter
+def rounded_money(amount, currency=None) -> str:
+    """{{ figure.median|rounded_money:figure.currency }}: a rounded figure, not an amount
+    owed, so no ".00" when it is whole."""
+    if amount is None or amount == "" or not currency:
+        return ""
+    return format_money(amount, currency, cents_when_whole=False)
+
+
 def day_with_weekday(value: datetime.date) -> str:
     # Translators: a date with its weekday, in Django's date format syntax
     # (https://docs.djangoproject.com/en/stable/ref/templates/builtins/#date).

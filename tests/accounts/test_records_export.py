@@ -30,6 +30,7 @@ from circle.services import membership as circle_services
 from circle.services import moderation as moderation_services
 from cms.models import FeaturedItem, HomePage
 from core.models import PodiumImage, PodiumVideo
+from insight.models import ProfileViewDay
 from networking.enums import BookingState
 from networking.models import (
     Attachment,
@@ -79,7 +80,16 @@ from tests.networking.conftest import booking_fields, opportunity_fields
 
 pytestmark = pytest.mark.django_db
 
-PODIUM_APPS = {"accounts", "core", "portfolio", "networking", "circle", "statements", "cms"}
+PODIUM_APPS = {
+    "accounts",
+    "core",
+    "portfolio",
+    "networking",
+    "circle",
+    "statements",
+    "insight",
+    "cms",
+}
 
 # Every relation through which a row is about a person (found by related_models below),
 # and where the export shows it: (whose export, section path).
@@ -166,6 +176,7 @@ EXPORTED = {
     ("circle.ModerationEntry", "subject"): ("consultant", "circle.decisions_about_me"),
     ("statements.Statement", "consultant"): ("consultant", "statements"),
     ("statements.StatementCheck", "statement"): ("consultant", "statements.*.checks"),
+    ("insight.ProfileViewDay", "profile"): ("consultant", "profile_views"),
 }
 
 # Relations that reach a person but hold nothing about them worth giving back, and why.
@@ -401,6 +412,9 @@ def people():
         consultant=consultant, period_start=timezone.localdate(), period_end=timezone.localdate()
     )
     statement_verify(code=statement.code, verifier_name="Jo", verifier_organization="Lettings")
+    ProfileViewDay.objects.create(
+        profile=profile, day=timezone.localdate(), kind="anonymous", count=2
+    )
     return {"consultant": consultant, "member": member, "editor": editor, "profile": profile}
 
 

@@ -97,3 +97,23 @@ def test_dates_read_in_words_in_each_language():
         assert date_format(at, "DATETIME_FORMAT") == "12 de marzo de 2027 a las 14:30"
         assert weekday_date(day) == "viernes, 12 de marzo de 2027"
     assert weekday_date("12 March") == ""
+
+
+@pytest.mark.parametrize(
+    ("amount", "english", "spanish"),
+    [
+        (Decimal("1100"), "EUR\xa01,100", "1.100\xa0€"),
+        (Decimal("0"), "EUR\xa00", "0\xa0€"),
+        (Decimal("1100.50"), "EUR\xa01,100.50", "1.100,50\xa0€"),  # cents kept when there
+        (Decimal("-1100"), "-EUR\xa01,100", "-1.100\xa0€"),
+    ],
+)
+def test_a_rounded_figure_reads_without_cents_when_whole(amount, english, spanish):
+    template = Template("{{ amount|rounded_money:currency }}")
+    context = Context({"amount": amount, "currency": "EUR"})
+    with translation.override("en"):
+        assert template.render(context) == english
+    with translation.override("es"):
+        assert template.render(context) == spanish
+    # An amount owed keeps its cents.
+    assert format_money(amount, "EUR", language="en").count(".") == 1

@@ -85,6 +85,41 @@ def networking_world(db):
     return profile, member, booking, invoice
 
 
+@pytest.fixture
+def insight_world(networking_world):
+    """The networking world with a published fair-rate figure, an opportunity of that
+    kind, a statement and a limit set: the pages of capacity, statements and insight."""
+    from django.utils import timezone
+
+    from insight.models import FairRateFigure
+    from insight.selectors import fair_rate_region_for_organization
+    from networking.services.capacity import capacity_update
+    from networking.services.opportunities import opportunity_create
+    from statements.services import statement_issue
+    from tests.networking.conftest import opportunity_fields
+
+    profile, member, booking, _invoice = networking_world
+    organization = member.membership.organization
+    today = timezone.localdate()
+    FairRateFigure.objects.create(
+        computed_on=today,
+        engagement_type="workshop",
+        format="in_person",
+        region=fair_rate_region_for_organization(organization),
+        currency="EUR",
+        lower_quartile=800,
+        median=1000,
+        upper_quartile=1200,
+    )
+    opportunity = opportunity_create(
+        actor=member,
+        **opportunity_fields(engagement_type="workshop", format="in_person", currency="EUR"),
+    )
+    capacity_update(consultant=profile.consultant, monthly_limit=4, rest_days=1)
+    statement = statement_issue(consultant=profile.consultant, period_start=today, period_end=today)
+    return profile, member, booking, opportunity, statement
+
+
 CONSULTANT_PAGES = [
     "/dashboard/",
     "/network/bookings/",
@@ -157,3 +192,81 @@ def test_the_style_page_shows_every_component_without_violations(page, live_serv
     page.goto(url(live_server, "/style/?email=not-an-address"))
     assert page.locator(".errorlist").count() >= 1
     assert axe_violations(page) == []
+
+
+INSIGHT_CONSULTANT_PAGES = [
+    "/dashboard/",  # with her insight panel
+    "/network/settings/limits/",
+    "/statements/",
+    "/statements/{statement}/",
+    "/insight/fair-rates/",
+    "/insight/fair-rates/?engagement_type=workshop&format=in_person&region={region}&currency=EUR",
+    "/network/bookings/{booking}/",  # completed: the debrief form and the rating reminder
+]
+INSIGHT_ORGANIZATION_PAGES = [
+    "/network/opportunities/new/",
+    "/network/opportunities/{opportunity}/edit/",  # the figures for the kind it offers
+    "/insight/fair-rates/",
+]
+
+
+def test_capacity_statement_and_insight_pages_have_no_violations(page, live_server, insight_world):
+    from insight.models import FairRateFigure
+    from tests.e2e.test_portfolio_journey import sign_in_with_code
+
+    profile, member, booking, opportunity, statement = insight_world
+    names = {
+        "booking": booking.pk,
+        "opportunity": opportunity.pk,
+        "statement": statement.pk,
+        "region": FairRateFigure.objects.get().region,
+    }
+    found = {}
+    for person, paths in (
+        (profile.consultant, INSIGHT_CONSULTANT_PAGES),
+        (member, INSIGHT_ORGANIZATION_PAGES),
+    ):
+        page.context.clear_cookies()
+        if person == member:
+            sign_in_with_code(page, live_server, person, member.totp_secret)
+        else:
+            sign_in(page, live_server, person)
+        for path in paths:
+            response = page.goto(url(live_server, path.format(**names)))
+            assert response.status == 200, path
+            violations = axe_violations(page)
+            if violations:
+                found[path] = violations
+    assert found == {}
+
+
+def test_the_verification_form_and_its_answer_have_no_violations(page, live_server, insight_world):
+    from statements.codes import grouped
+
+    statement = insight_world[-1]
+    page.goto(url(live_server, "/verify/"))
+    assert axe_violations(page) == []
+    page.get_by_label("Verification code").fill(grouped(statement.code))
+    page.get_by_label("Your name").fill("Jordan Reyes")
+    page.get_by_label("Your organization").fill("Maple Lettings")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check the statement").click()
+    assert page.get_by_text("Iris Vale").first.is_visible()
+    assert axe_violations(page) == []
+
+
+def test_the_fair_rate_panel_stands_apart_from_the_opportunity_form(
+    page, live_server, insight_world
+):
+    from tests.e2e.test_portfolio_journey import sign_in_with_code
+
+    member, opportunity = insight_world[1], insight_world[3]
+    sign_in_with_code(page, live_server, member, member.totp_secret)
+    page.goto(url(live_server, f"/network/opportunities/{opportunity.pk}/edit/"))
+    gap = page.evaluate(
+        """() => document.querySelector('main form[method=post]').getBoundingClientRect().top
+              - document.querySelector('aside[aria-labelledby=fair-rate-heading]')
+                  .getBoundingClientRect().bottom"""
+    )
+    assert gap >= 16
+    assert page.get_by_text("EUR\xa01,000", exact=True).first.is_visible()

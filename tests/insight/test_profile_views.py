@@ -40,8 +40,8 @@ def test_the_profile_page_carries_the_counting_image(client, profile):
 
 
 def test_views_are_counted_by_kind_of_visitor(client, profile):
-    _see(client, profile)
-    _see(client, profile)
+    _see(client, profile, REMOTE_ADDR="198.51.100.4")
+    _see(client, profile, REMOTE_ADDR="198.51.100.5")
     client.force_login(ConsultantFactory())
     _see(client, profile)
     client.force_login(member_of(OrganizationFactory(kind="government")))
@@ -73,12 +73,45 @@ def test_the_owner_is_never_counted(client, profile):
         ("Mozilla/5.0 HeadlessChrome/120.0", {}),
         ("", {}),
         (BROWSER, {"HTTP_SEC_PURPOSE": "prefetch"}),
+        # Embedded by another site, or opened on its own rather than as a page's image.
+        (BROWSER, {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_SEC_FETCH_DEST": "image"}),
+        (BROWSER, {"HTTP_SEC_FETCH_SITE": "same-site", "HTTP_SEC_FETCH_DEST": "image"}),
+        (BROWSER, {"HTTP_SEC_FETCH_SITE": "none", "HTTP_SEC_FETCH_DEST": "document"}),
+        (BROWSER, {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_SEC_FETCH_DEST": "empty"}),
     ],
 )
 def test_bots_and_prefetches_are_not_counted(client, profile, agent, headers):
     response = _see(client, profile, agent, **headers)
     assert response["Content-Type"] == "image/gif"
     assert _counts(profile) == {}
+
+
+def test_the_image_of_the_profile_page_itself_is_counted(client, profile):
+    _see(client, profile, HTTP_SEC_FETCH_SITE="same-origin", HTTP_SEC_FETCH_DEST="image")
+    assert _counts(profile) == {"anonymous": 1}
+
+
+def test_asking_in_a_loop_counts_once_a_half_hour(client, profile, throttle_clock):
+    for _ in range(50):
+        response = _see(client, profile, REMOTE_ADDR="203.0.113.9")
+    assert response["Content-Type"] == "image/gif"
+    assert _counts(profile) == {"anonymous": 1}
+    # Another address, or another profile from the same one, is another view.
+    _see(client, profile, REMOTE_ADDR="203.0.113.10")
+    other = published_profile(title="Iris Vale")
+    _see(client, other, REMOTE_ADDR="203.0.113.9")
+    assert (_counts(profile), _counts(other)) == ({"anonymous": 2}, {"anonymous": 1})
+    throttle_clock.now += 30 * 60
+    _see(client, profile, REMOTE_ADDR="203.0.113.9")
+    assert _counts(profile) == {"anonymous": 3}
+
+
+def test_colleagues_behind_one_address_each_count(client, profile):
+    for colleague in (ConsultantFactory(), ConsultantFactory()):
+        client.force_login(colleague)
+        _see(client, profile, REMOTE_ADDR="203.0.113.9")
+        _see(client, profile, REMOTE_ADDR="203.0.113.9")
+    assert _counts(profile) == {"consultant": 2}
 
 
 def test_a_draft_paused_or_missing_profile_counts_nothing_and_answers_the_same(client):
@@ -89,6 +122,15 @@ def test_a_draft_paused_or_missing_profile_counts_nothing_and_answers_the_same(c
     assert missing.content == drafted.content
     assert missing.status_code == drafted.status_code == 200
     assert ProfileViewDay.objects.count() == 0
+
+
+def test_an_id_past_any_page_answers_the_same_image(client, profile):
+    normal = _see(client, profile)
+    for huge in (2**31, 10**23):
+        response = client.get(f"/insight/seen/{huge}.gif", HTTP_USER_AGENT=BROWSER)
+        assert response.status_code == 200
+        assert response.content == normal.content
+    assert _counts(profile) == {"anonymous": 1}
 
 
 def test_the_counter_keeps_no_personal_data(client, profile):
@@ -121,7 +163,7 @@ def test_the_counter_keeps_no_personal_data(client, profile):
 def test_an_anonymous_view_costs_one_statement(client, profile, django_assert_num_queries):
     _see(client, profile)  # first request work (generations, site) is not measured
     with django_assert_num_queries(1):
-        _see(client, profile)
+        _see(client, profile, REMOTE_ADDR="198.51.100.4")
     assert _counts(profile) == {"anonymous": 2}
 
 

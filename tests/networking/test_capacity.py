@@ -192,6 +192,21 @@ def test_the_request_form_refuses_politely_and_loses_nothing(client, profile, or
     assert Booking.objects.count() == 2
 
 
+def test_the_request_form_says_until_when_before_anything_is_typed(client, profile, org_member):
+    _engagement(profile, org_member, _day(-1), state=BookingState.COMPLETED)
+    capacity_update(consultant=profile.consultant, monthly_limit=None, rest_days=2)
+    client.force_login(org_member)
+    url = reverse("networking:booking_new", args=[profile.consultant.public_id])
+    html = client.get(url).content.decode()
+    assert f"Not taking requests until {_long_date(_day(2))}" in html
+    main = html[html.index("<main") :]
+    assert main.index("Not taking requests") < main.index("<form")
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "No acepta solicitudes hasta el" in html
+    capacity_update(consultant=profile.consultant, monthly_limit=None, rest_days=0)
+    assert "Not taking requests" not in client.get(url).content.decode()
+
+
 def test_the_refusal_is_in_spanish(profile, org_member):
     _engagement(profile, org_member, _day(30))
     capacity_update(consultant=profile.consultant, monthly_limit=None, rest_days=2)
