@@ -146,7 +146,6 @@ ORGANIZATION_PAGES = [
 
 
 def test_networking_pages_have_no_violations(page, live_server, networking_world):
-    from tests.e2e.test_portfolio_journey import sign_in_with_code
 
     profile, member, booking, invoice = networking_world
     names = {
@@ -154,20 +153,8 @@ def test_networking_pages_have_no_violations(page, live_server, networking_world
         "invoice": invoice.pk,
         "consultant": profile.consultant.public_id,
     }
-    found = {}
-    for person, paths in ((profile.consultant, CONSULTANT_PAGES), (member, ORGANIZATION_PAGES)):
-        page.context.clear_cookies()
-        if person == member:
-            sign_in_with_code(page, live_server, person, member.totp_secret)
-        else:
-            sign_in(page, live_server, person)
-        for path in paths:
-            response = page.goto(url(live_server, path.format(**names)))
-            assert response.status == 200, path
-            violations = axe_violations(page)
-            if violations:
-                found[path] = violations
-    assert found == {}
+    pages = ((profile.consultant, CONSULTANT_PAGES), (member, ORGANIZATION_PAGES))
+    assert _violations_by_path(page, live_server, pages, names, member) == {}
 
 
 def test_the_spanish_interface_has_no_violations(page, live_server):
@@ -212,7 +199,6 @@ INSIGHT_ORGANIZATION_PAGES = [
 
 def test_capacity_statement_and_insight_pages_have_no_violations(page, live_server, insight_world):
     from insight.models import FairRateFigure
-    from tests.e2e.test_portfolio_journey import sign_in_with_code
 
     profile, member, booking, opportunity, statement = insight_world
     names = {
@@ -221,23 +207,11 @@ def test_capacity_statement_and_insight_pages_have_no_violations(page, live_serv
         "statement": statement.pk,
         "region": FairRateFigure.objects.get().region,
     }
-    found = {}
-    for person, paths in (
+    pages = (
         (profile.consultant, INSIGHT_CONSULTANT_PAGES),
         (member, INSIGHT_ORGANIZATION_PAGES),
-    ):
-        page.context.clear_cookies()
-        if person == member:
-            sign_in_with_code(page, live_server, person, member.totp_secret)
-        else:
-            sign_in(page, live_server, person)
-        for path in paths:
-            response = page.goto(url(live_server, path.format(**names)))
-            assert response.status == 200, path
-            violations = axe_violations(page)
-            if violations:
-                found[path] = violations
-    assert found == {}
+    )
+    assert _violations_by_path(page, live_server, pages, names, member) == {}
 
 
 def test_the_verification_form_and_its_answer_have_no_violations(page, live_server, insight_world):
@@ -270,3 +244,24 @@ def test_the_fair_rate_panel_stands_apart_from_the_opportunity_form(
     )
     assert gap >= 16
     assert page.get_by_text("EUR\xa01,000", exact=True).first.is_visible()
+
+
+def _violations_by_path(page, live_server, pages, names, member) -> dict:
+    """Each person signs in (the organization member with her code) and every path of
+    theirs is checked; the answer maps each path with violations to them."""
+    from tests.e2e.test_portfolio_journey import sign_in_with_code
+
+    found = {}
+    for person, paths in pages:
+        page.context.clear_cookies()
+        if person == member:
+            sign_in_with_code(page, live_server, person, member.totp_secret)
+        else:
+            sign_in(page, live_server, person)
+        for path in paths:
+            response = page.goto(url(live_server, path.format(**names)))
+            assert response.status == 200, path
+            violations = axe_violations(page)
+            if violations:
+                found[path] = violations
+    return found
