@@ -149,10 +149,14 @@ def test_demo_content_has_the_national_hotline(demo):
 def test_demo_consultant_has_a_statement_checked_once(demo):
     from statements.figures import digest_matches
     from statements.models import Statement, StatementCheck
+    from statements.selectors import records_changed_since_issue
 
     statement = Statement.objects.get(consultant__email="consultant@example.org")
     assert statement.is_valid
     assert digest_matches(statement)
     assert statement.figures["entries"], "the demo's paid invoices are counted"
+    # Issued after every other part of the demo paid its invoices: a fresh demo's
+    # statement does not say the records changed since.
+    assert not records_changed_since_issue(statement=statement)
     assert {e["organization"] for e in statement.figures["entries"]} == {None}
     assert StatementCheck.objects.filter(statement=statement).count() == 1

@@ -43,8 +43,9 @@ class Command(BaseCommand):
             cms_demo.feature_on_home()
             cms_demo.circle_guides()
             circle_demo.load()
-            statements_demo.load()
             insight_demo.load()
+            # Last: the statement freezes the paid engagements every other part made.
+            statements_demo.load()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def _user(self, email, role, first_name, is_editor):
