@@ -26,6 +26,8 @@ from core.throttle import over_limit
 from insight.enums import VisitorKind
 
 VIEW_REPEAT_SECONDS = 30 * 60
+# Counted views per visitor and window, whatever the profiles: more than a person reads.
+VIEWS_PER_WINDOW = 20
 # Self-declared robots: crawlers, link previews, monitors and headless browsers.
 _BOT = re.compile(
     r"bot|crawl|spider|slurp|preview|facebookexternalhit|headless|monitor|curl|wget|"
@@ -55,23 +57,23 @@ def loaded_by_a_profile_page(request) -> bool:
     return site in (None, "same-origin") and destination in (None, "image")
 
 
-def seen_lately(request, profile_id: int) -> bool:
-    """Whether this visitor's view of the profile was already counted in the current
-    VIEW_REPEAT_SECONDS window: the browser's own copy of the image does this for a
-    person, and this does it for a script asking for the address in a loop.
+def over_view_limit(request) -> bool:
+    """Whether this visitor has already had VIEWS_PER_WINDOW views counted in the current
+    VIEW_REPEAT_SECONDS window, over all profiles: a bound on what a script asking for
+    the image in a loop can add, while a person browsing the directory is never near it.
 
-    A signed-in visitor is told apart by account, so colleagues behind one office address
-    each count; a visitor not signed in by address. The cache's key is a keyed hash of
-    that and the profile, never the address or account itself, and it is gone within two
-    windows.
+    The bucket names the visitor only (by account when signed in, so colleagues behind
+    one office address each count; otherwise by address), through a keyed hash, and
+    never the profile: nothing on Podium's side, not even for the half hour the bucket
+    lives, says which profile anyone looked at.
     """
     who = (
         f"user:{request.user.pk}"
         if request.user.is_authenticated
         else (f"address:{get_adapter(request).get_client_ip(request) or ''}")
     )
-    key = salted_hmac("insight.seen", f"{who}:{profile_id}", algorithm="sha256").hexdigest()
-    return over_limit(f"profile-seen:{key[:32]}", 1, window=VIEW_REPEAT_SECONDS)
+    key = salted_hmac("insight.seen", who, algorithm="sha256").hexdigest()
+    return over_limit(f"profile-views:{key[:32]}", VIEWS_PER_WINDOW, window=VIEW_REPEAT_SECONDS)
 
 
 def visitor_kind(viewer) -> VisitorKind:

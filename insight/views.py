@@ -8,7 +8,12 @@ from django.views.decorators.http import require_safe
 
 from core.models import SiteSettings
 from insight import selectors
-from insight.counting import VIEW_REPEAT_SECONDS, looks_automated, seen_lately, visitor_kind
+from insight.counting import (
+    VIEW_REPEAT_SECONDS,
+    looks_automated,
+    over_view_limit,
+    visitor_kind,
+)
 from insight.forms import FairRateQueryForm
 from insight.services import profile_view_count
 from networking.views.common import member_view, permission_required
@@ -30,7 +35,7 @@ def seen(request, profile_id: int):
         request.method == "GET"
         and profile_id <= LARGEST_PAGE_ID
         and not looks_automated(request)
-        and not seen_lately(request, profile_id)
+        and not over_view_limit(request)
     ):
         profile_view_count(
             profile_id=profile_id,

@@ -1,11 +1,13 @@
 """Profile views: daily counters by kind of visitor, and nothing about the visitor."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.enums import Role
+from insight.counting import VIEWS_PER_WINDOW
 from insight.models import ProfileViewDay
 from tests.factories import (
     ConsultantFactory,
@@ -91,27 +93,53 @@ def test_the_image_of_the_profile_page_itself_is_counted(client, profile):
     assert _counts(profile) == {"anonymous": 1}
 
 
-def test_asking_in_a_loop_counts_once_a_half_hour(client, profile, throttle_clock):
-    for _ in range(50):
+def test_asking_in_a_loop_counts_a_bounded_number_a_half_hour(client, profile, throttle_clock):
+    for _ in range(VIEWS_PER_WINDOW + 30):
         response = _see(client, profile, REMOTE_ADDR="203.0.113.9")
     assert response["Content-Type"] == "image/gif"
-    assert _counts(profile) == {"anonymous": 1}
-    # Another address, or another profile from the same one, is another view.
-    _see(client, profile, REMOTE_ADDR="203.0.113.10")
+    assert _counts(profile) == {"anonymous": VIEWS_PER_WINDOW}
+    # The bound is the visitor's over every profile: another profile from the same
+    # address counts nothing more in this window; another address counts.
     other = published_profile(title="Iris Vale")
     _see(client, other, REMOTE_ADDR="203.0.113.9")
-    assert (_counts(profile), _counts(other)) == ({"anonymous": 2}, {"anonymous": 1})
+    _see(client, other, REMOTE_ADDR="203.0.113.10")
+    assert _counts(other) == {"anonymous": 1}
     throttle_clock.now += 30 * 60
     _see(client, profile, REMOTE_ADDR="203.0.113.9")
-    assert _counts(profile) == {"anonymous": 3}
+    assert _counts(profile) == {"anonymous": VIEWS_PER_WINDOW + 1}
+
+
+def test_nothing_kept_names_the_profile_looked_at(client, profile, throttle_clock):
+    """The bucket that bounds a visitor's counted views is the same whichever profile
+    they look at: the cache holds no trace of which one."""
+    other = published_profile(title="Iris Vale")
+    _see(client, profile, REMOTE_ADDR="203.0.113.9")
+    kept_after_one = _throttle_keys()
+    _see(client, other, REMOTE_ADDR="203.0.113.9")
+    assert _throttle_keys() == kept_after_one
+    assert len(kept_after_one) == 1
+    assert str(profile.pk) not in next(iter(kept_after_one))
+
+
+def _throttle_keys() -> set[str]:
+    store = cache._cache
+    if hasattr(store, "get_client"):
+        keys = {key.decode() for key in store.get_client().keys("*profile-views*")}
+    else:
+        keys = {key for key in store if "profile-views" in key}
+    return keys
 
 
 def test_colleagues_behind_one_address_each_count(client, profile):
-    for colleague in (ConsultantFactory(), ConsultantFactory()):
-        client.force_login(colleague)
+    """The bound is per account when signed in: one colleague reaching it leaves the
+    other's views counted, though both come from the same office address."""
+    first, second = ConsultantFactory(), ConsultantFactory()
+    client.force_login(first)
+    for _ in range(VIEWS_PER_WINDOW + 5):
         _see(client, profile, REMOTE_ADDR="203.0.113.9")
-        _see(client, profile, REMOTE_ADDR="203.0.113.9")
-    assert _counts(profile) == {"consultant": 2}
+    client.force_login(second)
+    _see(client, profile, REMOTE_ADDR="203.0.113.9")
+    assert _counts(profile) == {"consultant": VIEWS_PER_WINDOW + 1}
 
 
 def test_a_draft_paused_or_missing_profile_counts_nothing_and_answers_the_same(client):
