@@ -25,13 +25,6 @@ def fair_rate_figures() -> list[FairRateFigure]:
     return list(FairRateFigure.objects.all())
 
 
-def fair_rate_for(*, engagement_type: str, format: str, region: str, currency: str):
-    """The published figure for one cell, or None: not enough data yet."""
-    return FairRateFigure.objects.filter(
-        engagement_type=engagement_type, format=format, region=region, currency=currency
-    ).first()
-
-
 def fair_rate_in(figures: list[FairRateFigure], cell: dict):
     """The figure for one cell out of the published ones (already read), or None."""
     return next(

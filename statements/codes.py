@@ -6,7 +6,6 @@ possibilities. With the verification form limited per address, guessing one of t
 statements that exist is out of reach; the code is drawn with `secrets`, never `random`.
 """
 
-import math
 import re
 import secrets
 
@@ -14,10 +13,6 @@ ALPHABET = "ABCDEFGHJKMNPQRSTWXYZ23456789"
 LENGTH = 12
 GROUP = 4
 _NOT_CODE = re.compile(r"[\s\-_.·]")
-
-
-def entropy_bits() -> float:
-    return LENGTH * math.log2(len(ALPHABET))
 
 
 def new_code() -> str:

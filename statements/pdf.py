@@ -5,16 +5,24 @@ consultant's name and the figures are in the page's text, where the consultant c
 put them, and nowhere else.
 """
 
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.links import absolute_url
 from core.media.pdf import SOFT, Sheet
 from core.money import format_money
 from statements.codes import grouped
 from statements.figures import shown
 
 
-def statement_pdf(statement, *, verify_url: str) -> bytes:
+def verify_url() -> str:
+    """Where a statement is checked, from the site's configured address: printed and
+    read away from the site, so never from a request's Host header."""
+    return absolute_url(reverse("statement_verify"))
+
+
+def statement_pdf(statement) -> bytes:
     figures = shown(statement.figures)
     sheet = Sheet(_("Engagement and earnings statement"))
     sheet.heading(_("Engagement and earnings statement"), size=20)
@@ -60,7 +68,7 @@ def statement_pdf(statement, *, verify_url: str) -> bytes:
             "Anyone holding this code can confirm at %(url)s that Podium issued this "
             "statement and that its figures are unchanged:"
         )
-        % {"url": verify_url}
+        % {"url": verify_url()}
     )
     sheet.text(grouped(statement.code), size=16)
     return sheet.to_bytes()

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from networking.errors import Forbidden, Refused
+from networking.errors import Forbidden, Hidden, Refused
 from networking.viewer import as_viewer
 from portfolio.models import SpeakerProfilePage
 from statements import codes, figures
@@ -113,8 +113,10 @@ def _save_with_fresh_code(statement: Statement) -> Statement:
 def statement_revoke(*, consultant, statement: Statement) -> Statement:
     """The code stops working at once; the statement stays in the consultant's list."""
     locked = Statement.objects.select_for_update().get(pk=statement.pk)
-    if not as_viewer(consultant).has_perm("statements.revoke_statement", locked):
+    if locked.is_revoked:
         raise Refused(_("This statement is already revoked."))
+    if not as_viewer(consultant).has_perm("statements.revoke_statement", locked):
+        raise Hidden(_("Not found."))
     locked.revoked_at = timezone.now()
     locked.save(update_fields=["revoked_at"])
     return locked

@@ -2,7 +2,6 @@
 
 from allauth.account.adapter import get_adapter
 from django.http import HttpResponse
-from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
@@ -16,15 +15,11 @@ from statements import selectors, services
 from statements.codes import grouped
 from statements.figures import shown
 from statements.forms import RevokeForm, StatementForm, VerifyForm
-from statements.pdf import statement_pdf
+from statements.pdf import statement_pdf, verify_url
 
 # Tries of the verification form per address and minute: plenty for a person retyping a
 # code, nothing like what guessing would need.
 VERIFY_ATTEMPTS_PER_MINUTE = 10
-
-
-def _verify_url(request) -> str:
-    return request.build_absolute_uri(reverse("statement_verify"))
 
 
 @member_view
@@ -61,7 +56,9 @@ def _statement_page(request, statement, revoke_form, status=200):
             "statement": statement,
             "figures": shown(statement.figures),
             "code": grouped(statement.code),
-            "verify_url": _verify_url(request),
+            "verify_url": verify_url(),
+            "can_download": request.viewer.has_perm("statements.download_statement", statement),
+            "can_revoke": request.viewer.has_perm("statements.revoke_statement", statement),
             "revoke_form": revoke_form,
             "records_changed": selectors.records_changed_since_issue(statement=statement),
         },
@@ -80,7 +77,7 @@ def statement(request, statement):
 @require_safe
 @permission_required("statements.download_statement", selectors.statement_for, by=("statement_id",))
 def statement_pdf_view(request, statement):
-    pdf = statement_pdf(statement, verify_url=_verify_url(request))
+    pdf = statement_pdf(statement)
     response = HttpResponse(pdf, content_type="application/pdf")
     day = statement.issued_at.date().isoformat()
     response["Content-Disposition"] = f'attachment; filename="statement-{day}.pdf"'

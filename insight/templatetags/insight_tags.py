@@ -30,6 +30,8 @@ def fair_rate_beside_offer(context, form):
     """The figures for the engagement type, format and currency the form holds (as
     posted, or as saved), in the region of the organization making the offer."""
     request = context["request"]
+    if not request.viewer.has_perm("insight.see_fair_rates"):
+        return {"allowed": False}
     membership = request.viewer.membership
     cell = {
         "engagement_type": _chosen(form, "engagement_type"),
@@ -42,6 +44,7 @@ def fair_rate_beside_offer(context, form):
     complete = all(cell.values())
     figures = selectors.fair_rate_figures()
     return {
+        "allowed": True,
         "labels": {
             "engagement_type": dict(EngagementType.choices).get(cell["engagement_type"]),
             "format": dict(EventFormat.choices).get(cell["format"]),

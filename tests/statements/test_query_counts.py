@@ -35,11 +35,14 @@ def _statements(consultant, organization, n):
 
 @pytest.mark.parametrize("n", [1, 3])
 def test_list_page_is_bounded(client, consultant, organization, n, django_assert_num_queries):
-    _statements(consultant, organization, n)
+    made = _statements(consultant, organization, n)
     client.force_login(consultant)
     client.get(reverse("statements:statements"))  # the session's first request records it
     with django_assert_num_queries(EXACT["list"]):
-        assert client.get(reverse("statements:statements")).status_code == 200
+        response = client.get(reverse("statements:statements"))
+    html = response.content.decode()
+    for statement in made:
+        assert reverse("statements:statement", args=[statement.pk]) in html
 
 
 @pytest.mark.parametrize("n", [1, 3])

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from networking.errors import Forbidden, Refused
+from networking.errors import Forbidden, Hidden, Refused
 from networking.models import Invoice
 from statements import figures
 from statements.models import Statement, StatementCheck
@@ -184,3 +184,12 @@ def test_deleting_the_account_deletes_statements_and_voids_the_code(consultant, 
     assert not Statement.objects.exists()
     assert not StatementCheck.objects.exists()
     assert _verify(statement) == (Outcome.NOT_CONFIRMED, None)
+
+
+def test_another_consultant_cannot_revoke_and_is_told_nothing_of_it(consultant, history):
+    statement = _issue(consultant)
+    other = UserFactory(role="consultant")
+    with pytest.raises(Hidden):
+        statement_revoke(consultant=other, statement=statement)
+    statement.refresh_from_db()
+    assert statement.is_valid

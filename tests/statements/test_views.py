@@ -234,3 +234,15 @@ def test_consultant_is_told_when_records_changed_since_issue(client, statement, 
     assert "have changed since this statement was issued" in page
     assert "USD\xa01,200.00" in page
     assert "USD\xa0999.00" not in page
+
+
+def test_the_address_to_check_comes_from_the_site_not_the_request(client, statement, settings):
+    """Printed and read away from the site: a request's Host header never chooses it."""
+    settings.PODIUM_SITE_URL = "https://podium.example"
+    settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost", "elsewhere.example"]
+    client.force_login(statement.consultant)
+    html = client.get(
+        reverse("statements:statement", args=[statement.pk]), HTTP_HOST="elsewhere.example"
+    ).content.decode()
+    assert "https://podium.example/verify/" in html
+    assert "elsewhere.example" not in html
