@@ -64,7 +64,7 @@ def _threads_seen_by(viewer) -> QuerySet:
     return threads
 
 
-def _posts_seen_by(viewer) -> QuerySet:
+def posts_seen_by(viewer) -> QuerySet:
     blocked = blocked_ids(viewer)
     posts = Post.objects.all()
     if blocked:
@@ -132,7 +132,7 @@ def thread_for(*, user, thread_id: int) -> Thread:
 def posts_in(*, user, thread: Thread) -> QuerySet:
     """The thread's posts in order, with what their display needs (the author's name)."""
     return (
-        _posts_seen_by(user)
+        posts_seen_by(user)
         .filter(thread=thread)
         .select_related("thread", "author__circle_member")
         .order_by("created_at", "pk")
@@ -166,7 +166,7 @@ def search_threads(*, user, query: str) -> QuerySet:
     in a search index, where it could be read from outside.
     """
     viewer = as_viewer(user)
-    matching_posts = _posts_seen_by(viewer).filter(
+    matching_posts = posts_seen_by(viewer).filter(
         thread=OuterRef("pk"),
         removed_at__isnull=True,
         hidden_at__isnull=True,
@@ -188,7 +188,7 @@ def has_unread_since(*, user, since) -> bool:
         thread=OuterRef("thread"), user_id=viewer.pk, read_at__gte=OuterRef("created_at")
     )
     posts = (
-        _posts_seen_by(viewer)
+        posts_seen_by(viewer)
         .filter(
             thread__in=_threads_seen_by(viewer),
             removed_at__isnull=True,

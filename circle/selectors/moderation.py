@@ -6,25 +6,29 @@ from django.utils.translation import gettext as _
 
 from circle.enums import MemberStatus, ReportStatus
 from circle.models import CircleReport, Member, ModerationEntry, Post
-from circle.selectors.membership import blocked_ids
+from circle.selectors.forum import posts_seen_by
 from networking.errors import Hidden
 from networking.selectors.common import get_or_hidden
 from networking.viewer import as_viewer
 
 
 def reportable_post(*, user, post_id) -> Post:
-    """A post the member can read (in a circle they joined, shown, not by someone they
-    blocked or who blocked them) and did not write; anything else is a 404."""
+    """A post the member can read (in a circle they joined, shown, not signed by someone
+    they blocked or who blocked them) and did not write; anything else is a 404.
+
+    A post shown as "a member of this circle" stays reportable whoever wrote it, as it
+    stays readable: a 404 here would tell the reader its author is in a block with them.
+    """
     viewer = as_viewer(user)
     posts = (
-        Post.objects.filter(
+        posts_seen_by(viewer)
+        .filter(
             thread__circle__participations__user_id=viewer.pk,
             removed_at__isnull=True,
             hidden_at__isnull=True,
             author__isnull=False,
         )
         .exclude(author_id=viewer.pk)
-        .exclude(author_id__in=blocked_ids(viewer))
         .select_related("thread")
     )
     return get_or_hidden(posts, post_id)

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from circle.enums import MemberStatus
-from circle.models import CircleReport, Member, ModerationEntry
+from circle.models import CircleReport, Member, MemberBlock, ModerationEntry
 from circle.services import moderation as services
 from networking.models import Notification
 from tests.circle.membership_people import circle, joined, member, reply, thread
@@ -175,3 +175,22 @@ def test_the_desk_reads_a_fixed_number_of_queries(client, scene, count, django_a
 
 
 QUERIES_DESK = 8
+
+
+@pytest.mark.parametrize("who_blocks", ["author", "reporter"])
+def test_a_post_as_a_member_stays_reportable_across_a_block(client, scene, who_blocks):
+    """The unsigned post stays readable across a block, so it stays reportable: a 404
+    would tell the reader that its author is someone in a block with them. A signed post
+    of a blocked person is neither readable nor reportable."""
+    blocker, blocked = (
+        (scene["author"], scene["reporter"])
+        if who_blocks == "author"
+        else (scene["reporter"], scene["author"])
+    )
+    MemberBlock.objects.create(blocker=blocker.user, blocked=blocked.user)
+    client.force_login(scene["reporter"].user)
+    unsigned = client.get(reverse("circle:report_post", args=[scene["post"].pk]))
+    assert unsigned.status_code == 200
+    signed = reply(scene["post"].thread, scene["author"], body="Signed.", as_member=False)
+    answer = client.get(reverse("circle:report_post", args=[signed.pk]))
+    assert answer.status_code == 404
