@@ -88,6 +88,10 @@ PODIUM_PAGE_CACHE_IGNORED_MODELS = frozenset(
         "circle.referral",
         "circle.circlereport",
         "circle.moderationentry",
+        # A consultant's private notes and statements are never on a public page.
+        "networking.debrief",
+        "statements.statement",
+        "statements.statementcheck",
         # Counters and the fair-rate snapshot are shown only to signed-in people.
         "insight.profileviewday",
         "insight.fairratefigure",

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
+from core.page_cache import store
 from core.page_cache.middleware import HIT_HEADER
 from networking.enums import BookingState
 from networking.errors import Refused
@@ -559,3 +560,11 @@ def test_deleting_the_account_leaves_no_debrief_or_limit(client, completed):
 def test_a_request_names_a_topic_only_in_whole_words(text, named):
     topic = TopicFactory(name="Art", name_es="Arte")
     assert topics_named(topic_ids=[topic.pk], text=text) == ({topic.pk} if named else set())
+
+
+def test_a_debrief_leaves_kept_pages_alone(completed, django_capture_on_commit_callbacks):
+    """A private note is on no public page: writing one forgets nothing that is kept."""
+    before = store.generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        debrief_write(consultant=completed.consultant, booking=completed, text=NOTE)
+    assert store.generation() == before

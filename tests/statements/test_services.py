@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from core.page_cache import store
 from networking.errors import Forbidden, Hidden, Refused
 from networking.models import Invoice
 from statements import figures
@@ -193,3 +194,14 @@ def test_another_consultant_cannot_revoke_and_is_told_nothing_of_it(consultant, 
         statement_revoke(consultant=other, statement=statement)
     statement.refresh_from_db()
     assert statement.is_valid
+
+
+def test_issuing_and_checking_a_statement_leave_kept_pages_alone(
+    consultant, history, django_capture_on_commit_callbacks
+):
+    """Statements are on no public page: they forget nothing that is kept."""
+    before = store.generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        statement = _issue(consultant)
+        _verify(statement)
+    assert store.generation() == before
