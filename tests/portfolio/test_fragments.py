@@ -160,6 +160,12 @@ def test_a_visitors_kept_count_is_never_a_signed_in_persons(client, lina):
 
 
 def test_a_consultant_sees_the_same_card_as_a_visitor(client, lina):
+    """The card kept for a visitor is the one a signed-in consultant is shown: no second
+    card is kept for her."""
+    consultant = ConsultantFactory()  # before the cards are kept: making her purges
     keep(client)
-    client.force_login(ConsultantFactory())
+    kept = _kept_cards()
+    assert kept
+    client.force_login(consultant)
     assert NAME in client.get("/speakers/").content.decode()
+    assert _kept_cards() == kept
