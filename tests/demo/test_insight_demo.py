@@ -4,7 +4,7 @@ a week of views on the demo consultant's dashboard."""
 import pytest
 
 from accounts.models import User
-from insight.selectors import fair_rate_for
+from insight.selectors import fair_rate_figures, fair_rate_in
 from tests.demo.crawler import DEMO_GROUPS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(DEMO_GROUPS["en"])]
@@ -12,11 +12,17 @@ NORTH_AMERICA_USD = {"region": "north_america", "currency": "USD"}
 
 
 def test_the_demo_publishes_one_cell_and_holds_back_another(demo, client):
-    keynote = fair_rate_for(engagement_type="keynote", format="virtual", **NORTH_AMERICA_USD)
+    figures = fair_rate_figures()
+    keynote = fair_rate_in(
+        figures, {"engagement_type": "keynote", "format": "virtual"} | NORTH_AMERICA_USD
+    )
     assert keynote is not None
     assert keynote.lower_quartile <= keynote.median <= keynote.upper_quartile
     assert (
-        fair_rate_for(engagement_type="workshop", format="in_person", **NORTH_AMERICA_USD) is None
+        fair_rate_in(
+            figures, {"engagement_type": "workshop", "format": "in_person"} | NORTH_AMERICA_USD
+        )
+        is None
     )
     client.force_login(User.objects.get(email="consultant@example.org"))
     page = client.get(
