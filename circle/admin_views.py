@@ -151,21 +151,13 @@ def moderator_set(request, member_id):
 @permission_required("circle.handle_escalations")
 def escalation_handle(request, circle_report_id):
     report = _queued(CircleReport.objects.filter(status=ReportStatus.ESCALATED), circle_report_id)
-    action = request.POST.get("action", "")
-    about = report.post.author if report.post_id else report.reported
-    note = request.POST.get("note", "")[:2000]
     try:
-        if action == "hide" and report.post_id:
-            moderation_services.hide_post(
-                actor=request.user, post=report.post, report=report, note=note
-            )
-        elif action == "suspend" and about is not None:
-            moderation_services.suspend_member(
-                actor=request.user, user=about, report=report, note=note
-            )
-        elif action != "close":
-            raise Refused(_("That cannot be done for this report."))
-        moderation_services.close_report(actor=request.user, report=report, note=note)
+        moderation_services.decide(
+            actor=request.user,
+            report=report,
+            decision=request.POST.get("action", ""),
+            note=request.POST.get("note", "")[:2000],
+        )
     except Refused as refused:
         messages.error(request, str(refused))
     else:

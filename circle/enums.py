@@ -52,6 +52,16 @@ class ReportStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+class ReportDecision(models.TextChoices):
+    """What whoever handles a report may decide; each but escalating also closes it."""
+
+    CLOSE = "close", _("Close the report: nothing more to do")
+    HIDE = "hide", _("Hide the post, then close the report")
+    WARN = "warn", _("Send the member a note (they see the reason below)")
+    SUSPEND = "suspend", _("Suspend the member, then close the report")
+    ESCALATE = "escalate", _("Pass the report to the editors")
+
+
 class ModerationAction(models.TextChoices):
     ADMIT = "admit", _("Let in")
     REFUSE = "refuse", _("Refused")

@@ -189,7 +189,6 @@ PERMISSIONS = {
     "circle.apply": is_consultant & ~is_member & ~has_applied & ~is_suspended,
     "circle.enter": is_member,
     "circle.vouch": is_member,
-    "circle.post": is_member,
     "circle.report": is_member,
     "circle.block_member": is_member,
     "circle.moderate": is_moderator,
@@ -197,7 +196,6 @@ PERMISSIONS = {
     "circle.answer_mentorship": is_member & is_asked_mentor,
     "circle.use_mentorship": is_member & is_mentorship_party,
     "circle.end_mentorship": is_member & is_mentorship_party & is_open_mentorship,
-    "circle.refer": is_member,
     "circle.answer_referral": is_member & is_referred_member,
     # Mentoring and referrals.
     "circle.refer_booking": is_member & is_referable_booking,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from circle.enums import MemberStatus, ModerationAction, ReportStatus
+from circle.enums import MemberStatus, ModerationAction, ReportDecision, ReportStatus
 from circle.models import CircleReport, Member, ModerationEntry, Post
 from networking.errors import Hidden, Refused
 from networking.services.notifications import notify
@@ -203,3 +203,24 @@ def escalate_report(*, actor, report: CircleReport, note="") -> CircleReport:
         action=ModerationAction.ESCALATE,
         note=note,
     )
+
+
+@transaction.atomic
+def decide(*, actor, report: CircleReport, decision: str, note="") -> None:
+    """Carry out one decision on a report, all of it or none: hiding the post, warning or
+    suspending whoever it is about, then closing it; or passing it to the editors."""
+    about = report.post.author if report.post_id else report.reported
+    if decision == ReportDecision.ESCALATE:
+        escalate_report(actor=actor, report=report, note=note)
+        return
+    if decision == ReportDecision.HIDE and report.post_id:
+        hide_post(actor=actor, post=report.post, report=report, note=note)
+    elif decision == ReportDecision.WARN and about is not None:
+        # A note is its own answer: the report stays open for a further decision.
+        warn_member(actor=actor, user=about, report=report, note=note)
+        return
+    elif decision == ReportDecision.SUSPEND and about is not None:
+        suspend_member(actor=actor, user=about, report=report, note=note)
+    elif decision != ReportDecision.CLOSE:
+        raise Refused(_("That cannot be done for this report."))
+    close_report(actor=actor, report=report, note=note)

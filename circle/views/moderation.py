@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.enums import Role
+from circle.enums import ReportDecision
 from circle.selectors import membership as member_selectors
 from circle.selectors import moderation as selectors
 from circle.services import moderation as services
 from circle.views.common import attempt, members_only, render
 from core.forms import posted
-from networking.errors import Refused
 from networking.forms import PlainTextMixin, ReportForm
 
 LOG_LENGTH = 200
@@ -21,15 +21,7 @@ LOG_LENGTH = 200
 
 class ActionForm(PlainTextMixin, forms.Form):
     action = forms.ChoiceField(
-        label=gettext_lazy("What to do"),
-        choices=[
-            ("close", gettext_lazy("Close the report: nothing more to do")),
-            ("hide", gettext_lazy("Hide the post, then close the report")),
-            ("warn", gettext_lazy("Send the member a note (they see the reason below)")),
-            ("suspend", gettext_lazy("Suspend the member, then close the report")),
-            ("escalate", gettext_lazy("Pass the report to the editors")),
-        ],
-        widget=forms.RadioSelect,
+        label=gettext_lazy("What to do"), choices=ReportDecision.choices, widget=forms.RadioSelect
     )
     note = forms.CharField(
         label=gettext_lazy("Reason, for the council's log"),
@@ -123,7 +115,16 @@ def report_handle(request, report):
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            _result, status = attempt(form, lambda: _act(request.user, report, **form.cleaned_data))
+            decision = form.cleaned_data["action"]
+            _result, status = attempt(
+                form,
+                lambda: services.decide(
+                    actor=request.user,
+                    report=report,
+                    decision=decision,
+                    note=form.cleaned_data["note"],
+                ),
+            )
             if status == 200:
                 messages.success(request, _("Done. The council's log has a line for it."))
                 return redirect("circle:moderation")
@@ -131,21 +132,6 @@ def report_handle(request, report):
     return render(
         request, "circle/moderation/report_handle.html", {"report": report, "form": form}, status
     )
-
-
-def _act(actor, report, *, action: str, note: str):
-    about = report.post.author if report.post_id else report.reported
-    if action == "escalate":
-        return services.escalate_report(actor=actor, report=report, note=note)
-    if action == "hide" and report.post_id:
-        services.hide_post(actor=actor, post=report.post, report=report, note=note)
-    elif action == "warn" and about is not None:
-        return services.warn_member(actor=actor, user=about, report=report, note=note)
-    elif action == "suspend" and about is not None:
-        services.suspend_member(actor=actor, user=about, report=report, note=note)
-    elif action != "close":
-        raise Refused(_("That cannot be done for this report."))
-    return services.close_report(actor=actor, report=report, note=note)
 
 
 @members_only(
