@@ -161,10 +161,6 @@ def appoint_moderator(*, actor, member: Member, appoint: bool = True) -> Member:
     return member
 
 
-def dismiss_moderator(*, actor, member: Member) -> Member:
-    return appoint_moderator(actor=actor, member=member, appoint=False)
-
-
 @transaction.atomic
 def block_member(*, actor, user) -> MemberBlock:
     """The two no longer see what the other signs anywhere in the circle (unsigned posts
