@@ -17,8 +17,8 @@ from circle.views.common import attempt, members_only, render, submit
 from core.forms import posted
 
 
-@require_http_methods(["GET", "POST"])
 @members_only("circle.mentor")
+@require_http_methods(["GET", "POST"])
 def mentoring(request):
     """The member's topics, the matches Podium suggests, and their mentorships."""
     mine = selectors.interests_of(user=request.viewer)
@@ -53,8 +53,8 @@ def mentoring(request):
     )
 
 
-@require_http_methods(["GET", "POST"])
 @members_only("circle.mentor", fetch=selectors.mentor_by_public_id, by=("public_id",))
+@require_http_methods(["GET", "POST"])
 def mentoring_request(request, mentor):
     topics = selectors.offered_topics(member=mentor)
     form = MentoringRequestForm(posted(request), topics=topics)
@@ -85,7 +85,6 @@ def _thread(request, mentorship, form, status=200, refusal=None):
             "mentorship": mentorship,
             "thread": selectors.mentorship_messages(mentorship=mentorship),
             "form": form,
-            "is_mentor": mentorship.mentor_id == request.viewer.pk,
             "active": mentorship.status == MentorshipStatus.ACTIVE,
             "refusal": refusal.non_field_errors() if refusal is not None else None,
         },
@@ -93,8 +92,8 @@ def _thread(request, mentorship, form, status=200, refusal=None):
     )
 
 
-@require_http_methods(["GET", "POST"])
 @members_only("circle.use_mentorship", fetch=selectors.mentorship_for, by=("mentorship_id",))
+@require_http_methods(["GET", "POST"])
 def mentorship(request, mentorship):
     """The private thread of two people; the request and its answer before it opens."""
     form = MentoringMessageForm(posted(request))
@@ -113,8 +112,8 @@ def mentorship(request, mentorship):
     return _thread(request, mentorship, form, status)
 
 
-@require_POST
 @members_only("circle.answer_mentorship", fetch=selectors.mentorship_for, by=("mentorship_id",))
+@require_POST
 def mentorship_answer(request, mentorship):
     form = AnswerForm(request.POST)
     if not form.is_valid():
@@ -135,8 +134,8 @@ def mentorship_answer(request, mentorship):
     return redirect("circle:mentorship", mentorship.pk)
 
 
-@require_POST
 @members_only("circle.use_mentorship", fetch=selectors.mentorship_for, by=("mentorship_id",))
+@require_POST
 def mentorship_end(request, mentorship):
     form = AnswerForm()
     result, status = attempt(

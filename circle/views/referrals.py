@@ -10,8 +10,8 @@ from circle.views.common import attempt, member_view, members_only, permission_r
 from core.forms import posted
 
 
-@require_http_methods(["GET", "POST"])
 @members_only("circle.refer_booking", fetch=selectors.referable_booking, by=("booking_id",))
+@require_http_methods(["GET", "POST"])
 def referral_new(request, booking):
     """The consultant suggests another member for a request they cannot take."""
     candidates = selectors.referral_candidates(user=request.viewer, booking=booking)
@@ -46,8 +46,8 @@ def referral_new(request, booking):
     )
 
 
-@require_http_methods(["GET", "POST"])
 @members_only("circle.view_referral", fetch=selectors.referral_for, by=("referral_id",))
+@require_http_methods(["GET", "POST"])
 def referral(request, referral):
     """The suggested member reads the request's terms and says yes or no."""
     form = AnswerForm(posted(request))
