@@ -16,6 +16,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from wagtail.images.models import SourceImageIOError
 
+from core.links import absolute_url
 from portfolio.fragments import filter_form, page_cards, profile_cards
 
 register = template.Library()
@@ -115,6 +116,33 @@ def avatar(profile, size="md", alt="", eager=False):
         pixels=pixels,
         alt=alt,
         loading="" if eager else SafeString(' loading="lazy"'),
+    )
+
+
+# Link previews crop to a square or a wide box around the middle: a square headshot,
+# as a JPEG, which every preview reader takes.
+SHARE_IMAGE_FILTER = "fill-600x600|format-jpeg"
+
+
+@register.simple_tag
+def share_image(profile) -> str:
+    """Open Graph tags for the profile's photo, the copy every visitor sees already
+    (renditions are drawn from the scrubbed original); nothing without a photo."""
+    photo = getattr(profile, "photo", None)
+    if photo is None:
+        return ""
+    try:
+        rendition = photo.get_rendition(SHARE_IMAGE_FILTER)
+    except SourceImageIOError:
+        return ""
+    url = rendition.url
+    return format_html(
+        '<meta property="og:image" content="{url}">'
+        '<meta property="og:image:width" content="{width}">'
+        '<meta property="og:image:height" content="{height}">',
+        url=absolute_url(url) if url.startswith("/") and not url.startswith("//") else url,
+        width=rendition.width,
+        height=rendition.height,
     )
 
 

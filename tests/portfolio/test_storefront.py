@@ -310,3 +310,31 @@ def test_a_photo_whose_file_is_gone_falls_back_to_the_drawing(client):
     assert "avatar__image--drawn" in html
     assert 'class="profile-cover"' in html
     assert "profile-cover__image" not in html
+
+
+@pytest.mark.parametrize(
+    ("audience", "opted_in", "shared"),
+    [("public", True, True), ("public", False, False), ("network", True, False)],
+)
+def test_link_previews_show_the_photo_only_of_profiles_open_to_search_engines(
+    client, settings, audience, opted_in, shared
+):
+    consultant = ConsultantFactory()
+    profile = published_profile(
+        consultant, audience=audience, allow_search_engines=opted_in, photo=picture(consultant)
+    )
+    client.force_login(consultant)  # so that a network profile can be fetched
+
+    html = client.get(profile.url).content.decode()
+
+    found = re.search(r'<meta property="og:image" content="([^"]+)">', html)
+    assert (found is not None) is shared
+    if shared:
+        url = found.group(1)
+        assert url.startswith(settings.PODIUM_SITE_URL + settings.MEDIA_URL)
+        assert url.endswith(".jpg")
+        rendition = profile.photo.renditions.get(file__endswith=url.rsplit("/", 1)[1])
+        with rendition.file.open("rb") as stored:
+            shown = Image.open(stored)
+            assert (shown.format, shown.size, dict(shown.getexif())) == ("JPEG", (600, 600), {})
+        assert '<meta property="og:image:width" content="600">' in html
