@@ -6,7 +6,6 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Value
 from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.models import ModelLogEntry
@@ -15,7 +14,6 @@ from wagtail.users.models import UserProfile
 from accounts.enums import Role
 from accounts.models import ConsultantWorkspace, User
 from accounts.signals import account_exporting
-from core.queries import count_of
 from core.records import fields_of
 
 
@@ -25,7 +23,7 @@ class SecuritySummary:
     has_passkey: bool
     has_recovery_codes: bool
     other_sessions: int
-    has_workspace: bool
+    workspace: ConsultantWorkspace | None
 
     @property
     def has_mfa(self) -> bool:
@@ -33,27 +31,16 @@ class SecuritySummary:
 
 
 def account_security_summary(*, user: User) -> SecuritySummary:
-    """The dashboard's account card in one query: each answer is a subquery of the
-    person's own row, so the page waits for the database once instead of once per answer
-    (a signed-in page's time under load is mostly these waits)."""
-    of_user = OuterRef("pk")
-    authenticators = Authenticator.objects.filter(user=of_user)
-    row = User.objects.filter(pk=user.pk).values(
-        has_totp=Exists(authenticators.filter(type=Authenticator.Type.TOTP)),
-        has_passkey=Exists(authenticators.filter(type=Authenticator.Type.WEBAUTHN)),
-        has_recovery_codes=Exists(authenticators.filter(type=Authenticator.Type.RECOVERY_CODES)),
-        sessions=count_of(UserSession.objects.filter(user=of_user)),
-        # Only consultants have one (accounts.services.consultant_workspace_create).
-        has_workspace=Exists(ConsultantWorkspace.objects.filter(user=of_user))
-        if user.role == Role.CONSULTANT
-        else Value(False),
-    )[0]
+    types = set(Authenticator.objects.filter(user=user).values_list("type", flat=True))
     return SecuritySummary(
-        has_totp=row["has_totp"],
-        has_passkey=row["has_passkey"],
-        has_recovery_codes=row["has_recovery_codes"],
-        other_sessions=max(row["sessions"] - 1, 0),
-        has_workspace=row["has_workspace"],
+        has_totp=Authenticator.Type.TOTP in types,
+        has_passkey=Authenticator.Type.WEBAUTHN in types,
+        has_recovery_codes=Authenticator.Type.RECOVERY_CODES in types,
+        other_sessions=max(UserSession.objects.filter(user=user).count() - 1, 0),
+        # Only consultants have one (accounts.services.consultant_workspace_create).
+        workspace=ConsultantWorkspace.objects.filter(user=user).first()
+        if user.role == Role.CONSULTANT
+        else None,
     )
 
 

@@ -9,7 +9,7 @@ is the same rule as a queryset filter, so lists and single objects always agree.
 from django.db.models import Q
 
 from networking.enums import Party
-from networking.viewer import as_viewer, blocking_consultants
+from networking.viewer import as_viewer
 
 
 def side_of(subject, obj) -> Party | None:
@@ -29,12 +29,8 @@ def side_of(subject, obj) -> Party | None:
     return None
 
 
-def parties_filter(subject, *, prefix: str = "", blocks_in_query: bool = False) -> Q:
-    """Objects (through `prefix`) that `side_of` gives this person a side of.
-
-    With `blocks_in_query`, the blocks are a subquery of the filter instead of a list read
-    first: one statement instead of two, for a page that needs nothing else of the blocks.
-    """
+def parties_filter(subject, *, prefix: str = "") -> Q:
+    """Objects (through `prefix`) that `side_of` gives this person a side of."""
     viewer = as_viewer(subject)
     if not viewer.is_authenticated:
         return Q(pk__in=[])
@@ -42,11 +38,7 @@ def parties_filter(subject, *, prefix: str = "", blocks_in_query: bool = False) 
     membership = viewer.membership
     if membership is not None:
         theirs = Q(**{f"{prefix}organization_id": membership.organization_id})
-        if blocks_in_query:
-            blocking = blocking_consultants(viewer.user, membership)
-            if blocking is not None:
-                theirs &= ~Q(**{f"{prefix}consultant_id__in": blocking})
-        elif viewer.hidden_from:
+        if viewer.hidden_from:
             theirs &= ~Q(**{f"{prefix}consultant_id__in": viewer.hidden_from})
         mine |= theirs
     return mine

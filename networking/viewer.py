@@ -5,7 +5,7 @@ hidden from (blocks) and which organization they act for. Built once per request
 ViewerMiddleware; code without a request (tasks, e-mail) calls `viewer_for(user)`.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils.functional import SimpleLazyObject
 
 from accounts.enums import Role
@@ -20,29 +20,18 @@ def membership_of(user) -> Membership | None:
     return Membership.objects.select_related("organization").filter(user=user).first()
 
 
-def blocking_consultants(user, membership: Membership | None) -> QuerySet | None:
-    """The ids of consultants who blocked the person's organization or their e-mail
-    domain, as a query (None when the person is no organization's and nobody can block
-    them). Read by consultants_blocking, or used as a subquery where one statement
-    should apply the blocks itself.
+def consultants_blocking(user, membership: Membership | None) -> set[int]:
+    """Consultants who blocked the person's organization or their e-mail domain.
 
     The domain counts too: a person who left the organization, or made a new one on the
     same domain, stays blocked.
     """
     if user.role != Role.ORGANIZATION:
-        return None
+        return set()
     match = Q(email_domain=email_domain(user.email))
     if membership is not None:
         match |= Q(organization_id=membership.organization_id)
-    return Block.objects.filter(match).values("consultant_id")
-
-
-def consultants_blocking(user, membership: Membership | None) -> set[int]:
-    """Consultants who blocked the person (blocking_consultants, read)."""
-    blocking = blocking_consultants(user, membership)
-    if blocking is None:
-        return set()
-    return set(blocking.values_list("consultant_id", flat=True))
+    return set(Block.objects.filter(match).values_list("consultant_id", flat=True))
 
 
 def viewer_for(user) -> Viewer:

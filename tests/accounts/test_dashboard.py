@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 # A consultant's dashboard also lists the completed engagements she has not rated yet (one
 # query) and carries her insight panel (views, answers and paid invoices: three).
-QUERIES_CONSULTANT = 12
-QUERIES_MEMBER = 7
+QUERIES_CONSULTANT = 15
+QUERIES_MEMBER = 10
 
 
 def test_dashboard_needs_a_signed_in_member(client):
@@ -113,9 +113,9 @@ def test_dashboard_makes_a_bounded_number_of_queries(
 
     # Within a minute of the session's renewal (tests/accounts/test_sessions.py): the
     # session, the user, the editor check (once: the Viewer's, shared with the MFA
-    # check), the security summary (authenticators, sessions count and workspace, as one
-    # statement), site settings, the membership, the profile, the networking summary's
-    # counts (one statement), the engagements not rated yet and the insight panel's three.
+    # check), the security summary (authenticators, sessions count, workspace), site
+    # settings, the membership, the profile, the networking summary's two counts, the
+    # engagements not rated yet and the insight panel's three.
     with django_assert_num_queries(QUERIES_CONSULTANT):
         response = client.get("/dashboard/")
     assert response.status_code == 200
@@ -131,8 +131,8 @@ def test_an_organization_members_dashboard_makes_a_bounded_number_of_queries(
     client.force_login(member)
     client.get("/dashboard/")
 
-    # As a consultant's, without the profile, the engagements to rate and the insight
-    # panel; the blocks against the organization are a subquery of the counts.
+    # As a consultant's, without the workspace and the profile (no workspace is looked
+    # up for anyone but a consultant), with the blocks against the organization.
     with django_assert_num_queries(QUERIES_MEMBER):
         response = client.get("/dashboard/")
     assert response.status_code == 200
