@@ -1,3 +1,4 @@
+import functools
 import time
 
 from allauth.usersessions.models import UserSession
@@ -6,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext as _
 
 from accounts import admin_reach
@@ -93,9 +94,18 @@ class MFARequiredMiddleware:
         return must_enroll_mfa_given(request.user, editor=editor)
 
     def _is_allowed(self, path: str) -> bool:
-        if path.startswith(settings.STATIC_URL) or path == reverse("healthz"):
+        if path.startswith(settings.STATIC_URL):
             return True
-        return any(path == reverse(name) for name in self.allowed_url_names)
+        urlconf = get_urlconf() or settings.ROOT_URLCONF
+        return path in _paths_of((*self.allowed_url_names, "healthz"), get_script_prefix(), urlconf)
+
+
+@functools.lru_cache(maxsize=16)
+def _paths_of(url_names: tuple[str, ...], script_prefix: str, urlconf: str) -> frozenset[str]:
+    """The addresses of `url_names`, reversed once per script prefix and URLconf (the
+    arguments) instead of on every signed-in request: eleven reversals were a tenth of
+    the signed-in stack's time."""
+    return frozenset(reverse(name, urlconf=urlconf) for name in url_names)
 
 
 class AdminReachMiddleware:

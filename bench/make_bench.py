@@ -1,7 +1,7 @@
 """`make bench`: the site at 10,000 consultants, served as in production, against a constant page.
 
     .venv/bin/python bench/make_bench.py [--consultants 10000] [--small 200] [--seconds 10]
-                                    [--rounds 3] [--runs 5] [--no-write]
+                                    [--rounds 3] [--runs 5] [--no-write] [--pages NAME ...]
 
 Creates (or reuses) the PostgreSQL databases podium_bench and podium_bench_<small>,
 migrates them, fills them with bench/generate.py (only what is missing), collects the
@@ -13,6 +13,10 @@ constant 20 KB page served by the same Django; the ratio is each page's req/s ov
 constant's in the same round (median of the rounds). Then queries and in-process render
 time at both sizes (bench/pages.py), matching and the image pipeline. Writes the section
 "At 10,000 consultants" of docs/performance.md.
+
+`--pages dashboard` loads only the pages whose names contain one of the words given (here
+the signed-in dashboard), beside the constant view, and prints the load table: no
+in-process renders, matching or image pipeline, and docs/performance.md is left as it is.
 """
 
 import argparse
@@ -138,7 +142,12 @@ def load(env, args, targets) -> tuple[dict, dict]:
         server = serve(env, port, log)
         try:
             wait_healthy(base)
-            pages = {CONSTANT: "/bench/constant/", **targets["paths"]}
+            chosen = {
+                name: path
+                for name, path in targets["paths"].items()
+                if not args.pages or any(word in name for word in args.pages)
+            }
+            pages = {CONSTANT: "/bench/constant/", **chosen}
             probes = {}
             for name, path in pages.items():
                 cookie = targets["cookie"] if name == report.SIGNED_IN else ""
@@ -171,6 +180,13 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--runs", type=int, default=5, help="in-process renders per page")
     parser.add_argument("--no-write", action="store_true", help="print, do not edit docs")
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        metavar="WORD",
+        help="load only pages whose names contain one of these words (and the constant "
+        "view); print the load table only",
+    )
     args = parser.parse_args()
     began = time.monotonic()
     static_root = tempfile.mkdtemp(prefix="podium-bench-static-")
@@ -181,13 +197,18 @@ def main():
 
 
 def measure(args, began, static_root):
-    small_env = {**prepare(args.small), "BENCH_STATIC_ROOT": static_root}
+    # The small database serves only the in-process renders, which --pages leaves out.
+    small_env = None if args.pages else {**prepare(args.small), "BENCH_STATIC_ROOT": static_root}
     env = {**prepare(args.consultants), "BENCH_STATIC_ROOT": static_root}
     say("collecting static files")
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
     targets = pages_json(env, "targets")
     say("load: probing, then interleaved wrk rounds")
     probes, runs, killed = load(env, args, targets)
+    if args.pages:
+        print("\n".join(report.load_rows(probes, runs)))
+        say(f"gunicorn killed {killed} worker(s) at its timeout" if killed else "done")
+        return
     say("in-process renders")
     inprocess = {
         args.small: pages_json(small_env, "render", str(args.runs)),

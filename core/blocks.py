@@ -126,6 +126,14 @@ class LinkBlock(blocks.StructBlock):
         context["shown"] = shown_label(value["label"], value.get("label_es"))
         return context
 
+    def bulk_to_python(self, values):
+        # Most links are addresses. The page chooser builds a query for every list it is
+        # given, even one of None only (every page's header and footer, twice per request,
+        # about as dear as a query that runs); pages are read only when a link names one.
+        if any(value.get("page") for value in values):
+            return super().bulk_to_python(values)
+        return [self.to_python(value) for value in values]
+
     class Meta:
         icon = "link"
         template = "components/nav_link.html"

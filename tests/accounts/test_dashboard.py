@@ -1,8 +1,13 @@
 """The member dashboard and signing out (/dashboard/, Clear-Site-Data)."""
 
-import pytest
-from allauth.usersessions.models import UserSession
+from datetime import timedelta
 
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
+from django.utils import timezone
+
+from networking.models import Block, Booking
 from tests.accounts.helpers import sign_in
 from tests.factories import ConsultantFactory, OrganizationFactory, member_of
 
@@ -131,3 +136,83 @@ def test_an_organization_members_dashboard_makes_a_bounded_number_of_queries(
     with django_assert_num_queries(QUERIES_MEMBER):
         response = client.get("/dashboard/")
     assert response.status_code == 200
+
+
+def _booking(consultant, organization, state):
+    starts = timezone.localdate() + timedelta(days=30)
+    return Booking.objects.create(
+        consultant=consultant,
+        organization=organization,
+        title=f"Talk, {state}",
+        engagement_type="workshop",
+        topic="Recognising labour exploitation",
+        starts_on=starts,
+        ends_on=starts,
+        format="in_person",
+        audience_size=40,
+        fee=1200,
+        boundaries_acknowledged_at=timezone.now(),
+        venue="Main hall",
+        contact_name="Sam Reyes",
+        contact_details="sam@example.org",
+        state=state,
+        state_changed_at=timezone.now(),
+    )
+
+
+def test_an_organizations_dashboard_counts_its_bookings_but_not_those_hidden_by_a_block(
+    client,
+):
+    organization = OrganizationFactory()
+    member = member_of(organization)
+    speaker = ConsultantFactory()
+    _booking(speaker, organization, "requested")  # waiting for the consultant
+    _booking(speaker, organization, "accepted")  # waiting for the organization
+    _booking(speaker, organization, "completed")  # no longer active
+    _booking(speaker, OrganizationFactory(), "accepted")  # another organization's
+    # Consultants who blocked the organization, or its e-mail domain from another one:
+    # their bookings with it do not exist for its members, in counts as in lists.
+    for blocker, blocked in ((ConsultantFactory(), organization), (ConsultantFactory(), None)):
+        _booking(blocker, organization, "countered")
+        Block.objects.create(
+            consultant=blocker,
+            organization=blocked or OrganizationFactory(),
+            email_domain=organization.email_domain,
+        )
+    client.force_login(member)
+
+    body = client.get("/dashboard/").content.decode()
+
+    assert "2 active" in body
+    assert "1 waiting for your answer" in body
+
+
+def test_a_consultants_dashboard_counts_her_own_bookings(client, consultant):
+    organization = OrganizationFactory()
+    _booking(consultant, organization, "requested")
+    _booking(consultant, organization, "confirmed")
+    _booking(consultant, organization, "declined")
+    _booking(ConsultantFactory(), organization, "requested")
+    client.force_login(consultant)
+
+    body = client.get("/dashboard/").content.decode()
+
+    assert "2 active" in body
+    assert "1 waiting for your answer" in body
+
+
+def test_the_account_card_tells_the_second_step_and_the_other_sessions(client, consultant):
+    Authenticator.objects.create(user=consultant, type=Authenticator.Type.RECOVERY_CODES, data={})
+    for n in range(2):
+        UserSession.objects.create(user=consultant, ip="127.0.0.1", session_key=f"other{n}")
+    client.force_login(consultant)
+
+    body = client.get("/dashboard/").content.decode()
+
+    # Recovery codes alone are no second step.
+    assert "Set up two-step verification" in body
+    assert "2 other sessions" in body
+    Authenticator.objects.create(user=consultant, type=Authenticator.Type.WEBAUTHN, data={})
+    body = client.get("/dashboard/").content.decode()
+    assert "Set up two-step verification" not in body
+    assert '<span class="badge badge--success">On</span>' in body
