@@ -1,7 +1,11 @@
 """The bench's data generator (bench/generate.py): the rows it writes are the app's, the
 profile it makes renders through the app, and a rerun adds only what is missing."""
 
+import json
+from decimal import Decimal
+
 import pytest
+from django.core.serializers.json import DjangoJSONEncoder
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from wagtail.models import Page, PageViewRestriction
@@ -93,3 +97,33 @@ def test_search_entries_are_those_the_search_backend_writes_itself():
     assert len(written) == 3 + 15 + 1 + 1  # profiles, posts, a video, a photo
     assert written == rewritten
     assert sum("What changed" in body_text for *_, body_text in written) == 15  # the posts
+
+
+def test_each_page_has_one_revision_holding_what_serializable_data_gives_for_it():
+    generate(3, say=quiet)
+    pages = [
+        page
+        for model in (SpeakerProfilePage, BlogPostPage, VideoPage)
+        for page in model.objects.all()
+    ]
+
+    assert len(pages) == 3 + 15 + 1
+    for page in pages:
+        content = page.latest_revision.content
+        # Through JSON as Revision.content stores it (dates as text, to the millisecond).
+        expected = json.loads(json.dumps(page.serializable_data(), cls=DjangoJSONEncoder))
+        # What the page gained after its revision was taken: the pointers to it, and the
+        # profile's posts.
+        for after in ("latest_revision", "live_revision", "numchild"):
+            assert content.pop(after) == (0 if after == "numchild" else None)
+            expected.pop(after)
+        for name in ("topics", "languages"):  # a set: the admin keeps no order either
+            assert sorted(content.pop(name, [])) == sorted(expected.pop(name, []))
+        if "body" in content:  # the stream as JSON text: its keys in the order written
+            assert json.loads(content.pop("body")) == json.loads(expected.pop("body"))
+        for rate in (*content.get("rates", []), *expected.get("rates", [])):
+            rate["minimum_fee"] = Decimal(rate["minimum_fee"])  # "250" read back as "250.00"
+            if connection.vendor != "postgresql":
+                rate.pop("pk")  # elsewhere rate cards get their ids after the revision
+        assert content == expected
+        assert page.live_revision_id == page.latest_revision_id
