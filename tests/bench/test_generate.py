@@ -5,8 +5,8 @@ import json
 from decimal import Decimal
 
 import pytest
-from django.core.serializers.json import DjangoJSONEncoder
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
