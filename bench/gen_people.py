@@ -13,6 +13,7 @@ speaker0000n@bench.example: a rerun counts those and adds only the missing ones.
 import random
 import uuid
 from decimal import Decimal
+from types import SimpleNamespace
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
@@ -124,63 +125,73 @@ def consultants(numbers: list[int], *, posts_each: int, video_every: int, photo_
     return len(profiles) + sum(len(pages) for pages in children.values())
 
 
-def _users(numbers):
+def _users(numbers) -> list[SimpleNamespace]:
     unusable = make_password(None)
-    User.objects.bulk_create(
-        User(email=email(n), role=Role.CONSULTANT, password=unusable, first_name="")
+    rows = [
+        {"email": email(n), "role": Role.CONSULTANT, "password": unusable, "first_name": ""}
         for n in numbers
-    )
-    users = {u.email: u for u in User.objects.filter(email__in=[email(n) for n in numbers])}
-    users = [users[email(n)] for n in numbers]
-    EmailAddress.objects.bulk_create(
-        EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in users
-    )
-    return users
-
-
-def _workspaces(users):
-    root = Collection.get_first_root_node()
-    paths = gen_tree.next_positions(root, len(users))
-    Collection.objects.bulk_create(
-        Collection(
-            name=f"consultant-{u.public_id.hex[:12]}", path=path, depth=root.depth + 1, numchild=0
-        )
-        for u, path in zip(users, paths, strict=True)
-    )
-    gen_tree.recount(root)
-    labels = [f"consultant-{u.public_id.hex[:12]}" for u in users]
-    collections = {c.name: c for c in Collection.objects.filter(name__in=labels)}
-    Group.objects.bulk_create(Group(name=label) for label in labels)
-    groups = {g.name: g for g in Group.objects.filter(name__in=labels)}
-    admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    Group.permissions.through.objects.bulk_create(
-        Group.permissions.through(group_id=groups[label].pk, permission_id=admin.pk)
-        for label in labels
-    )
-    image_permissions = Permission.objects.filter(
-        content_type__app_label="wagtailimages", codename__in=CONSULTANT_IMAGE_PERMISSIONS
-    )
-    GroupCollectionPermission.objects.bulk_create(
-        GroupCollectionPermission(
-            group=groups[label], collection=collections[label], permission=permission
-        )
-        for label in labels
-        for permission in image_permissions
-    )
-    network = Group.objects.get(name=NETWORK_GROUP)
-    User.groups.through.objects.bulk_create(
-        User.groups.through(user_id=u.pk, group_id=group_id)
-        for u, label in zip(users, labels, strict=True)
-        for group_id in (groups[label].pk, network.pk)
-    )
-    ConsultantWorkspace.objects.bulk_create(
-        ConsultantWorkspace(user=u, collection=collections[label], group=groups[label])
-        for u, label in zip(users, labels, strict=True)
+    ]
+    ids = gen_tree.write_returning_ids(User, rows)
+    gen_tree.write(
+        EmailAddress,
+        [
+            {"user_id": pk, "email": row["email"], "verified": True, "primary": True}
+            for pk, row in zip(ids, rows, strict=True)
+        ],
     )
     return [
-        ConsultantWorkspace(user=u, collection=collections[label], group=groups[label])
-        for u, label in zip(users, labels, strict=True)
+        SimpleNamespace(pk=pk, email=row["email"], public_id=row["public_id"])
+        for pk, row in zip(ids, rows, strict=True)
     ]
+
+
+def _workspaces(users) -> list[SimpleNamespace]:
+    """Each consultant's collection and personal group (accounts.services.user_register)."""
+    root = Collection.get_first_root_node()
+    paths = gen_tree.next_positions(root, len(users))
+    labels = [f"consultant-{u.public_id.hex[:12]}" for u in users]
+    collections = gen_tree.write_returning_ids(
+        Collection,
+        [
+            {"name": label, "path": path, "depth": root.depth + 1, "numchild": 0}
+            for label, path in zip(labels, paths, strict=True)
+        ],
+    )
+    gen_tree.recount(root)
+    groups = gen_tree.write_returning_ids(Group, [{"name": label} for label in labels])
+    admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    gen_tree.write(
+        Group.permissions.through,
+        [{"group_id": group, "permission_id": admin.pk} for group in groups],
+    )
+    image_permissions = list(
+        Permission.objects.filter(
+            content_type__app_label="wagtailimages", codename__in=CONSULTANT_IMAGE_PERMISSIONS
+        ).values_list("pk", flat=True)
+    )
+    gen_tree.write(
+        GroupCollectionPermission,
+        [
+            {"group_id": group, "collection_id": collection, "permission_id": permission}
+            for group, collection in zip(groups, collections, strict=True)
+            for permission in image_permissions
+        ],
+    )
+    network = Group.objects.get(name=NETWORK_GROUP)
+    gen_tree.write(
+        User.groups.through,
+        [
+            {"user_id": u.pk, "group_id": group_id}
+            for u, group in zip(users, groups, strict=True)
+            for group_id in (group, network.pk)
+        ],
+    )
+    workspaces = [
+        SimpleNamespace(user_id=u.pk, collection_id=collection, group_id=group)
+        for u, collection, group in zip(users, collections, groups, strict=True)
+    ]
+    gen_tree.write(ConsultantWorkspace, [vars(w).copy() for w in workspaces])
+    return workspaces
 
 
 def _profiles(numbers, users, photos, all_topics, languages, now) -> list[gen_tree.NewPage]:
@@ -360,7 +371,9 @@ def _photos(numbers, users, workspaces, photo_every) -> dict[int, PodiumImage]:
             continue
         clean = scrubbed_file(ContentFile(pictures.portrait(n), name="portrait.jpg"))
         image = PodiumImage(
-            title=f"Speaker {n:05d}", collection=workspace.collection, uploaded_by_user=user
+            title=f"Speaker {n:05d}",
+            collection_id=workspace.collection_id,
+            uploaded_by_user_id=user.pk,
         )
         image.file_size = clean.size
         image.file_hash = hash_filelike(clean)
@@ -384,7 +397,7 @@ def _permissions(profiles, workspaces):
     gen_tree.write(
         GroupPagePermission,
         [
-            {"group_id": w.group.pk, "page_id": p.values["id"], "permission_id": permission}
+            {"group_id": w.group_id, "page_id": p.values["id"], "permission_id": permission}
             for p, w in zip(profiles, workspaces, strict=True)
             for permission in permissions
         ],
@@ -400,7 +413,7 @@ def _restrictions(profiles, children, workspaces):
         for page in (profile, *children[profile.values["id"]]):
             if page.values["visibility"] == Audience.PUBLIC:
                 continue
-            groups = [*editors, workspace.group.pk]
+            groups = [*editors, workspace.group_id]
             if page.values["visibility"] == Audience.NETWORK:
                 groups.append(network)
             restricted.append((page.values["id"], groups))

@@ -127,7 +127,8 @@ def columns(model, *, with_pk: bool = False) -> Columns:
 
 
 def copy(model, rows: Iterable[dict], *, with_pk: bool = False) -> int:
-    """Write one row per dict of values (attname: value) into the model's own table."""
+    """Write one row per dict of values (attname: value) into the model's own table; each
+    dict gains the values made for it (a fresh UUID, the time), which callers may read."""
     table = columns(model, with_pk=with_pk)
     quote = connection.ops.quote_name
     names = ", ".join(quote(f.column) for f in table.fields)
@@ -144,6 +145,7 @@ def copy(model, rows: Iterable[dict], *, with_pk: bool = False) -> int:
 
 
 def instances(model, rows: Iterable[dict], *, with_pk: bool = False) -> list:
-    """The same rows as unsaved model instances, for a database without COPY."""
+    """The same rows as unsaved model instances, for a database without COPY (each dict
+    gains its per-row defaults, as with copy())."""
     table = columns(model, with_pk=with_pk)
-    return [model(**table.complete(dict(values))) for values in rows]
+    return [model(**table.complete(values)) for values in rows]

@@ -45,6 +45,23 @@ def bound_parameters():
         connection.connection.cursor_factory = previous
 
 
+@contextmanager
+def commits_unawaited():
+    """Commits that do not wait for the write-ahead log to reach the disk while
+    generating (PostgreSQL's synchronous_commit off, for this session only): a crash
+    could lose the last batches, never leave them half written, and a rerun adds them."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO off")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
+
+
 def children_of(parent):
     """The parent's children read from their paths (treebeard's own helpers trust the
     parent's numchild, which the bulk writes here raise only afterwards)."""
