@@ -46,20 +46,33 @@ def bound_parameters():
 
 
 @contextmanager
-def commits_unawaited():
-    """Commits that do not wait for the write-ahead log to reach the disk while
-    generating (PostgreSQL's synchronous_commit off, for this session only): a crash
-    could lose the last batches, never leave them half written, and a rerun adds them."""
+def loading_session():
+    """PostgreSQL settings for this session only, while generating.
+
+    Commits do not wait for the write-ahead log to reach the disk (synchronous_commit
+    off): a crash could lose the last batches, never leave them half written, and a rerun
+    adds them. And, when the role may (a superuser, as on the bench's own server), the
+    foreign keys are not checked row by row (session_replication_role replica): each
+    check reads and locks the referenced row at commit, several seconds per thousand
+    consultants. The rows refer only to rows written or read here, and
+    tests/bench/test_generate.py checks every reference of a generated database.
+    """
     if connection.vendor != "postgresql":
         yield
         return
+    settings = ["synchronous_commit"]
     with connection.cursor() as cursor:
         cursor.execute("SET synchronous_commit TO off")
+        cursor.execute("SELECT current_setting('is_superuser') = 'on'")
+        if cursor.fetchone()[0]:
+            cursor.execute("SET session_replication_role TO replica")
+            settings.append("session_replication_role")
     try:
         yield
     finally:
         with connection.cursor() as cursor:
-            cursor.execute("RESET synchronous_commit")
+            for name in settings:
+                cursor.execute(f"RESET {name}")  # names from the list above
 
 
 def children_of(parent):

@@ -27,7 +27,7 @@ def generate(consultants: int, *, say=print) -> dict[str, int]:
     # Imported here: the models need Django set up, which main() does first.
     from bench import gen_network, gen_people, gen_tree
 
-    with gen_tree.bound_parameters(), gen_tree.commits_unawaited():
+    with gen_tree.bound_parameters(), gen_tree.loading_session():
         began = time.perf_counter()
         made = {}
         missing = gen_people.missing(consultants)

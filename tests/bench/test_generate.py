@@ -5,6 +5,7 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
@@ -127,3 +128,44 @@ def test_each_page_has_one_revision_holding_what_serializable_data_gives_for_it(
                 rate.pop("pk")  # elsewhere rate cards get their ids after the revision
         assert content == expected
         assert page.live_revision_id == page.latest_revision_id
+
+
+DANGLING = (
+    "SELECT count(*) FROM {table} t WHERE t.{column} IS NOT NULL"
+    " AND NOT EXISTS (SELECT 1 FROM {target} r WHERE r.{key} = t.{column})"
+)
+
+
+def dangling_references() -> dict[str, int]:
+    """Rows whose foreign key names a row that does not exist, per table and column."""
+    found = {}
+    with connection.cursor() as cursor:
+        for model in apps.get_models(include_auto_created=True):
+            if model._meta.proxy or not model._meta.managed:
+                continue
+            for field in model._meta.local_concrete_fields:
+                if not (field.remote_field and field.db_constraint):
+                    continue
+                quote = connection.ops.quote_name
+                target = field.target_field
+                names = {
+                    "table": quote(model._meta.db_table),
+                    "column": quote(field.column),
+                    "target": quote(target.model._meta.db_table),
+                    "key": quote(target.column),
+                }
+                # Names from the models, quoted; no value is written into the statement.
+                sql = DANGLING.format(**names)
+                cursor.execute(sql)
+                if count := cursor.fetchone()[0]:
+                    found[f"{model._meta.db_table}.{field.column}"] = count
+    return found
+
+
+def test_every_reference_of_a_generated_database_names_an_existing_row():
+    # The generator may write with foreign key checks off (bench/gen_tree.loading_session).
+    generate(4, say=quiet)
+    generate(6, say=quiet)
+
+    assert User.objects.count() > 6
+    assert dangling_references() == {}
