@@ -82,6 +82,7 @@ def test_generated_pages_render_through_the_app_and_narrowed_ones_are_restricted
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the bulk index writer is for PostgreSQL's backend"
 )
+@pytest.mark.django_db(transaction=True)  # no enclosing transaction: written alongside
 def test_search_entries_are_those_the_search_backend_writes_itself():
     generate(3, say=quiet)
     models = (SpeakerProfilePage, BlogPostPage, VideoPage, PodiumImage)
