@@ -13,17 +13,12 @@ speaker0000n@bench.example: a rerun counts those and adds only the missing ones.
 import random
 import uuid
 from decimal import Decimal
-from types import SimpleNamespace
 
-from allauth.account.models import EmailAddress
-from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import (
-    Collection,
-    GroupCollectionPermission,
     GroupPagePermission,
     Page,
     PageViewRestriction,
@@ -31,9 +26,8 @@ from wagtail.models import (
 from wagtail.utils.file import hash_filelike
 
 from accounts.enums import EDITOR_GROUPS, Role
-from accounts.models import ConsultantWorkspace, User
-from accounts.services import CONSULTANT_IMAGE_PERMISSIONS
-from bench import gen_search, gen_tree, pictures
+from accounts.models import User
+from bench import gen_accounts, gen_search, gen_tree, pictures
 from core.media.images import scrubbed_file
 from core.media.models import PodiumImage, private_storage
 from portfolio.enums import NETWORK_GROUP, Audience, Availability, EngagementType, narrowest
@@ -115,83 +109,14 @@ def consultants(numbers: list[int], *, posts_each: int, video_every: int, photo_
     languages = list(Language.objects.order_by("code")) or [
         Language.objects.create(code="en", name="English")
     ]
-    users = _users(numbers)
-    workspaces = _workspaces(users)
+    users = gen_accounts.users([email(n) for n in numbers])
+    workspaces = gen_accounts.workspaces(users)
     photos = _photos(numbers, users, workspaces, photo_every)
     profiles = _profiles(numbers, users, photos, all_topics, languages, now)
     children = _children(numbers, profiles, posts_each, video_every, now)
     _permissions(profiles, workspaces)
     _restrictions(profiles, children, workspaces)
     return len(profiles) + sum(len(pages) for pages in children.values())
-
-
-def _users(numbers) -> list[SimpleNamespace]:
-    unusable = make_password(None)
-    rows = [
-        {"email": email(n), "role": Role.CONSULTANT, "password": unusable, "first_name": ""}
-        for n in numbers
-    ]
-    ids = gen_tree.write_returning_ids(User, rows)
-    gen_tree.write(
-        EmailAddress,
-        [
-            {"user_id": pk, "email": row["email"], "verified": True, "primary": True}
-            for pk, row in zip(ids, rows, strict=True)
-        ],
-    )
-    return [
-        SimpleNamespace(pk=pk, email=row["email"], public_id=row["public_id"])
-        for pk, row in zip(ids, rows, strict=True)
-    ]
-
-
-def _workspaces(users) -> list[SimpleNamespace]:
-    """Each consultant's collection and personal group (accounts.services.user_register)."""
-    root = Collection.get_first_root_node()
-    paths = gen_tree.next_positions(root, len(users))
-    labels = [f"consultant-{u.public_id.hex[:12]}" for u in users]
-    collections = gen_tree.write_returning_ids(
-        Collection,
-        [
-            {"name": label, "path": path, "depth": root.depth + 1, "numchild": 0}
-            for label, path in zip(labels, paths, strict=True)
-        ],
-    )
-    gen_tree.recount(root)
-    groups = gen_tree.write_returning_ids(Group, [{"name": label} for label in labels])
-    admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    gen_tree.write(
-        Group.permissions.through,
-        [{"group_id": group, "permission_id": admin.pk} for group in groups],
-    )
-    image_permissions = list(
-        Permission.objects.filter(
-            content_type__app_label="wagtailimages", codename__in=CONSULTANT_IMAGE_PERMISSIONS
-        ).values_list("pk", flat=True)
-    )
-    gen_tree.write(
-        GroupCollectionPermission,
-        [
-            {"group_id": group, "collection_id": collection, "permission_id": permission}
-            for group, collection in zip(groups, collections, strict=True)
-            for permission in image_permissions
-        ],
-    )
-    network = Group.objects.get(name=NETWORK_GROUP)
-    gen_tree.write(
-        User.groups.through,
-        [
-            {"user_id": u.pk, "group_id": group_id}
-            for u, group in zip(users, groups, strict=True)
-            for group_id in (group, network.pk)
-        ],
-    )
-    workspaces = [
-        SimpleNamespace(user_id=u.pk, collection_id=collection, group_id=group)
-        for u, collection, group in zip(users, collections, groups, strict=True)
-    ]
-    gen_tree.write(ConsultantWorkspace, [vars(w).copy() for w in workspaces])
-    return workspaces
 
 
 def _profiles(numbers, users, photos, all_topics, languages, now) -> list[gen_tree.NewPage]:
