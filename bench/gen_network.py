@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from accounts.enums import Role
 from accounts.models import User
-from bench import gen_people
+from bench import gen_people, gen_rows, gen_tree
 from networking.enums import BookingState as S
 from networking.models import Booking, BookingEvent, Conversation, Membership, Organization
 from portfolio.enums import NETWORK_GROUP
@@ -114,58 +114,71 @@ def bookings(count: int, *, consultants: int, organizations: int) -> int:
     if not numbers:
         return 0
     verified = [m for m in range(organizations) if is_verified(m)]
-    orgs = {
-        o.email_domain: o
-        for o in Organization.objects.filter(email_domain__in=[domain(m) for m in verified])
-    }
-    members = {
-        u.email: u for u in User.objects.filter(email__in=[member_email(m) for m in verified])
-    }
-    people = {
-        u.email: u
-        for u in User.objects.filter(email__in=[gen_people.email(n) for n in range(consultants)])
-    }
+    orgs = dict(
+        Organization.objects.filter(email_domain__in=[domain(m) for m in verified]).values_list(
+            "email_domain", "pk"
+        )
+    )
+    members = dict(
+        User.objects.filter(email__in=[member_email(m) for m in verified]).values_list(
+            "email", "pk"
+        )
+    )
+    people = dict(
+        User.objects.filter(
+            email__in=[gen_people.email(n) for n in range(consultants)]
+        ).values_list("email", "pk")
+    )
     now = timezone.now()
     today = timezone.localdate()
     made, paths = [], []
+    booking = gen_rows.columns(Booking)
     for j in numbers:
         m = verified[j % len(verified)]
         path = PATHS[j % len(PATHS)]
         start = today + timedelta(days=j % 365 - 180)
         fee = Decimal(300 + (j * 37) % 2700)
         made.append(
-            Booking(
-                consultant=people[gen_people.email((j * 7) % consultants)],
-                organization=orgs[domain(m)],
-                requested_by=members[member_email(m)],
-                title=f"Bench booking {j:05d}: staff workshop",
-                engagement_type="workshop",
-                topic="Safer recruitment practice",
-                starts_on=start,
-                ends_on=start,
-                format=["virtual", "in_person", "hybrid"][j % 3],
-                audience_size=20 + j % 200,
-                fee=fee,
-                currency="USD",
-                cancellation_fee=Decimal(100),
-                cancellation_fee_due=Decimal(100) if path[-1] == S.CANCELLED else None,
-                message="Thank you for considering this.",
-                boundaries_acknowledged_at=now,
-                venue="Room 4, Civic Learning Centre",
-                contact_name="Bench Contact",
-                contact_details="+1 555 0100",
-                state=path[-1],
-                state_changed_at=now,
-                request_key=booking_key(j),
+            booking.complete(  # its id (a UUID) made here: the conversation and events need it
+                {
+                    "consultant_id": people[gen_people.email((j * 7) % consultants)],
+                    "organization_id": orgs[domain(m)],
+                    "requested_by_id": members[member_email(m)],
+                    "title": f"Bench booking {j:05d}: staff workshop",
+                    "engagement_type": "workshop",
+                    "topic": "Safer recruitment practice",
+                    "starts_on": start,
+                    "ends_on": start,
+                    "format": ["virtual", "in_person", "hybrid"][j % 3],
+                    "audience_size": 20 + j % 200,
+                    "fee": fee,
+                    "currency": "USD",
+                    "cancellation_fee": Decimal(100),
+                    "cancellation_fee_due": Decimal(100) if path[-1] == S.CANCELLED else None,
+                    "message": "Thank you for considering this.",
+                    "boundaries_acknowledged_at": now,
+                    "venue": "Room 4, Civic Learning Centre",
+                    "contact_name": "Bench Contact",
+                    "contact_details": "+1 555 0100",
+                    "state": path[-1],
+                    "state_changed_at": now,
+                    "request_key": booking_key(j),
+                }
             )
         )
         paths.append(path)
-    Booking.objects.bulk_create(made, batch_size=1000)
-    Conversation.objects.bulk_create(
-        (Conversation(consultant_id=b.consultant_id, organization_id=b.organization_id, booking=b)
-         for b in made),
-        batch_size=1000,
-    )  # fmt: skip
+    gen_tree.write(Booking, made)
+    gen_tree.write(
+        Conversation,
+        [
+            {
+                "consultant_id": b["consultant_id"],
+                "organization_id": b["organization_id"],
+                "booking_id": b["id"],
+            }
+            for b in made
+        ],
+    )
     events = []
     for booking, path in zip(made, paths, strict=True):
         previous = ""
@@ -173,20 +186,20 @@ def bookings(count: int, *, consultants: int, organizations: int) -> int:
             actor = (
                 None
                 if state == S.EXPIRED
-                else booking.consultant_id
+                else booking["consultant_id"]
                 if state in (S.ACCEPTED, S.DECLINED, S.COMPLETED)
-                else booking.requested_by_id
+                else booking["requested_by_id"]
             )
             events.append(
-                BookingEvent(
-                    booking=booking,
-                    from_state=previous,
-                    to_state=state,
-                    actor_id=actor,
-                    fee=booking.fee if state == S.REQUESTED else None,
-                    at=now - timedelta(days=len(path) - step),
-                )
+                {
+                    "booking_id": booking["id"],
+                    "from_state": previous,
+                    "to_state": state,
+                    "actor_id": actor,
+                    "fee": booking["fee"] if state == S.REQUESTED else None,
+                    "at": now - timedelta(days=len(path) - step),
+                }
             )
             previous = state
-    BookingEvent.objects.bulk_create(events, batch_size=1000)
+    gen_tree.write(BookingEvent, events)
     return len(made)

@@ -18,6 +18,8 @@ from psycopg import Cursor
 from wagtail.search.backends import get_search_backends
 from wagtail.search.models import IndexEntry
 
+from bench import gen_alongside
+
 ROWS = 2000  # a statement's rows: under PostgreSQL's 65,535 bound parameters
 WEIGHTS = {"A", "B", "C", "D"}
 INSERT = (
@@ -85,14 +87,23 @@ def _add_postgres(backend: PostgresSearchBackend, model, objects: list) -> None:
     if not model.get_search_fields():
         return
     content_type = get_content_type_pk(model)
+    # The values are read here; the statements may run on a second connection meanwhile.
+    statements = []
+    for start in range(0, len(objects), ROWS):
+        params, rows = [], []
+        for obj in objects[start : start + ROWS]:
+            rows.append(_row(_ReadOnce(obj, backend), content_type, params))
+        # Formatted in: placeholders and weights from WEIGHTS; every value is bound.
+        statements.append(
+            (INSERT.format(table=IndexEntry._meta.db_table, rows=", ".join(rows)), params)
+        )
+    gen_alongside.submit(lambda: _write(backend, model, statements))
+
+
+def _write(backend, model, statements) -> None:
     connection.ensure_connection()
     with Cursor(connection.connection) as cursor:
-        for start in range(0, len(objects), ROWS):
-            params, rows = [], []
-            for obj in objects[start : start + ROWS]:
-                rows.append(_row(_ReadOnce(obj, backend), content_type, params))
-            # Formatted in: placeholders and weights from WEIGHTS; every value is bound.
-            sql = INSERT.format(table=IndexEntry._meta.db_table, rows=", ".join(rows))
+        for sql, params in statements:
             cursor.execute(sql, params)
     # What add_items() does after each call: the new entries' title norms.
     backend.get_index_for_model(model)._refresh_title_norms()

@@ -8,6 +8,7 @@ live and the latest one, a "wagtail.publish" history line, and the search index 
 """
 
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -17,7 +18,7 @@ from django.db.models.functions import Cast
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry, Revision
 
-from bench import gen_search
+from bench import gen_revisions, gen_rows, gen_search
 
 BATCH = 1000
 
@@ -44,6 +45,36 @@ def bound_parameters():
         connection.connection.cursor_factory = previous
 
 
+@contextmanager
+def loading_session():
+    """PostgreSQL settings for this session only, while generating.
+
+    Commits do not wait for the write-ahead log to reach the disk (synchronous_commit
+    off): a crash could lose the last batches, never leave them half written, and a rerun
+    adds them. And, when the role may (a superuser, as on the bench's own server), the
+    foreign keys are not checked row by row (session_replication_role replica): each
+    check reads and locks the referenced row at commit, several seconds per thousand
+    consultants. The rows refer only to rows written or read here, and
+    tests/bench/test_generate.py checks every reference of a generated database.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    settings = ["synchronous_commit"]
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO off")
+        cursor.execute("SELECT current_setting('is_superuser') = 'on'")
+        if cursor.fetchone()[0]:
+            cursor.execute("SET session_replication_role TO replica")
+            settings.append("session_replication_role")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            for name in settings:
+                cursor.execute(f"RESET {name}")  # names from the list above
+
+
 def children_of(parent):
     """The parent's children read from their paths (treebeard's own helpers trust the
     parent's numchild, which the bulk writes here raise only afterwards)."""
@@ -63,23 +94,35 @@ def recount(parent) -> None:
     tree.objects.filter(pk=parent.pk).update(numchild=children_of(parent).count())
 
 
-def place(page: Page, parent: Page, path: str, *, owner_id: int, when) -> None:
-    """Fill in what Page.add_child and a publication write on the page row."""
-    page.path = path
-    page.depth = parent.depth + 1
-    page.numchild = 0
-    page.url_path = f"{parent.url_path}{page.slug}/"
-    page.locale_id = parent.locale_id
-    page.draft_title = page.title
-    page.owner_id = owner_id
-    page.live = True
-    page.has_unpublished_changes = False
-    page.first_published_at = page.last_published_at = when
-    page.latest_revision_created_at = when
-    # Every child relation held in memory (the caller fills some in): serialising the
-    # revision reads them, and an unset one is a query per page.
-    for relation in get_all_child_relations(type(page)):
-        setattr(page, relation.get_accessor_name(), [])
+@dataclass
+class NewPage:
+    """A page to write: its columns (attname: value, the page's and its type's) and the
+    related objects held in memory that its revision records (topics, rate cards)."""
+
+    values: dict
+    related: dict = field(default_factory=dict)
+    instance: Page | None = None  # made by insert(), for the search index and the caller
+
+
+def place(values: dict, parent, path: str, *, owner_id: int, when) -> dict:
+    """Fill in what Page.add_child and a publication write on the page row. `parent` is
+    a saved page or the values of one written in this run."""
+    parent = parent if isinstance(parent, dict) else vars(parent)
+    values.update(
+        path=path,
+        depth=parent["depth"] + 1,
+        numchild=0,
+        url_path=f"{parent['url_path']}{values['slug']}/",
+        locale_id=parent["locale_id"],
+        draft_title=values["title"],
+        owner_id=owner_id,
+        live=True,
+        has_unpublished_changes=False,
+        first_published_at=when,
+        last_published_at=when,
+        latest_revision_created_at=when,
+    )
+    return values
 
 
 def reserve_ids(model, count: int) -> list[int]:
@@ -93,30 +136,30 @@ def reserve_ids(model, count: int) -> list[int]:
         return [pk for (pk,) in cursor.fetchall()]
 
 
-def copy_rows(model, objects: list, *, with_pk: bool = False) -> None:
-    """The objects' rows through PostgreSQL's COPY: values prepared by each field as for
-    an INSERT (pre_save, then get_db_prep_save), sent without compiling a statement."""
-    fields = [f for f in model._meta.local_concrete_fields if with_pk or not f.primary_key]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in fields)
-    with (
-        connection.cursor() as cursor,
-        cursor.cursor.copy(f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN") as copy,
-    ):
-        for obj in objects:
-            copy.write_row([f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields])
-
-
-def write(model, objects) -> None:
-    """New rows whose ids nobody reads back: copied on PostgreSQL, bulk inserted elsewhere."""
+def write(model, rows: list[dict]) -> None:
+    """New rows (dicts of attname: value) whose ids nobody reads back: copied on
+    PostgreSQL, bulk inserted elsewhere."""
     if connection.vendor == "postgresql":
-        copy_rows(model, list(objects))
+        gen_rows.copy(model, rows)
     else:
-        model.objects.bulk_create(objects, batch_size=BATCH)
+        model.objects.bulk_create(gen_rows.instances(model, rows), batch_size=BATCH)
 
 
-def insert(model, pages: list, *, when) -> None:
-    """Write the page rows, their specific rows, revisions, history and index entries.
+def write_returning_ids(model, rows: list[dict]) -> list[int]:
+    """New rows whose ids the caller needs, in the order given."""
+    if connection.vendor != "postgresql":
+        made = model.objects.bulk_create(gen_rows.instances(model, rows), batch_size=BATCH)
+        return [obj.pk for obj in made]
+    ids = reserve_ids(model, len(rows))
+    for values, pk in zip(rows, ids, strict=True):
+        values[model._meta.pk.attname] = pk
+    gen_rows.copy(model, rows, with_pk=True)
+    return ids
+
+
+def insert(model, pages: list[NewPage], *, when) -> None:
+    """Write the page rows, their specific rows, revisions, history and index entries;
+    each NewPage gets its id in `values` and its instance.
 
     Many-to-many and child rows are the caller's: it writes them once the pages have ids.
     """
@@ -124,6 +167,8 @@ def insert(model, pages: list, *, when) -> None:
         return
     content_type = ContentType.objects.get_for_model(model)
     page_type = ContentType.objects.get_for_model(Page)
+    for page in pages:
+        page.values["content_type_id"] = content_type.pk
     if connection.vendor == "postgresql":
         _insert_copying(model, pages, content_type, page_type, when)
     else:
@@ -131,70 +176,102 @@ def insert(model, pages: list, *, when) -> None:
     write(
         PageLogEntry,
         [
-            PageLogEntry(
-                content_type=content_type,
-                page_id=page.pk,
-                revision_id=page.live_revision_id,
-                label=page.title,
-                action="wagtail.publish",
-                timestamp=when,
-                user_id=page.owner_id,
-                content_changed=True,
-            )
+            {
+                "content_type_id": content_type.pk,
+                "page_id": page.values["id"],
+                "revision_id": page.values["live_revision_id"],
+                "label": page.values["title"],
+                "action": "wagtail.publish",
+                "timestamp": when,
+                "user_id": page.values["owner_id"],
+                "content_changed": True,
+            }
             for page in pages
         ],
     )
-    gen_search.index(model, pages)
+    gen_search.index(model, [page.instance for page in pages])
 
 
-def _revision(page, content_type, page_type, when) -> Revision:
-    return Revision(
-        content_type=content_type,
-        base_content_type=page_type,
-        object_id=str(page.pk),
-        created_at=when,
-        user_id=page.owner_id,
-        object_str=page.title,
-        content=page.serializable_data(),
-    )
+def _hold_related(instance, related: dict) -> None:
+    """Every child relation held in memory, the given ones filled in: serialising the
+    revision reads them, and an unset one would be a query per page."""
+    for relation in get_all_child_relations(type(instance)):
+        setattr(instance, relation.get_accessor_name(), [])
+    for name, objects in related.items():
+        setattr(instance, name, objects)
+
+
+def _revision_values(page: NewPage, content_type, page_type, when) -> dict:
+    return {
+        "content_type_id": content_type.pk,
+        "base_content_type_id": page_type.pk,
+        "object_id": str(page.values["id"]),
+        "created_at": when,
+        "user_id": page.values["owner_id"],
+        "object_str": page.values["title"],
+        "content": gen_revisions.content(page.instance),
+    }
 
 
 def _insert_copying(model, pages, content_type, page_type, when) -> None:
     """PostgreSQL: ids taken from the sequences first, so that each revision is written
     with its page's id and each page with its revision's, then every row copied."""
+    # Positional, in the order of the model's concrete fields: Django's own way of making
+    # an instance from a row, without its keyword handling.
+    everything = gen_rows.Columns(model, model._meta.concrete_fields)
     for page, pk in zip(pages, reserve_ids(Page, len(pages)), strict=True):
-        page.id = page.page_ptr_id = pk
-        page._state.adding = False
-        page._state.db = connection.alias
+        page.values["id"] = page.values["page_ptr_id"] = pk
+        everything.complete(page.values)
+        page.instance = model(*everything.python_values(page.values))
+        _hold_related(page.instance, page.related)
     # The content is the page before it points at its revision, as save_revision() takes it.
-    revisions = [_revision(page, content_type, page_type, when) for page in pages]
+    revisions = [_revision_values(page, content_type, page_type, when) for page in pages]
     for page, revision, pk in zip(pages, revisions, reserve_ids(Revision, len(pages)), strict=True):
-        revision.pk = pk
-        page.live_revision_id = page.latest_revision_id = pk
-    copy_rows(Revision, revisions, with_pk=True)
-    copy_rows(Page, pages, with_pk=True)
-    copy_rows(model, pages, with_pk=True)
+        revision["id"] = pk
+        page.values["live_revision_id"] = page.values["latest_revision_id"] = pk
+        page.instance.live_revision_id = page.instance.latest_revision_id = pk
+    # Values the field prepares itself (a StreamField) are the instance's: serialising
+    # the revision gave its blocks their ids, which the page row must keep.
+    own = gen_rows.columns(Page, with_pk=True).to_prepare
+    own = own | gen_rows.columns(model, with_pk=True).to_prepare
+    for page in pages:
+        for name in own:
+            page.values[name] = getattr(page.instance, name)
+    gen_rows.copy(Revision, revisions, with_pk=True)
+    gen_rows.copy(Page, (page.values for page in pages), with_pk=True)
+    gen_rows.copy(model, (page.values for page in pages), with_pk=True)
 
 
 def _insert_portable(model, pages, content_type, page_type, when) -> None:
     """Any other database: the rows inserted a thousand at a time, their ids returned."""
     base_fields = [f for f in Page._meta.local_concrete_fields if not f.primary_key]
     own_fields = list(model._meta.local_concrete_fields)
+    for page in pages:
+        page.instance = model(**page.values)
     for chunk in batched(pages):
         rows = Page._base_manager._insert(
-            chunk, fields=base_fields, returning_fields=Page._meta.db_returning_fields
+            [page.instance for page in chunk],
+            fields=base_fields,
+            returning_fields=Page._meta.db_returning_fields,
         )
         for page, (pk,) in zip(chunk, rows, strict=True):
-            page.id = page.page_ptr_id = pk
-            page._state.adding = False
-            page._state.db = connection.alias
-        model._base_manager._insert(chunk, fields=own_fields)
+            page.instance.id = page.instance.page_ptr_id = pk
+            page.instance._state.adding = False
+            page.instance._state.db = connection.alias
+            page.values["id"] = page.values["page_ptr_id"] = pk
+        model._base_manager._insert([page.instance for page in chunk], fields=own_fields)
+    for page in pages:
+        _hold_related(page.instance, page.related)
     revisions = Revision.objects.bulk_create(
-        (_revision(page, content_type, page_type, when) for page in pages), batch_size=BATCH
+        gen_rows.instances(
+            Revision, (_revision_values(page, content_type, page_type, when) for page in pages)
+        ),
+        batch_size=BATCH,
     )
     for page, revision in zip(pages, revisions, strict=True):
-        page.live_revision_id = page.latest_revision_id = revision.pk
-    first = min(page.pk for page in pages)
+        page.values["live_revision_id"] = page.values["latest_revision_id"] = revision.pk
+        page.instance.live_revision_id = page.instance.latest_revision_id = revision.pk
+    first = min(page.values["id"] for page in pages)
     live = Revision.objects.filter(
         base_content_type=page_type, object_id=Cast(OuterRef("pk"), CharField())
     ).order_by("-pk")

@@ -25,21 +25,23 @@ PHOTO_EVERY = 10  # one in ten has a photo
 def generate(consultants: int, *, say=print) -> dict[str, int]:
     """Add what is missing for `consultants` consultants; return how many of each were made."""
     # Imported here: the models need Django set up, which main() does first.
-    from bench import gen_network, gen_people, gen_tree
+    from bench import gen_alongside, gen_network, gen_people, gen_tree
 
-    with gen_tree.bound_parameters():
+    with gen_tree.bound_parameters(), gen_tree.loading_session():
         began = time.perf_counter()
         made = {}
         missing = gen_people.missing(consultants)
         made["pages"] = 0
         for start in range(0, len(missing), 2000):
             batch = missing[start : start + 2000]
-            made["pages"] += gen_people.consultants(
-                batch,
-                posts_each=POSTS_EACH,
-                video_every=VIDEO_EVERY,
-                photo_every=PHOTO_EVERY,
-            )
+            # Search entries written on a second connection, committed after the batch.
+            with gen_alongside.alongside(gen_tree.loading_session):
+                made["pages"] += gen_people.consultants(
+                    batch,
+                    posts_each=POSTS_EACH,
+                    video_every=VIDEO_EVERY,
+                    photo_every=PHOTO_EVERY,
+                )
             done = start + len(batch)
             say(
                 f"  consultants: {done} of {len(missing)} new ({time.perf_counter() - began:.0f} s)"

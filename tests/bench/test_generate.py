@@ -1,8 +1,13 @@
 """The bench's data generator (bench/generate.py): the rows it writes are the app's, the
 profile it makes renders through the app, and a rerun adds only what is missing."""
 
+import json
+from decimal import Decimal
+
 import pytest
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
@@ -77,6 +82,7 @@ def test_generated_pages_render_through_the_app_and_narrowed_ones_are_restricted
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the bulk index writer is for PostgreSQL's backend"
 )
+@pytest.mark.django_db(transaction=True)  # no enclosing transaction: written alongside
 def test_search_entries_are_those_the_search_backend_writes_itself():
     generate(3, say=quiet)
     models = (SpeakerProfilePage, BlogPostPage, VideoPage, PodiumImage)
@@ -93,3 +99,74 @@ def test_search_entries_are_those_the_search_backend_writes_itself():
     assert len(written) == 3 + 15 + 1 + 1  # profiles, posts, a video, a photo
     assert written == rewritten
     assert sum("What changed" in body_text for *_, body_text in written) == 15  # the posts
+
+
+def test_each_page_has_one_revision_holding_what_serializable_data_gives_for_it():
+    generate(3, say=quiet)
+    pages = [
+        page
+        for model in (SpeakerProfilePage, BlogPostPage, VideoPage)
+        for page in model.objects.all()
+    ]
+
+    assert len(pages) == 3 + 15 + 1
+    for page in pages:
+        content = page.latest_revision.content
+        # Through JSON as Revision.content stores it (dates as text, to the millisecond).
+        expected = json.loads(json.dumps(page.serializable_data(), cls=DjangoJSONEncoder))
+        # What the page gained after its revision was taken: the pointers to it, and the
+        # profile's posts.
+        for after in ("latest_revision", "live_revision", "numchild"):
+            assert content.pop(after) == (0 if after == "numchild" else None)
+            expected.pop(after)
+        for name in ("topics", "languages"):  # a set: the admin keeps no order either
+            assert sorted(content.pop(name, [])) == sorted(expected.pop(name, []))
+        if "body" in content:  # the stream as JSON text: its keys in the order written
+            assert json.loads(content.pop("body")) == json.loads(expected.pop("body"))
+        for rate in (*content.get("rates", []), *expected.get("rates", [])):
+            rate["minimum_fee"] = Decimal(rate["minimum_fee"])  # "250" read back as "250.00"
+            if connection.vendor != "postgresql":
+                rate.pop("pk")  # elsewhere rate cards get their ids after the revision
+        assert content == expected
+        assert page.live_revision_id == page.latest_revision_id
+
+
+DANGLING = (
+    "SELECT count(*) FROM {table} t WHERE t.{column} IS NOT NULL"
+    " AND NOT EXISTS (SELECT 1 FROM {target} r WHERE r.{key} = t.{column})"
+)
+
+
+def dangling_references() -> dict[str, int]:
+    """Rows whose foreign key names a row that does not exist, per table and column."""
+    found = {}
+    with connection.cursor() as cursor:
+        for model in apps.get_models(include_auto_created=True):
+            if model._meta.proxy or not model._meta.managed:
+                continue
+            for field in model._meta.local_concrete_fields:
+                if not (field.remote_field and field.db_constraint):
+                    continue
+                quote = connection.ops.quote_name
+                target = field.target_field
+                names = {
+                    "table": quote(model._meta.db_table),
+                    "column": quote(field.column),
+                    "target": quote(target.model._meta.db_table),
+                    "key": quote(target.column),
+                }
+                # Names from the models, quoted; no value is written into the statement.
+                sql = DANGLING.format(**names)
+                cursor.execute(sql)
+                if count := cursor.fetchone()[0]:
+                    found[f"{model._meta.db_table}.{field.column}"] = count
+    return found
+
+
+def test_every_reference_of_a_generated_database_names_an_existing_row():
+    # The generator may write with foreign key checks off (bench/gen_tree.loading_session).
+    generate(4, say=quiet)
+    generate(6, say=quiet)
+
+    assert User.objects.count() > 6
+    assert dangling_references() == {}
