@@ -5,6 +5,7 @@
     python bench/profile_render.py cumulative NAME [RUNS]  # cProfile, by cumulative time
     python bench/profile_render.py tottime NAME [RUNS]  # cProfile, by each function's own time
     python bench/profile_render.py sql NAME              # the queries one render makes
+    python bench/profile_render.py explain NAME [signed-in]  # EXPLAIN ANALYZE of each, nothing kept
 
 Run with the bench's environment (bench/environment.py, or any database bench/generate.py
 filled). Pages are the ones bench/pages.py names and are fetched as it fetches them: a
@@ -25,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from bench import pages
@@ -121,6 +123,28 @@ def sql(name: str) -> None:
         print(f"{number:>3} {query['time']:>6}s {text[:600]}")
 
 
+def explain(name: str, signed_in: bool) -> None:
+    """Each query of one render with nothing kept (no page, card, form or count), as
+    PostgreSQL ran it: `EXPLAIN (ANALYZE, BUFFERS)`, its time, and the rows it read. A
+    listing's queries are what grows with the data; the page's own CPU is `times`'s."""
+    paths, cookie = addresses()
+    path, cookie = paths[name], cookie if signed_in else cookie_for(name, cookie)
+    with override_settings(PODIUM_CARD_CACHE_SECONDS=0):
+        pages.get(path, cookie)
+        with CaptureQueriesContext(connection) as queries:
+            pages.get(path, cookie)
+    with connection.cursor() as cursor:
+        for number, query in enumerate(queries.captured_queries, 1):
+            if not query["sql"].startswith("SELECT"):
+                continue
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])
+            plan = [row[0] for row in cursor.fetchall()]
+            took = next(line for line in reversed(plan) if line.startswith("Execution Time"))
+            text = re.sub(r"^SELECT .+? FROM ", "SELECT … FROM ", query["sql"], count=1)
+            print(f"{number:>3} {took}  {text[:300]}")
+            print("\n".join(f"      {line}" for line in plan))
+
+
 if __name__ == "__main__":
     command = sys.argv[1]
     if command == "times":
@@ -129,5 +153,7 @@ if __name__ == "__main__":
         profile(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 20)
     elif command in ("cumulative", "tottime"):
         functions(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 20, command)
+    elif command == "explain":
+        explain(sys.argv[2], signed_in=sys.argv[3:] == ["signed-in"])
     else:
         sql(sys.argv[2])
