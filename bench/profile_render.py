@@ -1,6 +1,8 @@
 """Where an uncached page's time goes: in-process renders and profiles of `make bench`'s pages.
 
-    python bench/profile_render.py times [RUNS]          # queries, median ms and CPU ms per page
+    python bench/profile_render.py times [RUNS [NAME ...]]  # queries, median ms and CPU ms per page
+    python bench/profile_render.py times-nothing-kept [RUNS [NAME ...]]  # the same, no card,
+                                                     # form or count kept (each render reads them)
     python bench/profile_render.py profile NAME [RUNS]   # pyinstrument's tree for one page
     python bench/profile_render.py cumulative NAME [RUNS]  # cProfile, by cumulative time
     python bench/profile_render.py tottime NAME [RUNS]  # cProfile, by each function's own time
@@ -8,7 +10,8 @@
     python bench/profile_render.py explain NAME [signed-in]  # EXPLAIN ANALYZE of each, nothing kept
 
 Run with the bench's environment (bench/environment.py, or any database bench/generate.py
-filled). Pages are the ones bench/pages.py names and are fetched as it fetches them: a
+filled). Pages are the ones bench/pages.py names, or any path (NAME starting with "/",
+such as "/speakers/?topic=bench-topic-01"), and are fetched as bench/pages.py fetches them: a
 visitor's page without cookies and with the page cache off, the dashboard signed in. The
 constant 20 KB view (bench/urls.py) is timed the same way, as a visitor and signed in, so
 that each page can be read as a ratio to it in the same run. pyinstrument is a development
@@ -46,8 +49,13 @@ def cookie_for(name: str, cookie: str) -> str:
     return cookie if name in (pages.SIGNED_IN, CONSTANT_SIGNED_IN) else ""
 
 
-def times(runs: int) -> None:
+def times(runs: int, names: list[str], *, keep: bool = True) -> None:
+    if not keep:
+        with override_settings(PODIUM_CARD_CACHE_SECONDS=0):
+            return times(runs, names)
     paths, cookie = addresses()
+    if names:
+        paths = {name: paths.get(name, name) for name in names}
     print(
         f"{'page':<44} {'status':>6} {'queries':>7} {'median ms':>9} {'min ms':>7}"
         f" {'of it SQL ms':>12} {'CPU ms':>7}"
@@ -78,7 +86,7 @@ def profile(name: str, runs: int) -> None:
     from pyinstrument.renderers import ConsoleRenderer
 
     paths, cookie = addresses()
-    path, cookie = paths[name], cookie_for(name, cookie)
+    path, cookie = paths.get(name, name), cookie_for(name, cookie)
     pages.get(path, cookie)
     profiler = Profiler(interval=0.0005)
     with profiler:
@@ -101,7 +109,7 @@ def profile(name: str, runs: int) -> None:
 def functions(name: str, runs: int, sort: str) -> None:
     """cProfile's functions for one page, by cumulative or own time."""
     paths, cookie = addresses()
-    path, cookie = paths[name], cookie_for(name, cookie)
+    path, cookie = paths.get(name, name), cookie_for(name, cookie)
     pages.get(path, cookie)
     profiler = cProfile.Profile()
     profiler.enable()
@@ -113,7 +121,7 @@ def functions(name: str, runs: int, sort: str) -> None:
 
 def sql(name: str) -> None:
     paths, cookie = addresses()
-    path, cookie = paths[name], cookie_for(name, cookie)
+    path, cookie = paths.get(name, name), cookie_for(name, cookie)
     pages.get(path, cookie)
     with CaptureQueriesContext(connection) as queries:
         pages.get(path, cookie)
@@ -128,7 +136,7 @@ def explain(name: str, signed_in: bool) -> None:
     PostgreSQL ran it: `EXPLAIN (ANALYZE, BUFFERS)`, its time, and the rows it read. A
     listing's queries are what grows with the data; the page's own CPU is `times`'s."""
     paths, cookie = addresses()
-    path, cookie = paths[name], cookie if signed_in else cookie_for(name, cookie)
+    path, cookie = paths.get(name, name), cookie if signed_in else cookie_for(name, cookie)
     with override_settings(PODIUM_CARD_CACHE_SECONDS=0):
         pages.get(path, cookie)
         with CaptureQueriesContext(connection) as queries:
@@ -147,8 +155,9 @@ def explain(name: str, signed_in: bool) -> None:
 
 if __name__ == "__main__":
     command = sys.argv[1]
-    if command == "times":
-        times(int(sys.argv[2]) if len(sys.argv) > 2 else 20)
+    if command in ("times", "times-nothing-kept"):
+        runs = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+        times(runs, sys.argv[3:], keep=command == "times")
     elif command == "profile":
         profile(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 20)
     elif command in ("cumulative", "tottime"):
