@@ -106,12 +106,19 @@ def directory_profiles(*, viewer, filters: dict) -> QuerySet:
 
 
 def search_matches(model, words: str) -> QuerySet:
-    """The ids of live pages of `model` that contain every word, as a query for the
-    database to use inside another one: no page is built, and the caller fetches only
-    the ones it shows. Wagtail's database search backend keeps its index in the same
-    database (on PostgreSQL a GIN-indexed tsvector), so the match runs where the
-    directory's filters and pagination do."""
-    matches = model.objects.live().search(words, operator="and", order_by_relevance=False)
+    """The ids of pages of `model` that contain every word, as a query for the database
+    to use inside another one: no page is built, and the caller fetches only the ones it
+    shows. Wagtail's database search backend keeps its index in the same database (on
+    PostgreSQL a GIN-indexed tsvector), so the match runs where the directory's filters
+    and pagination do.
+
+    Only a filter: which pages may be shown (live, audience, blocks) is the caller's
+    query, through the Viewer. Asking `live` here as well joined the page table a second
+    time for every page matched. PostgreSQL either walks the listing in name order and
+    checks each profile's entry, stopping at a page's worth (a common word), or finds
+    the entries through the GIN index first (a rare one), whichever it expects to read
+    less."""
+    matches = model.objects.search(words, operator="and", order_by_relevance=False)
     return matches.get_queryset().values("pk")
 
 
