@@ -53,7 +53,7 @@ def targets() -> dict:
         "blog post": post.order_by("path").first().url,
         "video page": video.url,
         "/speakers/": "/speakers/",
-        "/speakers/?topic=": f"/speakers/?topic={topic.pk}",
+        "/speakers/?topic=": f"/speakers/?topic={topic.slug}",
         "/speakers/?q=": "/speakers/?q=housing",
         "topic page": f"/speakers/topics/{topic.slug}/",
         "feed (RSS)": "/speakers/feed/",
