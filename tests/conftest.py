@@ -90,7 +90,7 @@ def _order(item, *, restorable: bool) -> tuple[int, int]:
     if not restorable:
         return kind, not (slow or grouped)
     if slow or grouped:
-        # A group with a slow test first (the demo's crawls, one per worker), then the
+        # A group with a slow test first (the demo's crawls), then the
         # slow tests alone, then the other groups.
         return 0, (0 if slow and grouped else 1 if slow else 2)
     return 1, kind

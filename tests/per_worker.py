@@ -7,7 +7,8 @@ flush between one worker's tests never empties another's counters, and no worker
 another's tasks. PostgreSQL needs nothing here: pytest-django gives each worker its own
 test database (its name ends in _gw0, _gw1, ...). On SQLite in memory each worker has
 its own database too, and one_migration_for_every_worker() fills them all from one
-migration.
+migration, and puts the migrated content back from the same copy after a test that
+emptied the database.
 """
 
 import fcntl
@@ -97,10 +98,40 @@ def one_migration_for_every_worker():
         return _load_copy(connection, template, serialize)
 
     creation.create_test_db = create_test_db
+    creation_class = type(creation)
+    deserialize = creation_class.deserialize_db_from_string
+    creation_class.deserialize_db_from_string = _restored_from_the_copy(
+        deserialize, Path(directory, "migrated.sqlite3")
+    )
     try:
         yield
     finally:
         del creation.create_test_db
+        creation_class.deserialize_db_from_string = deserialize
+
+
+def _restored_from_the_copy(deserialize, template: Path):
+    """Put the migrated content back by copying the saved database into the test database.
+
+    A transactional test that keeps the migrated content (serialized_rollback) empties the
+    database when it ends and has the content loaded again, object by object, when the
+    next such test starts (a quarter of a second of CPU each time). The saved copy holds
+    the very content Django serialized (the serialization ran on that same database just
+    after the migrations), so on SQLite in memory SQLite's backup copies it back instead,
+    in a few milliseconds. Inside a transaction (never the case for those tests) the
+    content is loaded object by object as before.
+    """
+
+    def deserialize_db_from_string(creation, data):
+        connection = creation.connection
+        if not template.exists() or connection.in_atomic_block:
+            return deserialize(creation, data)
+        connection.ensure_connection()
+        with closing(sqlite3.connect(template)) as copy:
+            copy.backup(connection.connection)
+        return None
+
+    return deserialize_db_from_string
 
 
 def _load_copy(connection, template: Path, serialize: bool) -> str:

@@ -2,12 +2,9 @@
 
 Loading the demo takes seconds and crawling it as every role tens of seconds per
 language; the tests here only read what they find (each inside its own savepoint), so
-one load and one crawl per language serve them all. The work is split in two
-pytest-xdist groups (DEMO_GROUPS in crawler.py), one per interface language: each group
-runs on one worker without interruption, so its package fixtures are built once there,
-and on two workers the two crawls run side by side (each worker loads its own copy of
-the demo). The tests that read only the demo join the English group; the Spanish group
-also reads its crawl for English words.
+one load and one crawl per language serve them all. Every test here carries the one
+pytest-xdist group of DEMO_GROUPS (crawler.py): one worker runs the package without
+interruption, so the demo is loaded once for both crawls and every check that reads them.
 """
 
 from io import StringIO

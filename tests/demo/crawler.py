@@ -51,8 +51,9 @@ ROLES = {
     "editor": "editor@example.org",
 }
 LANGUAGES = ("en", "es")
-# The pytest-xdist group of each language's crawl (tests/demo/conftest.py).
-DEMO_GROUPS = {language: f"demo_{language}" for language in LANGUAGES}
+# The pytest-xdist group of each language's crawl (tests/demo/conftest.py): one group for
+# both, so that one worker loads the demo once for both crawls and every check over them.
+DEMO_GROUPS = dict.fromkeys(LANGUAGES, "demo")
 
 
 class LinkParser(HTMLParser):
