@@ -10,10 +10,8 @@ other answer (404, 405, 400, a sign-in redirect) leaves every circle row, bookin
 notification and outbox entry as it was. Every answer outside the admin is private,
 no-store, and every page carries the base template's robots noindex.
 
-Two orders of refusal are recorded as they are, neither telling an outsider anything:
-mentoring's answer and end check the method first (a GET is 405 for everyone), while the
-forum's and moderation's POST-only addresses check membership first (404 outside, 405 for
-a member).
+Every POST-only circle address checks who is asking before the method: 404 for anyone
+outside, 405 only for someone who may use it.
 """
 
 import re
@@ -187,8 +185,8 @@ circle:reinstate_member             404/404 404/404 404/404 404/404 404/404 404/
 circle:mentoring                    302/302 404/404 404/404 404/404 404/404 404/404 404/404
 circle:mentoring_request            404/404 404/404 404/404 404/404 404/404 404/404 404/404
 circle:mentorship                   404/404 404/404 404/404 404/404 404/404 404/404 404/404
-circle:mentorship_answer            405/404 405/404 405/404 405/404 405/404 405/404 405/404
-circle:mentorship_end               405/404 405/404 405/404 405/404 405/404 405/404 405/404
+circle:mentorship_answer            404/404 404/404 404/404 404/404 404/404 404/404 404/404
+circle:mentorship_end               404/404 404/404 404/404 404/404 404/404 404/404 404/404
 circle:referral_new                 404/404 404/404 404/404 404/404 404/404 404/404 404/404
 circle_admin:application_decide     302/302 404/404 404/404 405/302 404/404 404/404 404/404
 circle_admin:moderator_set          302/302 404/404 404/404 405/302 404/404 404/404 404/404
@@ -244,8 +242,8 @@ circle:reinstate_member             404/404 405/302 404/404
 circle:mentoring                    200/302 200/302 200/302
 circle:mentoring_request            200/302 404/404 404/404
 circle:mentorship                   404/404 404/404 200/302
-circle:mentorship_answer            405/404 405/404 405/404
-circle:mentorship_end               405/404 405/404 405/302
+circle:mentorship_answer            404/404 404/404 404/404
+circle:mentorship_end               404/404 404/404 405/302
 circle:referral_new                 404/404 404/404 200/302
 circle_admin:application_decide     404/404 404/404 404/404
 circle_admin:moderator_set          404/404 404/404 404/404
