@@ -82,7 +82,9 @@ def test_generated_pages_render_through_the_app_and_narrowed_ones_are_restricted
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the bulk index writer is for PostgreSQL's backend"
 )
-@pytest.mark.django_db(transaction=True)  # no enclosing transaction: written alongside
+# No enclosing transaction: the entries are written alongside, on a second connection; the
+# migrated content comes back before and after, as for every transactional test here.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_search_entries_are_those_the_search_backend_writes_itself():
     generate(3, say=quiet)
     models = (SpeakerProfilePage, BlogPostPage, VideoPage, PodiumImage)
