@@ -10,3 +10,11 @@ def absolute_url(path: str) -> str:
     if not path.startswith("/") or path.startswith("//"):
         raise ValueError(f"a path on this site starts with one '/': {path!r}")
     return settings.PODIUM_SITE_URL + path
+
+
+def full_url(url: str) -> str:
+    """`url` on this site if it is a path ("/media/a.jpg"), as it is if it already names a
+    site (a page on another Wagtail site, a file on a storage with its own address)."""
+    if url.startswith("/") and not url.startswith("//"):
+        return absolute_url(url)
+    return url

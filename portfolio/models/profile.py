@@ -17,6 +17,7 @@ from wagtail.models import PagePermissionTester
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.links import full_url
 from core.models import BasePage, SiteSettings
 from portfolio.enums import Audience, Availability, Travel
 from portfolio.media_kit_pdf import media_kit_pdf as one_sheet_pdf
@@ -280,7 +281,9 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
             "@type": "Person",
             "name": self.title,
             "description": self.headline or strip_tags(self.bio)[:300],
-            "url": self.get_full_url(request),
+            # The site's configured address, as the sitemap and feeds give it, not the
+            # Wagtail site record's host and port.
+            "url": full_url(self.get_url(request)),
             "knowsAbout": [t.name for t in self.topics.all()],
         }
 

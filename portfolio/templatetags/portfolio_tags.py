@@ -16,7 +16,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from wagtail.images.models import SourceImageIOError
 
-from core.links import absolute_url
+from core.links import full_url
 from portfolio.fragments import filter_form, page_cards, profile_cards
 
 register = template.Library()
@@ -135,12 +135,11 @@ def share_image(profile) -> str:
         rendition = photo.get_rendition(SHARE_IMAGE_FILTER)
     except SourceImageIOError:
         return ""
-    url = rendition.url
     return format_html(
         '<meta property="og:image" content="{url}">'
         '<meta property="og:image:width" content="{width}">'
         '<meta property="og:image:height" content="{height}">',
-        url=absolute_url(url) if url.startswith("/") and not url.startswith("//") else url,
+        url=full_url(rendition.url),
         width=rendition.width,
         height=rendition.height,
     )

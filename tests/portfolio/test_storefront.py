@@ -338,3 +338,5 @@ def test_link_previews_show_the_photo_only_of_profiles_open_to_search_engines(
             shown = Image.open(stored)
             assert (shown.format, shown.size, dict(shown.getexif())) == ("JPEG", (600, 600), {})
         assert '<meta property="og:image:width" content="600">' in html
+        # The page's own address as the sitemap and feeds give it: the site's configured one.
+        assert f'<meta property="og:url" content="{settings.PODIUM_SITE_URL}{profile.url}">' in html
