@@ -12,14 +12,18 @@ emptied the database.
 """
 
 import fcntl
+import hashlib
 import os
 import re
 import shutil
 import sqlite3
+import sys
 import tempfile
 from contextlib import closing, contextmanager
+from importlib import metadata
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -48,8 +52,10 @@ if _worker.startswith("gw"):
 # states again and again). On SQLite in memory the first worker to need a database
 # migrates it and saves a copy in a directory the controller made for this run; every
 # other worker loads that copy into its own in-memory database. The copy is the same
-# database, byte for byte, that the migrations built; a new run migrates again. (Django
-# serializes the content for serialized_rollback after this, on every worker.)
+# database, byte for byte, that the migrations built. It is also kept between runs under
+# a digest of the code and packages it came from (kept_migration): a later run of the
+# same code loads it instead of migrating; any change migrates again. (Django serializes
+# the content for serialized_rollback after this, on every worker.)
 TEMPLATE_DIR = "PODIUM_TEST_DATABASE_DIR"
 
 
@@ -88,13 +94,17 @@ def one_migration_for_every_worker():
         with open(Path(directory, "lock"), "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait for the first
             if not template.exists():
-                name = migrate(verbosity, autoclobber, serialize, keepdb)
-                # Complete or not at all: a worker that fails here leaves no half copy.
-                partial = template.with_suffix(".partial")
-                with closing(sqlite3.connect(partial)) as copy:
-                    connection.connection.backup(copy)
-                partial.replace(template)
-                return name
+                kept = kept_migration()
+                if kept.exists():
+                    shutil.copyfile(kept, template)
+                else:
+                    name = migrate(verbosity, autoclobber, serialize, keepdb)
+                    _save_copy(connection, template)
+                    _save_copy(connection, kept)
+                    for older in kept.parent.glob("migrated-*.sqlite3"):
+                        if older != kept:
+                            older.unlink(missing_ok=True)
+                    return name
         return _load_copy(connection, template, serialize)
 
     creation.create_test_db = create_test_db
@@ -108,6 +118,47 @@ def one_migration_for_every_worker():
     finally:
         del creation.create_test_db
         creation_class.deserialize_db_from_string = deserialize
+
+
+def _save_copy(connection, path: Path) -> None:
+    """The database as it is, copied to `path`: complete or not at all, so that a worker
+    that fails here leaves no half copy."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    with closing(sqlite3.connect(partial)) as copy:
+        connection.connection.backup(copy)
+    partial.replace(path)
+
+
+def migration_inputs() -> list[Path]:
+    """Every file the migrated database can depend on that can change without a package
+    upgrade: the Python files of the project's own apps and of its settings (their
+    migrations, and what the migrations import)."""
+    root = Path(settings.BASE_DIR).resolve()
+    folders = {root / "config"}
+    for app in apps.get_app_configs():
+        path = Path(app.path).resolve()
+        if path.is_relative_to(root) and ".venv" not in path.parts:
+            folders.add(path)
+    return sorted(file for folder in folders for file in folder.rglob("*.py"))
+
+
+def kept_migration() -> Path:
+    """Where the migrated database of this code is kept between runs (.pytest_cache).
+
+    Its name is a digest of everything the migrations read: the project's code (any
+    change in it, not only in a migration, means migrating again), every installed
+    package and its version, Python's and SQLite's versions. A run whose digest is found
+    copies the database instead of migrating; a new digest migrates and replaces it.
+    """
+    digest = hashlib.sha256()
+    for file in migration_inputs():
+        digest.update(os.path.relpath(file, settings.BASE_DIR).encode())
+        digest.update(file.read_bytes())
+    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    digest.update("\n".join([*packages, sys.version, sqlite3.sqlite_version]).encode())
+    folder = Path(settings.BASE_DIR, ".pytest_cache", "podium")
+    return folder / f"migrated-{digest.hexdigest()[:24]}.sqlite3"
 
 
 def _restored_from_the_copy(deserialize, template: Path):
