@@ -119,9 +119,12 @@ def referral_choose(
     boundaries and the daily limits all apply. Sent twice, it makes one request.
     """
     viewer = as_viewer(actor)
+    # Not joined to new_booking: a request that waited for this lock sees the referral as
+    # the first one left it, but a join would still read that request's booking as
+    # missing (it did not exist when the statement began). Read lazily, it is there.
     referral = (
         Referral.objects.select_for_update(of=("self",))
-        .select_related("booking", "referred", "new_booking")
+        .select_related("booking", "referred")
         .get(pk=referral.pk)
     )
     if not viewer.has_perm("circle.choose_referral", referral):

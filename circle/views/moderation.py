@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.enums import Role
 from circle.enums import ReportDecision
+from circle.models import CircleReport
 from circle.selectors import membership as member_selectors
 from circle.selectors import moderation as selectors
 from circle.services import moderation as services
@@ -30,6 +31,20 @@ class ActionForm(PlainTextMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args, report: CircleReport, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only what can be done to this report is offered: a report about a member has
+        # no post to hide, and a post whose author left has nobody to note or suspend.
+        about = report.post.author if report.post_id else report.reported
+        unavailable = set()
+        if not report.post_id:
+            unavailable.add(ReportDecision.HIDE)
+        if about is None:
+            unavailable |= {ReportDecision.WARN, ReportDecision.SUSPEND}
+        self.fields["action"].choices = [
+            (value, label) for value, label in ReportDecision.choices if value not in unavailable
+        ]
 
 
 @members_only(
@@ -110,7 +125,7 @@ def _named(reports):
 )
 @require_http_methods(["GET", "POST"])
 def report_handle(request, report):
-    form = ActionForm(posted(request))
+    form = ActionForm(posted(request), report=report)
     status = 200
     if request.method == "POST":
         status = 400

@@ -116,6 +116,28 @@ def test_a_warning_needs_a_note(client, scene):
     assert Notification.objects.count() == 0
 
 
+def test_the_desk_offers_only_what_can_be_done_to_the_report(client, scene):
+    about_member = services.report_member(
+        actor=scene["reporter"].user, user=scene["author"].user, reason="Messages me"
+    )
+    about_post = services.report_post(
+        actor=scene["reporter"].user, post=scene["post"], reason="Dismissive"
+    )
+    client.force_login(scene["moderator"].user)
+
+    def offered(report):
+        response = client.get(reverse("circle:report_handle", args=[report.pk]))
+        return [value for value, _label in response.context["form"].fields["action"].choices]
+
+    assert offered(about_member) == ["close", "warn", "suspend", "escalate"]
+    assert offered(about_post) == ["close", "hide", "warn", "suspend", "escalate"]
+    response = client.post(
+        reverse("circle:report_handle", args=[about_member.pk]), {"action": "hide"}
+    )
+    assert response.status_code == 400
+    assert ModerationEntry.objects.count() == 0
+
+
 def test_suspending_and_reinstating_are_logged(client, scene):
     report = services.report_member(
         actor=scene["reporter"].user, user=scene["author"].user, reason="Messages me"

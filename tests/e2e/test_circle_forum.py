@@ -1,9 +1,11 @@
 """The circle's forum in a real browser: no WCAG 2.2 AA violations found by axe, no
-sideways scroll on a 390 px phone even with a long address, and a content note opened
-from the keyboard."""
+sideways scroll on a 390 px phone even with a long address, a content note opened from
+the keyboard, and forms laid out like the rest of the site."""
 
 import pytest
 
+from circle.models import Mentorship
+from tests.circle.mentoring_people import circle_member
 from tests.circle.test_forum_world import join, make_circle, make_member, reply, start
 from tests.e2e.conftest import axe_violations, sign_in, url
 
@@ -55,3 +57,34 @@ def test_the_forum_pages_are_accessible_and_fit_a_phone(page, live_server):
     assert link.get_attribute("href") == "https://example.org/" + "very-long-path-" * 20
     assert link.get_attribute("target") is None
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_secondary_answer_looks_secondary_and_a_checkbox_stays_off_the_send_button(
+    page, live_server
+):
+    circle = make_circle("New to speaking", "new-to-speaking")
+    mentor = circle_member(name="Bea", offers=["pricing"])
+    mentee = circle_member(name="Ada", asks=["pricing"])
+    join(mentor, circle)
+    thread = start(mentor, circle, title="My first keynote", body="It went well.")
+    mentorship = Mentorship.objects.create(
+        mentor=mentor, mentee=mentee, topic="pricing", message="Rates?"
+    )
+    sign_in(page, live_server, mentor)
+    page.set_viewport_size({"width": 390, "height": 800})
+
+    page.goto(url(live_server, f"/circle/mentoring/{mentorship.pk}/"))
+
+    def background(name):
+        button = page.get_by_role("button", name=name)
+        return button.evaluate("button => getComputedStyle(button).backgroundColor")
+
+    assert background("No, not now") != background("Yes, mentor them")
+
+    page.goto(url(live_server, f"/circle/t/{thread.pk}/"))
+    checkbox = page.get_by_label('Post as "a member of this circle" instead of your name')
+    send = page.get_by_role("button", name="Post the reply")
+    assert (
+        checkbox.bounding_box()["y"] + checkbox.bounding_box()["height"]
+        < (send.bounding_box()["y"])
+    )
