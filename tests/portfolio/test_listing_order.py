@@ -14,6 +14,7 @@ from portfolio.models.directory import PAGE_SIZE
 from portfolio.selectors import directory_profiles, topic_pages
 from portfolio.services import profile_pause
 from portfolio.viewer import Viewer
+from tests.conftest import built_once, fresh_copies
 from tests.factories import (
     ConsultantFactory,
     EditorFactory,
@@ -23,7 +24,8 @@ from tests.factories import (
     published_profile,
 )
 
-pytestmark = pytest.mark.django_db
+# One worker builds the module's world once (fifty published profiles take seconds).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("listing_order")]
 
 # Two public profiles in four, one for the network, one private: a visitor's listing and
 # a member's both run to more than one page. Names repeat, so that the primary key has
@@ -32,8 +34,7 @@ AUDIENCES = ("public", "public", "network", "private")
 COUNT = 50
 
 
-@pytest.fixture
-def world():
+def build_world():
     housing = TopicFactory(name="Housing", slug="housing")
     organization = OrganizationFactory()
     member = member_of(organization)
@@ -65,6 +66,18 @@ def world():
         "blocking": blocking,
         "topic": housing,
     }
+
+
+@pytest.fixture(scope="module")
+def built(django_db_setup, django_db_blocker):
+    with built_once(django_db_blocker, build_world) as world:
+        yield world
+
+
+@pytest.fixture
+def world(built, db):
+    # The tests only read the profiles and sign the viewers in; nothing here changes them.
+    return fresh_copies(built)
 
 
 AUDIENCES_OF = {
