@@ -225,3 +225,19 @@ def test_the_page_is_private_and_speaks_spanish(client):
         True,
     )
     assert ("Save my topics" in page, "Your topics" in page) == (False, False)
+
+
+def test_every_suggestion_says_what_can_be_done_next(client):
+    """A member who offers a topic can ask the other for mentoring; a member who only asks
+    for what one offers is told that the request is theirs to send, never left without a
+    next step."""
+    me = circle_member(name="Ada", asks=["pricing"], offers=["speaking"])
+    circle_member(name="Bea", offers=["pricing"])
+    circle_member(name="Dot", asks=["speaking"])
+    client.force_login(me)
+
+    page = client.get(reverse("circle:mentoring")).content.decode()
+
+    assert "Ask Bea to mentor you" in page
+    assert "Dot can ask you to mentor them on these topics" in page
+    assert "Ask Dot to mentor you" not in page
