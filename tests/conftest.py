@@ -390,3 +390,21 @@ def fresh_copies(built: dict) -> dict:
         name: type(value)._base_manager.get(pk=value.pk) if isinstance(value, Model) else value
         for name, value in built.items()
     }
+
+
+def module_world(build):
+    """The `built` and `world` fixtures of a module whose tests all read one world that
+    `build()` makes: built once for the module (built_once), each test reading fresh
+    copies of its instances. Use as `built, world = module_world(build)`; the module sits
+    in an xdist group, so that one worker builds it."""
+
+    @pytest.fixture(scope="module")
+    def built(django_db_setup, django_db_blocker):
+        with built_once(django_db_blocker, build) as made:
+            yield made
+
+    @pytest.fixture
+    def world(built, db):
+        return fresh_copies(built)
+
+    return built, world

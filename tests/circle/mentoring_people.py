@@ -6,7 +6,15 @@ from django.utils import timezone
 
 from circle.enums import MentoringSide
 from circle.models import Member, MemberBlock, MentoringInterest
-from tests.factories import ConsultantFactory, EditorFactory, OrganizationFactory, member_of
+from networking.services.bookings import booking_request
+from tests.factories import (
+    ConsultantFactory,
+    EditorFactory,
+    OrganizationFactory,
+    member_of,
+    published_profile,
+)
+from tests.networking.conftest import booking_fields
 
 
 def circle_member(user=None, *, name="Ada", status="active", offers=(), asks=()):
@@ -22,6 +30,24 @@ def circle_member(user=None, *, name="Ada", status="active", offers=(), asks=())
     for topic in asks:
         MentoringInterest.objects.create(user=user, side=MentoringSide.ASK, topic=topic)
     return user
+
+
+def lakeside_request() -> dict:
+    """Rosa (a member) has a booking request from Lakeside; Mara (a member) could take it."""
+    organization = OrganizationFactory(name="Lakeside Learning Trust")
+    org_member = member_of(organization)
+    rosa = circle_member(name="Rosa in the circle")
+    published_profile(rosa, title="Rosa Calder")
+    mara = circle_member(name="Mara in the circle")
+    published_profile(mara, title="Mara Quill", audience="network")
+    booking = booking_request(actor=org_member, consultant=rosa, **booking_fields())
+    return {
+        "org": organization,
+        "org_member": org_member,
+        "rosa": rosa,
+        "mara": mara,
+        "booking": booking,
+    }
 
 
 def block(blocker, blocked):

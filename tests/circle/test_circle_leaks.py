@@ -20,7 +20,7 @@ from core.models import OutboxEntry
 from networking.models import Booking, Conversation, Notification
 from portfolio.models import SpeakerProfilePage, Topic
 from tests.circle.circle_world import MARKER, build_world
-from tests.conftest import built_once, fresh_copies
+from tests.conftest import module_world
 
 # A marked text: the marker and the field's name after it. The bare marker is what the
 # searches below ask for, which a results page may repeat.
@@ -47,15 +47,7 @@ def _build_world_and_its_mail() -> dict:
     return world
 
 
-@pytest.fixture(scope="module")
-def built(django_db_setup, django_db_blocker):
-    with built_once(django_db_blocker, _build_world_and_its_mail) as world:
-        yield world
-
-
-@pytest.fixture
-def world(built, db):
-    return fresh_copies(built)
+built, world = module_world(_build_world_and_its_mail)
 
 
 def _public_pages(client) -> list[str]:

@@ -24,7 +24,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from circle.models import Member
 from tests.circle.circle_world import MARKER, build_world, snapshot
-from tests.conftest import built_once, fresh_copies
+from tests.conftest import module_world
 
 # One worker builds the world once for every role (it takes seconds); each role's requests
 # run in the test's own savepoint and each request is rolled back besides.
@@ -326,15 +326,7 @@ def _private(response) -> list[str]:
     return lacking
 
 
-@pytest.fixture(scope="module")
-def built(django_db_setup, django_db_blocker):
-    with built_once(django_db_blocker, build_world) as world:
-        yield world
-
-
-@pytest.fixture
-def world(built, db):
-    return fresh_copies(built)
+built, world = module_world(build_world)
 
 
 def test_every_circle_url_has_a_row():

@@ -8,10 +8,7 @@ from django.urls import reverse
 from circle.models import Mentorship, Referral
 from circle.services.referrals import referral_answer, referral_create
 from networking.models import Booking, Notification
-from networking.services.bookings import booking_request
-from tests.circle.mentoring_people import circle_member
-from tests.factories import OrganizationFactory, member_of, published_profile
-from tests.networking.conftest import booking_fields
+from tests.circle.mentoring_people import circle_member, lakeside_request
 from tests.networking.test_races import race, signed_in
 
 # Real transactions: the racing requests run on threads, each with its own connection.
@@ -55,15 +52,13 @@ def test_yes_and_no_at_once_leave_one_answer_and_one_notification(asked):
 
 @pytest.fixture
 def referral(postgres):
-    organization = OrganizationFactory(name="Lakeside Learning Trust")
-    org_member = member_of(organization)
-    rosa = circle_member(name="Rosa in the circle")
-    published_profile(rosa, title="Rosa Calder")
-    mara = circle_member(name="Mara in the circle")
-    published_profile(mara, title="Mara Quill", audience="network")
-    booking = booking_request(actor=org_member, consultant=rosa, **booking_fields())
+    setting = lakeside_request()
+    mara, org_member = setting["mara"], setting["org_member"]
     made = referral_create(
-        actor=rosa, booking=booking, referred=mara.circle_member, note="You'd be great"
+        actor=setting["rosa"],
+        booking=setting["booking"],
+        referred=mara.circle_member,
+        note="You'd be great",
     )
     return made, mara, org_member
 

@@ -14,11 +14,10 @@ from circle.models import Referral
 from circle.selectors.referrals import referral_candidates
 from circle.services.referrals import referral_answer, referral_create
 from networking.models import Block, Booking, Notification, Preferences
-from networking.services.bookings import booking_request
 from portfolio.models import SpeakerProfilePage
 from portfolio.services import profile_pause
-from tests.circle.mentoring_people import block, circle_member
-from tests.factories import ConsultantFactory, OrganizationFactory, member_of, published_profile
+from tests.circle.mentoring_people import block, circle_member, lakeside_request
+from tests.factories import ConsultantFactory, member_of, published_profile
 from tests.networking.conftest import booking_fields
 
 pytestmark = pytest.mark.django_db
@@ -28,21 +27,7 @@ SECRETS = ("Hall 3, 12 Quay Street", "Sam Ortiz", "sam@org.example", "Lakeside")
 
 @pytest.fixture
 def setting():
-    """Rosa (a member) has a request from Lakeside; Mara (a member) could take it."""
-    organization = OrganizationFactory(name="Lakeside Learning Trust")
-    org_member = member_of(organization)
-    rosa = circle_member(name="Rosa in the circle")
-    published_profile(rosa, title="Rosa Calder")
-    mara = circle_member(name="Mara in the circle")
-    published_profile(mara, title="Mara Quill", audience="network")
-    booking = booking_request(actor=org_member, consultant=rosa, **booking_fields())
-    return {
-        "org": organization,
-        "org_member": org_member,
-        "rosa": rosa,
-        "mara": mara,
-        "booking": booking,
-    }
+    return lakeside_request()
 
 
 def _page(client, url):

@@ -14,7 +14,7 @@ from portfolio.models.directory import PAGE_SIZE
 from portfolio.selectors import directory_profiles, topic_pages
 from portfolio.services import profile_pause
 from portfolio.viewer import Viewer
-from tests.conftest import built_once, fresh_copies
+from tests.conftest import module_world
 from tests.factories import (
     ConsultantFactory,
     EditorFactory,
@@ -68,16 +68,7 @@ def build_world():
     }
 
 
-@pytest.fixture(scope="module")
-def built(django_db_setup, django_db_blocker):
-    with built_once(django_db_blocker, build_world) as world:
-        yield world
-
-
-@pytest.fixture
-def world(built, db):
-    # The tests only read the profiles and sign the viewers in; nothing here changes them.
-    return fresh_copies(built)
+built, world = module_world(build_world)
 
 
 AUDIENCES_OF = {
