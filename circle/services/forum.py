@@ -2,6 +2,7 @@
 one transaction, and is safe to run twice (a form sent twice makes one post)."""
 
 import re
+import unicodedata
 from datetime import datetime
 
 from django.conf import settings
@@ -20,8 +21,11 @@ TITLE_MAX = 160
 BODY_MAX = 8000
 NOTE_MAX = 160
 NAME_MAX = 120
-# Characters with no place in plain text (tabs and line ends are kept).
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters with no place in plain text (tabs and line ends are kept), and the
+# direction embeddings, overrides and isolates: they reorder what follows them (a name
+# that turns the date after it around, a note that shows ".../gnp.exe" as
+# ".../exe.png"). Arabic and Hebrew need none of them; the marks U+200E/U+200F stay.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 def _allowed(actor, perm: str, obj=None) -> None:
@@ -219,23 +223,37 @@ def thread_read(*, user, thread: Thread, up_to: datetime | None = None) -> None:
     _mark_read(user=user, thread=thread, up_to=up_to or timezone.now())
 
 
+def _as_read(name: str) -> str:
+    """A name as a reader takes it in: compatibility forms folded (a full-width letter is
+    a letter), invisible format characters (zero-width spaces) dropped, case ignored."""
+    folded = unicodedata.normalize("NFKC", name)
+    visible = "".join(c for c in folded if unicodedata.category(c) != "Cf")
+    return " ".join(visible.split()).casefold()
+
+
 def _reserved_names() -> set[str]:
     """What the forum shows in place of a name, in every language of the site: a member
     who took one of them as their name could pass for someone anonymous."""
     names = set()
     for code, _language in settings.LANGUAGES:
         with translation.override(code):
-            names |= {_("A member of this circle").casefold(), _("A former member").casefold()}
+            names |= {_as_read(_("A member of this circle")), _as_read(_("A former member"))}
     return names
+
+
+def member_name(value: str, *, empty_message: str) -> str:
+    """The name a member is shown under, as given when asking to join or in the settings."""
+    name = _line(value, limit=NAME_MAX, required=True, empty_message=empty_message)
+    if _as_read(name) in _reserved_names():
+        raise Refused(_("This name is what the circle shows for posts without a name."))
+    return name
 
 
 @transaction.atomic
 def member_settings_update(*, actor, name: str, wants_digest: bool) -> Member:
     """The name other members see, and the weekly reminder e-mail, on or off."""
     _allowed(actor, "circle.change_settings")
-    name = _line(name, limit=NAME_MAX, required=True, empty_message=_("Give a name."))
-    if name.casefold() in _reserved_names():
-        raise Refused(_("This name is what the circle shows for posts without a name."))
+    name = member_name(name, empty_message=_("Give a name."))
     member = Member.objects.select_for_update().get(user=actor)
     member.name, member.wants_digest = name, bool(wants_digest)
     member.save(update_fields=["name", "wants_digest"])

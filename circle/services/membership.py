@@ -29,6 +29,7 @@ from circle.models import (
     Thread,
     Vouch,
 )
+from circle.services.forum import member_name
 from networking.errors import Hidden, Refused
 from networking.services.notifications import notify
 from networking.viewer import as_viewer
@@ -58,11 +59,9 @@ def apply(*, actor, name: str, note: str = "") -> Member:
     if existing is not None and existing.status == MemberStatus.APPLIED:
         return existing  # the same request sent twice
     _require(actor, "circle.apply")
-    name = name.strip()
-    if not name:
-        raise Refused(_("Give the name other members will see."))
+    name = member_name(name, empty_message=_("Give the name other members will see."))
     member, _created = Member.objects.get_or_create(
-        user=actor, defaults={"name": name[:120], "note": note.strip()[:1000]}
+        user=actor, defaults={"name": name, "note": note.strip()[:1000]}
     )
     return member
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from circle.models import Member, Post, Thread
 from circle.templatetags.circle_text import circle_text
 from tests.circle.test_forum_world import join, make_circle, make_member, start
+from tests.factories import ConsultantFactory
 
 LINK = '<a href="{0}" rel="nofollow noopener noreferrer ugc">{0}</a>'
 
@@ -65,13 +66,16 @@ HOSTILE = [
     "<script>alert('circle')</script>",
     "' OR 1=1 --",
     "line\r\nBcc: everyone@example.org",
-    "\u202eevil",
+    "\u200fRTL mark and \u200eLTR mark",
+    "ليلى حداد",
+    "שירה כהן",
     "😀" * 50,
     "{{ request.user.email }}",
     "{% debug %}",
     "javascript:alert(1)",
 ]
-REFUSED = ["", " ", "\x00", "bad\x07bell", "a" * 9000]
+# Direction overrides, embeddings and isolates reorder the rest of their line.
+REFUSED = ["", " ", "\x00", "bad\x07bell", "a" * 9000, "\u202eevil", "a\u2066b", "c\u202ad"]
 
 
 @pytest.fixture
@@ -154,6 +158,9 @@ def test_too_many_posts_in_a_minute_are_refused_with_a_message(client, ana):
         "a MEMBER of this circle ",
         "Un miembro de este círculo",
         "A former member",
+        "A\u200b member of this circle",  # a zero-width space
+        "\uff21 member of this circle",  # a full-width capital A
+        "A  member\u00a0of this circle",
     ],
 )
 def test_a_member_cannot_take_the_name_shown_for_posts_without_one(client, ana, name):
@@ -164,3 +171,13 @@ def test_a_member_cannot_take_the_name_shown_for_posts_without_one(client, ana, 
         "This name is what the circle shows for posts without a name." in response.content.decode()
     )
     assert Member.objects.get(user=ana).name == "Ana Reyes"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["A member of this circle", "A\u200b former member", "\u202eAna"])
+def test_nobody_asks_to_join_under_a_name_the_circle_uses_or_reversed(client, name):
+    applicant = ConsultantFactory()
+    client.force_login(applicant)
+    response = client.post(reverse("circle:home"), {"name": name, "note": "Hello"})
+    assert response.status_code == 400
+    assert not Member.objects.filter(user=applicant).exists()
