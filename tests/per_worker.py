@@ -100,7 +100,7 @@ def one_migration_for_every_worker():
                 else:
                     name = migrate(verbosity, autoclobber, serialize, keepdb)
                     _save_copy(connection, template)
-                    _save_copy(connection, kept)
+                    _publish(template, kept)
                     for older in kept.parent.glob("migrated-*.sqlite3"):
                         if older != kept:
                             older.unlink(missing_ok=True)
@@ -123,10 +123,18 @@ def one_migration_for_every_worker():
 def _save_copy(connection, path: Path) -> None:
     """The database as it is, copied to `path`: complete or not at all, so that a worker
     that fails here leaves no half copy."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
     with closing(sqlite3.connect(partial)) as copy:
         connection.connection.backup(copy)
+    partial.replace(path)
+
+
+def _publish(source: Path, path: Path) -> None:
+    """`source` copied to `path` whole: another run keeping the same database at the same
+    moment writes its own partial file, and either complete copy may win."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    shutil.copyfile(source, partial)
     partial.replace(path)
 
 
