@@ -23,11 +23,8 @@ generation that follows it. With the cache away, cards are rendered each time.
 """
 
 import hashlib
-import logging
 from urllib.parse import urlencode
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
@@ -37,21 +34,10 @@ from django.utils.translation import get_language
 from core.page_cache import store
 from portfolio.selectors import card_pictures_attach
 
-log = logging.getLogger("podium.page_cache")
-
 TEMPLATE = "components/profile_card.html"
 PAGE_TEMPLATE = "portfolio/_page_card.html"
 # What a card reads beyond the profile's own row (the photo comes with it).
 CARD_RELATIONS = ("photo__renditions", "topics")
-
-
-def _generation(request) -> str | None:
-    """The page cache's generation, read once per request (one round trip)."""
-    if not settings.PODIUM_CARD_CACHE_SECONDS:
-        return None
-    if not hasattr(request, "_kept_generation"):
-        request._kept_generation = store.generation()
-    return request._kept_generation
 
 
 def card_key(*, generation: str, page, kind: str, language: str, host: str) -> str:
@@ -60,26 +46,11 @@ def card_key(*, generation: str, page, kind: str, language: str, host: str) -> s
     return f"{kind}-card:{generation}:{language}:{host}:{page.pk}:{published}"
 
 
-def _read(keys: list[str]) -> dict:
-    try:
-        return cache.get_many(keys)
-    except Exception:  # noqa: BLE001 (any cache failure means "no cache", never an error page)
-        log.warning("card cache unreachable; rendering cards")
-        return {}
-
-
-def _keep(rendered: dict[str, str]) -> None:
-    try:
-        cache.set_many(rendered, timeout=settings.PODIUM_CARD_CACHE_SECONDS)
-    except Exception:  # noqa: BLE001 (any cache failure means "no cache", never an error page)
-        log.warning("card cache unreachable; cards not kept")
-
-
 def _cards(pages, request, *, kind: str, prepare, render) -> list[SafeString]:
     """Each page's card in order: kept ones read in one round trip; the others prepared
     (what they show read, all at once) and rendered, then kept."""
     pages = list(pages)
-    generation = _generation(request)
+    generation = store.parts_generation(request)
     if generation is None:
         prepare(pages)
         return [SafeString(render(page)) for page in pages]
@@ -88,12 +59,12 @@ def _cards(pages, request, *, kind: str, prepare, render) -> list[SafeString]:
         card_key(generation=generation, page=page, kind=kind, language=language, host=host)
         for page in pages
     ]
-    kept = _read(keys)
+    kept = store.parts_read(keys)
     missing = [(page, key) for page, key in zip(pages, keys, strict=True) if key not in kept]
     prepare([page for page, _ in missing])
     rendered = {key: render(page) for page, key in missing}
     if rendered:
-        _keep(rendered)
+        store.parts_keep(rendered)
     cards = kept | rendered
     # Rendered templates, escaped as they were rendered; kept as plain text.
     return [SafeString(cards[key]) for key in keys]
@@ -132,14 +103,14 @@ def _asked(data) -> str:
 
 def filter_form(form, request) -> SafeString:
     """The directory's filter form as `form.as_div` writes it, kept per filters asked."""
-    generation = _generation(request)
+    generation = store.parts_generation(request)
     if generation is None:
         return form.as_div()
     key = f"directory-form:{generation}:{get_language()}:{_asked(form.data)}"
-    kept = _read([key]).get(key)
+    kept = store.parts_read([key]).get(key)
     if kept is None:
         kept = str(form.as_div())
-        _keep({key: kept})
+        store.parts_keep({key: kept})
     return SafeString(kept)
 
 
@@ -152,14 +123,14 @@ def paginator(profiles, request, *, listing: str, per_page: int) -> Paginator:
     person's depends on their audiences and blocks, so theirs is counted each time.
     """
     pages = Paginator(profiles, per_page)
-    generation = _generation(request)
+    generation = store.parts_generation(request)
     if generation is None or request.user.is_authenticated:
         return pages
     key = f"listing-count:{generation}:{listing}"
-    count = _read([key]).get(key)
+    count = store.parts_read([key]).get(key)
     if count is None:
         count = pages.count
-        _keep({key: count})
+        store.parts_keep({key: count})
     pages.count = count  # Django's cached property, set: no COUNT query
     return pages
 

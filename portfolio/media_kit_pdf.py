@@ -1,10 +1,12 @@
 """The one-sheet as a PDF: the same sections as the printable page, for the same viewer."""
 
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.media.pdf import SOFT, Sheet
 from core.money import format_money
+from core.page_cache import store
 
 
 def _paragraphs(html: str) -> list[str]:
@@ -53,3 +55,27 @@ def media_kit_pdf(context: dict) -> bytes:
         if profile.topics_not_discussed:
             sheet.text(_("Topics I will not discuss:") + f" {profile.topics_not_discussed}")
     return sheet.to_bytes()
+
+
+def kept_media_kit_pdf(context: dict, request) -> bytes:
+    """media_kit_pdf(context), kept like the directory's cards (portfolio.fragments).
+
+    Drawing the sheet costs a few hundred milliseconds of CPU (its fonts are read and
+    subset each time), so a crawler asking for every one-sheet would keep the server
+    busy. What the sheet shows depends only on the profile's publication, the language
+    and which of its two audience-bound sections this viewer may see: those make the
+    key, never the person. The page cache's generation, replaced by every change to
+    something public (a renamed topic included), forgets every kept sheet at once.
+    """
+    generation = store.parts_generation(request)
+    if generation is None:
+        return media_kit_pdf(context)
+    profile = context["page"]
+    published = profile.last_published_at.timestamp() if profile.last_published_at else 0
+    sections = f"{int(context['show_lived_experience'])}{int(context['show_rates'])}"
+    key = f"one-sheet:{generation}:{get_language()}:{profile.pk}:{published}:{sections}"
+    kept = store.parts_read([key]).get(key)
+    if kept is None:
+        kept = media_kit_pdf(context)
+        store.parts_keep({key: kept})
+    return kept

@@ -77,3 +77,31 @@ def keep(key: str, response: HttpResponse) -> None:
         )
     except Exception:  # noqa: BLE001 (any cache failure means "no cache", never an error page)
         log.warning("page cache unreachable; page not kept")
+
+
+def parts_generation(request) -> str | None:
+    """The generation that kept parts of pages live under, read once per request (one
+    round trip); None when parts are not kept or the cache is away."""
+    if not settings.PODIUM_CARD_CACHE_SECONDS:
+        return None
+    if not hasattr(request, "_kept_generation"):
+        request._kept_generation = generation()
+    return request._kept_generation
+
+
+def parts_read(keys: list[str]) -> dict:
+    """Kept parts of pages (cards, counts, a one-sheet) under `keys`, in one round trip;
+    nothing when the cache is away."""
+    try:
+        return cache.get_many(keys)
+    except Exception:  # noqa: BLE001 (any cache failure means "no cache", never an error page)
+        log.warning("page cache unreachable; rendering parts")
+        return {}
+
+
+def parts_keep(parts: dict) -> None:
+    """Keep rendered parts for PODIUM_CARD_CACHE_SECONDS; skipped when the cache is away."""
+    try:
+        cache.set_many(parts, timeout=settings.PODIUM_CARD_CACHE_SECONDS)
+    except Exception:  # noqa: BLE001 (any cache failure means "no cache", never an error page)
+        log.warning("page cache unreachable; parts not kept")

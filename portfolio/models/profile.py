@@ -20,7 +20,7 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.links import full_url
 from core.models import BasePage, SiteSettings
 from portfolio.enums import Audience, Availability, Travel
-from portfolio.media_kit_pdf import media_kit_pdf as one_sheet_pdf
+from portfolio.media_kit_pdf import kept_media_kit_pdf
 from portfolio.models.base import ConsultantPage
 from portfolio.models.taxonomy import Language, Topic
 
@@ -319,7 +319,8 @@ class SpeakerProfilePage(RoutablePageMixin, ConsultantPage):
     @path("media-kit/pdf/")
     def media_kit_pdf(self, request):
         context = {**self.get_context(request), **self.sections_context(request)}
-        response = HttpResponse(one_sheet_pdf(context), content_type="application/pdf")
+        pdf = kept_media_kit_pdf(context, request)
+        response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = 'attachment; filename="one-sheet.pdf"'
         return response
 

@@ -3,8 +3,12 @@
 import io
 
 import pytest
+from django.conf import settings
+from django.test import Client
+from django.utils.translation import get_language
 from pypdf import PdfReader
 
+from core.media.pdf import Sheet
 from tests.factories import ConsultantFactory, TopicFactory, published_profile
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +67,42 @@ def test_the_pdf_names_no_author_or_software_version(client, profile):
     content = client.get(profile.url + "media-kit/pdf/").content
     assert b"/Author" not in content
     assert b"fpdf2" not in content.lower()
+
+
+def test_a_kept_sheet_never_reaches_a_viewer_who_may_see_less(client, profile):
+    """The owner's sheet, with every section, is drawn and kept first; a visitor asking
+    next gets the sheet of the sections a visitor may see."""
+    owner = Client()
+    owner.force_login(profile.consultant)
+    assert "qq-story" in pdf_text(owner.get(profile.url + "media-kit/pdf/").content)
+
+    text = pdf_text(client.get(profile.url + "media-kit/pdf/").content)
+
+    assert "qq-story" not in text
+    assert "900" not in text
+
+
+def test_a_sheet_is_drawn_once_per_language_and_again_after_a_publication(
+    client, profile, monkeypatch
+):
+    drawn = []
+    to_bytes = Sheet.to_bytes
+
+    def counted(sheet):
+        drawn.append(get_language())
+        return to_bytes(sheet)
+
+    monkeypatch.setattr(Sheet, "to_bytes", counted)
+    address = profile.url + "media-kit/pdf/"
+    first, again = client.get(address).content, client.get(address).content
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    spanish = pdf_text(client.get(address).content)
+    assert (drawn, first) == (["en", "es"], again)
+    assert "Temas" in spanish
+
+    profile.headline = "Trainer on tenancy law"
+    profile.save_revision(user=profile.consultant).publish()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    assert "tenancy law" in pdf_text(client.get(address).content)
+    assert drawn == ["en", "es", "en"]
