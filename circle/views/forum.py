@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -19,6 +20,7 @@ from circle.forms import (
 )
 from circle.rules import circle_member
 from circle.selectors import forum as selectors
+from circle.selectors import membership as member_selectors
 from circle.services import forum as services
 from circle.views.common import members_only, render, submit
 from core.forms import posted
@@ -101,6 +103,7 @@ def thread(request, thread):
     shown = list(page_obj.object_list)
     if shown and request.method == "GET":
         services.thread_read(user=request.user, thread=thread, up_to=shown[-1].created_at)
+    is_moderator = request.viewer.has_perm("circle.moderate")
     return render(
         request,
         "circle/forum/thread.html",
@@ -110,10 +113,24 @@ def thread(request, thread):
             "page_obj": page_obj,
             "posts": shown,
             "form": form,
-            "is_moderator": request.viewer.has_perm("circle.moderate"),
+            "is_moderator": is_moderator,
+            "grievance_url": _grievance_url(request, shown, is_moderator=is_moderator),
         },
         status,
     )
+
+
+def _grievance_url(request, posts, *, is_moderator: bool) -> str:
+    """Where a member whose own post the moderators hid learns how to contest it: the
+    grievance procedure, or while it is not published the page of what the circle
+    promises. Looked up only when such a post is on the page."""
+    own_hidden = any(
+        post.hidden_at and not post.removed_at and post.author_id == request.user.pk
+        for post in posts
+    )
+    if is_moderator or not own_hidden:
+        return ""
+    return member_selectors.guide_pages()["grievance_url"] or reverse("circle:safety")
 
 
 @members_only("circle.edit_post", selectors.own_post_for, by=("post_id",))

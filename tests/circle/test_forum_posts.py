@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from circle.models import Post, ReadMark, Thread
+from circle.selectors.membership import guide_pages
 from circle.services.forum import post_delete, post_edit, thread_read
+from cms import demo
 from networking.errors import Hidden
 from tests.circle.test_forum_world import join, make_circle, make_member, reply, start
 
@@ -241,3 +243,26 @@ def test_reading_marks_only_move_forward(client, circle, ana, ben):
     assert ReadMark.objects.get(user=ben, thread=thread).read_at == later.created_at
     thread_read(user=ben, thread=thread, up_to=thread.posts.first().created_at)
     assert ReadMark.objects.get(user=ben, thread=thread).read_at == later.created_at
+
+
+def _how_to_ask(article: str) -> str:
+    link = re.search(r'<a href="([^"]+)">How to ask</a>', article)
+    return link[1] if link else ""
+
+
+def test_a_member_whose_post_was_hidden_is_shown_how_to_contest_it(client, circle, ana, ben, mod):
+    thread = start(ana, circle)
+    post = reply(ben, thread, body="Something out of line")
+    Post.objects.filter(pk=post.pk).update(hidden_at=timezone.now(), hidden_by=mod)
+    # Before the grievance procedure is published: what the circle promises.
+    assert _how_to_ask(_article(_thread_html(client, ben, thread), post)) == reverse(
+        "circle:safety"
+    )
+
+    demo.circle_guides()
+
+    assert (
+        _how_to_ask(_article(_thread_html(client, ben, thread), post))
+        == (guide_pages()["grievance_url"])
+    )
+    assert _how_to_ask(_article(_thread_html(client, ana, thread), post)) == ""
