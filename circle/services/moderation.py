@@ -206,21 +206,37 @@ def escalate_report(*, actor, report: CircleReport, note="") -> CircleReport:
 
 
 @transaction.atomic
+def _about(report: CircleReport):
+    """Whom the report is about: the post's author or the reported member (None once
+    they left)."""
+    return report.post.author if report.post_id else report.reported
+
+
+def decisions_for(report: CircleReport) -> list[str]:
+    """What can be done to this report: one about a member has no post to hide, and one
+    whose author left has nobody to note or suspend."""
+    unavailable = set()
+    if not report.post_id:
+        unavailable.add(ReportDecision.HIDE)
+    if _about(report) is None:
+        unavailable |= {ReportDecision.WARN, ReportDecision.SUSPEND}
+    return [value for value in ReportDecision.values if value not in unavailable]
+
+
 def decide(*, actor, report: CircleReport, decision: str, note="") -> None:
     """Carry out one decision on a report, all of it or none: hiding the post, warning or
     suspending whoever it is about, then closing it; or passing it to the editors."""
-    about = report.post.author if report.post_id else report.reported
+    if decision not in decisions_for(report):
+        raise Refused(_("That cannot be done for this report."))
     if decision == ReportDecision.ESCALATE:
         escalate_report(actor=actor, report=report, note=note)
         return
-    if decision == ReportDecision.HIDE and report.post_id:
+    if decision == ReportDecision.HIDE:
         hide_post(actor=actor, post=report.post, report=report, note=note)
-    elif decision == ReportDecision.WARN and about is not None:
+    elif decision == ReportDecision.WARN:
         # A note is its own answer: the report stays open for a further decision.
-        warn_member(actor=actor, user=about, report=report, note=note)
+        warn_member(actor=actor, user=_about(report), report=report, note=note)
         return
-    elif decision == ReportDecision.SUSPEND and about is not None:
-        suspend_member(actor=actor, user=about, report=report, note=note)
-    elif decision != ReportDecision.CLOSE:
-        raise Refused(_("That cannot be done for this report."))
+    elif decision == ReportDecision.SUSPEND:
+        suspend_member(actor=actor, user=_about(report), report=report, note=note)
     close_report(actor=actor, report=report, note=note)

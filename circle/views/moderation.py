@@ -34,16 +34,10 @@ class ActionForm(PlainTextMixin, forms.Form):
 
     def __init__(self, *args, report: CircleReport, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only what can be done to this report is offered: a report about a member has
-        # no post to hide, and a post whose author left has nobody to note or suspend.
-        about = report.post.author if report.post_id else report.reported
-        unavailable = set()
-        if not report.post_id:
-            unavailable.add(ReportDecision.HIDE)
-        if about is None:
-            unavailable |= {ReportDecision.WARN, ReportDecision.SUSPEND}
+        # Only what can be done to this report is offered.
+        possible = services.decisions_for(report)
         self.fields["action"].choices = [
-            (value, label) for value, label in ReportDecision.choices if value not in unavailable
+            (value, label) for value, label in ReportDecision.choices if value in possible
         ]
 
 

@@ -4,9 +4,10 @@ shows its real author to moderators, and nobody learns who reported."""
 import pytest
 from django.urls import reverse
 
-from circle.enums import MemberStatus
+from circle.enums import MemberStatus, ReportStatus
 from circle.models import CircleReport, Member, MemberBlock, ModerationEntry
 from circle.services import moderation as services
+from networking.errors import Refused
 from networking.models import Notification
 from tests.circle.membership_people import circle, joined, member, reply, thread
 
@@ -136,6 +137,20 @@ def test_the_desk_offers_only_what_can_be_done_to_the_report(client, scene):
     )
     assert response.status_code == 400
     assert ModerationEntry.objects.count() == 0
+
+
+def test_the_service_refuses_what_the_desk_does_not_offer(scene):
+    """One rule for both: a caller that skips the desk's form gets the same answer."""
+    about_member = services.report_member(
+        actor=scene["reporter"].user, user=scene["author"].user, reason="Messages me"
+    )
+    assert services.decisions_for(about_member) == ["close", "warn", "suspend", "escalate"]
+    with pytest.raises(Refused):
+        services.decide(actor=scene["moderator"].user, report=about_member, decision="hide")
+    with pytest.raises(Refused):
+        services.decide(actor=scene["moderator"].user, report=about_member, decision="ban")
+    assert ModerationEntry.objects.count() == 0
+    assert CircleReport.objects.get(pk=about_member.pk).status == ReportStatus.OPEN
 
 
 def test_suspending_and_reinstating_are_logged(client, scene):
