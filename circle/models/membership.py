@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from circle.enums import CircleKind, MemberStatus
+from circle.names import KEY_MAX
 
 VOUCHES_NEEDED = 2
 
@@ -23,6 +24,10 @@ class Member(models.Model):
     # The name other members see. It starts as the professional name and never needs to
     # be a legal name.
     name = models.CharField(_("name shown to other members"), max_length=120)
+    # The name as a reader takes it in (circle.names.name_key), set with the name. Unique,
+    # so that nobody passes for another member under a name that only looks different
+    # (other case, full-width letters, zero-width characters, more spaces).
+    name_key = models.CharField(max_length=KEY_MAX, editable=False)
     note = models.TextField(
         _("a few words for whoever lets you in (optional)"), max_length=1000, blank=True
     )
@@ -45,6 +50,7 @@ class Member(models.Model):
     class Meta:
         ordering = ["name"]
         indexes = [models.Index(fields=["status", "applied_at"])]
+        constraints = [models.UniqueConstraint(fields=["name_key"], name="circle_member_name_once")]
 
     def __str__(self):
         return self.name

@@ -53,8 +53,9 @@ def records_of(*, user) -> dict:
     return {
         "circle": {
             # Whether an editor or members let them in, never which editor or members.
+            # The name's key is the name again, folded for comparing: not a record.
             "member": {
-                **fields_of(member, exclude=("user", "admitted_by")),
+                **fields_of(member, exclude=("user", "admitted_by", "name_key")),
                 "let_in_by_an_editor": member.admitted_by_id is not None,
                 "vouches_received": member.vouches.count(),
             }

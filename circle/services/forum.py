@@ -2,15 +2,16 @@
 one transaction, and is safe to run twice (a form sent twice makes one post)."""
 
 import re
-import unicodedata
+from contextlib import contextmanager
 from datetime import datetime
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from circle.models import Circle, Member, Participation, Post, ReadMark, Thread
+from circle.names import KEY_MAX, name_key, reserved_keys
 from circle.selectors.forum import opening_post_id, own_post_for, thread_for
 from core.throttle import over_limit
 from networking.errors import Hidden, RateLimited, Refused
@@ -21,6 +22,9 @@ TITLE_MAX = 160
 BODY_MAX = 8000
 NOTE_MAX = 160
 NAME_MAX = 120
+# One answer for a name the forum uses and for a name another member has: "taken" would
+# confirm to someone asking to join that a member goes by that name.
+NAME_REFUSED = gettext_noop("This name cannot be used in the circle. Please choose another.")
 # Characters with no place in plain text (tabs and line ends are kept), and the
 # direction embeddings, overrides and isolates: they reorder what follows them (a name
 # that turns the date after it around, a note that shows ".../gnp.exe" as
@@ -223,38 +227,47 @@ def thread_read(*, user, thread: Thread, up_to: datetime | None = None) -> None:
     _mark_read(user=user, thread=thread, up_to=up_to or timezone.now())
 
 
-def _as_read(name: str) -> str:
-    """A name as a reader takes it in: compatibility forms folded (a full-width letter is
-    a letter), invisible format characters (zero-width spaces) dropped, case ignored."""
-    folded = unicodedata.normalize("NFKC", name)
-    visible = "".join(c for c in folded if unicodedata.category(c) != "Cf")
-    return " ".join(visible.split()).casefold()
+def member_name(value: str, *, empty_message: str, user) -> str:
+    """The name a member is shown under, as given when asking to join or in the settings.
 
-
-def _reserved_names() -> set[str]:
-    """What the forum shows in place of a name, in every language of the site: a member
-    who took one of them as their name could pass for someone anonymous."""
-    names = set()
-    for code, _language in settings.LANGUAGES:
-        with translation.override(code):
-            names |= {_as_read(_("A member of this circle")), _as_read(_("A former member"))}
-    return names
-
-
-def member_name(value: str, *, empty_message: str) -> str:
-    """The name a member is shown under, as given when asking to join or in the settings."""
+    Refused, with one message for both, when a reader would take it for a name the forum
+    shows for posts without one or for another member's name (`user` keeps their own): the
+    answer must not tell someone asking to join which names are whose.
+    """
     name = _line(value, limit=NAME_MAX, required=True, empty_message=empty_message)
-    if _as_read(name) in _reserved_names():
-        raise Refused(_("This name is what the circle shows for posts without a name."))
+    key = name_key(name)
+    if not key:  # only invisible characters: no name at all
+        raise Refused(empty_message)
+    if len(key) > KEY_MAX:
+        raise Refused(_("This can be up to %(limit)s characters.") % {"limit": f"{NAME_MAX:,}"})
+    if key in reserved_keys() or Member.objects.filter(name_key=key).exclude(user=user).exists():
+        raise Refused(_(NAME_REFUSED))
     return name
+
+
+@contextmanager
+def taking_name(*, user, name: str):
+    """Write a name `user` takes, in a savepoint. Two people taking the same name at the
+    same moment both pass member_name(); the database's constraint lets one in, and the
+    other is refused as if the name had been taken before, with nothing of their request
+    kept."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError:
+        taken = Member.objects.filter(name_key=name_key(name)).exclude(user=user).exists()
+        if not taken:
+            raise
+        raise Refused(_(NAME_REFUSED)) from None
 
 
 @transaction.atomic
 def member_settings_update(*, actor, name: str, wants_digest: bool) -> Member:
     """The name other members see, and the weekly reminder e-mail, on or off."""
     _allowed(actor, "circle.change_settings")
-    name = member_name(name, empty_message=_("Give a name."))
+    name = member_name(name, empty_message=_("Give a name."), user=actor)
     member = Member.objects.select_for_update().get(user=actor)
-    member.name, member.wants_digest = name, bool(wants_digest)
-    member.save(update_fields=["name", "wants_digest"])
+    member.name, member.name_key, member.wants_digest = name, name_key(name), bool(wants_digest)
+    with taking_name(user=actor, name=name):
+        member.save(update_fields=["name", "name_key", "wants_digest"])
     return member

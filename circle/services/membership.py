@@ -29,7 +29,8 @@ from circle.models import (
     Thread,
     Vouch,
 )
-from circle.services.forum import member_name
+from circle.names import name_key
+from circle.services.forum import member_name, taking_name
 from networking.errors import Hidden, Refused
 from networking.services.notifications import notify
 from networking.viewer import as_viewer
@@ -59,10 +60,12 @@ def apply(*, actor, name: str, note: str = "") -> Member:
     if existing is not None and existing.status == MemberStatus.APPLIED:
         return existing  # the same request sent twice
     _require(actor, "circle.apply")
-    name = member_name(name, empty_message=_("Give the name other members will see."))
-    member, _created = Member.objects.get_or_create(
-        user=actor, defaults={"name": name, "note": note.strip()[:1000]}
-    )
+    name = member_name(name, empty_message=_("Give the name other members will see."), user=actor)
+    with taking_name(user=actor, name=name):
+        member, _created = Member.objects.get_or_create(
+            user=actor,
+            defaults={"name": name, "name_key": name_key(name), "note": note.strip()[:1000]},
+        )
     return member
 
 

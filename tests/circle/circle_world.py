@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from circle.enums import CircleKind, MemberStatus, ReferralStatus
 from circle.models import Circle, Member, Referral
+from circle.names import name_key
 from circle.services import forum, membership, mentoring, moderation, referrals
 from core.models import OutboxEntry
 from networking.models import Booking, Notification
@@ -43,6 +44,7 @@ def _member(name, *, status=MemberStatus.ACTIVE, title=None, moderator=False, no
     Member.objects.create(
         user=user,
         name=mark(name),
+        name_key=name_key(mark(name)),
         note=note,
         status=status,
         is_moderator=moderator,

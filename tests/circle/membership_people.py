@@ -5,14 +5,17 @@ from django.utils import timezone
 
 from circle.enums import CircleKind, MemberStatus
 from circle.models import Circle, Member, Participation, Post, Thread
+from circle.names import name_key
 from tests.factories import ConsultantFactory
 
 
 def member(status=MemberStatus.ACTIVE, *, name=None, moderator=False, user=None) -> Member:
     user = user or ConsultantFactory()
+    name = name or f"Member {user.pk}"
     return Member.objects.create(
         user=user,
-        name=name or f"Member {user.pk}",
+        name=name,
+        name_key=name_key(name),
         status=status,
         is_moderator=moderator,
         admitted_at=timezone.now() if status != MemberStatus.APPLIED else None,

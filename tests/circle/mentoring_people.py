@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from circle.enums import MentoringSide
 from circle.models import Member, MemberBlock, MentoringInterest
+from circle.names import name_key
 from networking.services.bookings import booking_request
 from tests.factories import (
     ConsultantFactory,
@@ -22,6 +23,7 @@ def circle_member(user=None, *, name="Ada", status="active", offers=(), asks=())
     Member.objects.create(
         user=user,
         name=name,
+        name_key=name_key(name),
         status=status,
         admitted_at=timezone.now() if status != "applied" else None,
     )

@@ -167,8 +167,8 @@ def test_a_member_cannot_take_the_name_shown_for_posts_without_one(client, ana, 
     client.force_login(ana)
     response = client.post(reverse("circle:settings"), {"name": name})
     assert response.status_code == 400
-    assert (
-        "This name is what the circle shows for posts without a name." in response.content.decode()
+    assert "This name cannot be used in the circle. Please choose another." in (
+        response.content.decode()
     )
     assert Member.objects.get(user=ana).name == "Ana Reyes"
 

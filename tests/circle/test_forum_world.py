@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from circle.enums import CircleKind, MemberStatus
 from circle.models import Circle, Member, Participation, Post, ReadMark, Thread
+from circle.names import name_key
 from circle.services.forum import circle_join, post_reply, thread_start
 from tests.factories import ConsultantFactory
 
@@ -14,6 +15,7 @@ def make_member(name: str, *, status=MemberStatus.ACTIVE, moderator: bool = Fals
     Member.objects.create(
         user=user,
         name=name,
+        name_key=name_key(name),
         status=status,
         is_moderator=moderator,
         admitted_at=timezone.now() if status != MemberStatus.APPLIED else None,

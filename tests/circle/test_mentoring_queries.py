@@ -27,12 +27,12 @@ def _count(client, url) -> int:
 
 
 def _mentoring_page(client, n) -> int:
-    me = circle_member(name="Ada", asks=["pricing"], offers=["speaking"])
+    me = circle_member(name=f"Ada {n}", asks=["pricing"], offers=["speaking"])
     published_profile(me, title="Ada Stone")
-    org_member, rosa, booking = _setting()
+    org_member, rosa, booking = _setting(n)
     for i in range(n):
-        mentor = circle_member(name=f"Mentor {i}", offers=["pricing"])
-        circle_member(name=f"Match {i}", offers=["pricing"], asks=["speaking"])
+        mentor = circle_member(name=f"Mentor {n}.{i}", offers=["pricing"])
+        circle_member(name=f"Match {n}.{i}", offers=["pricing"], asks=["speaking"])
         mentorship_request(actor=me, mentor=mentor.circle_member, topic="pricing", message="Hi")
         if i:  # one more request, suggested to Ada
             booking = booking_request(
@@ -44,8 +44,8 @@ def _mentoring_page(client, n) -> int:
 
 
 def _thread(client, n) -> int:
-    mentee = circle_member(name="Ada", asks=["pricing"])
-    mentor = circle_member(name="Bea", offers=["pricing"])
+    mentee = circle_member(name=f"Ada {n}", asks=["pricing"])
+    mentor = circle_member(name=f"Bea {n}", offers=["pricing"])
     mentorship = mentorship_request(
         actor=mentee, mentor=mentor.circle_member, topic="pricing", message="Hi"
     )
@@ -59,26 +59,27 @@ def _thread(client, n) -> int:
     return _count(client, reverse("circle:mentorship", args=[mentorship.pk]))
 
 
-def _setting():
+def _setting(n):
+    # Each call its own names: a page is built twice in one test, and names are unique.
     org_member = member_of(OrganizationFactory())
-    rosa = circle_member(name="Rosa")
+    rosa = circle_member(name=f"Rosa {n}")
     published_profile(rosa, title="Rosa Calder")
     booking = booking_request(actor=org_member, consultant=rosa, **booking_fields())
     return org_member, rosa, booking
 
 
 def _candidates(client, n) -> int:
-    _org_member, rosa, booking = _setting()
+    _org_member, rosa, booking = _setting(n)
     for i in range(n):
-        published_profile(circle_member(name=f"Member {i}"), title=f"Speaker {i}")
+        published_profile(circle_member(name=f"Member {n}.{i}"), title=f"Speaker {i}")
     client.force_login(rosa)
     return _count(client, reverse("circle:referral_new", args=[booking.pk]))
 
 
 def _organization_booking_page(client, n) -> int:
-    org_member, rosa, booking = _setting()
+    org_member, rosa, booking = _setting(n)
     for i in range(n):
-        member = circle_member(name=f"Member {i}")
+        member = circle_member(name=f"Member {n}.{i}")
         published_profile(member, title=f"Speaker {i}")
         referral = referral_create(actor=rosa, booking=booking, referred=member.circle_member)
         referral_answer(actor=member, referral=referral, accept=True)
