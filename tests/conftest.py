@@ -271,6 +271,18 @@ def on_commit_runs(db):
 
 
 @pytest.fixture
+def cache_away(settings):
+    """The production cache backend pointed at a port where nothing listens: every call
+    to Redis fails, as in an outage."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.TolerantRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+        }
+    }
+
+
+@pytest.fixture
 def page_cache_on(settings):
     """The anonymous page cache, which the test settings leave off."""
     settings.PODIUM_PAGE_CACHE_SECONDS = 300

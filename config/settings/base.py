@@ -157,9 +157,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if env.CACHE_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis away is an empty cache, never an error page (core/cache.py); a Redis
+            # that stops answering is given up on within a second.
+            "BACKEND": "core.cache.TolerantRedisCache",
             "LOCATION": env.CACHE_URL,
             "KEY_PREFIX": "podium",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:

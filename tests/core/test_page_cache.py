@@ -12,7 +12,6 @@ from django.test import Client
 
 from core.page_cache.middleware import HIT_HEADER
 from portfolio.models import BlogPostPage, VideoPage
-from tests.conftest import free_port
 from tests.core.test_database_outage import database_away
 from tests.factories import (
     ConsultantFactory,
@@ -150,14 +149,7 @@ def test_a_kept_page_is_served_while_the_database_is_away(client, site_pages):
     assert not_kept.status_code == 503
 
 
-def test_with_the_cache_away_pages_are_served_uncached(client, site_pages, settings):
-    # A real Redis client at a port where nothing listens: every call fails as in an outage.
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
-        }
-    }
+def test_with_the_cache_away_pages_are_served_uncached(client, site_pages, cache_away):
     for _ in range(2):
         response = client.get("/robots.txt")
         assert response.status_code == 200
