@@ -106,3 +106,10 @@ def test_a_sheet_is_drawn_once_per_language_and_again_after_a_publication(
 
     assert "tenancy law" in pdf_text(client.get(address).content)
     assert drawn == ["en", "es", "en"]
+
+
+def test_with_the_cache_away_the_sheet_is_drawn_each_time(client, profile, cache_away):
+    for _ in range(2):
+        response = client.get(profile.url + "media-kit/pdf/")
+        assert response.status_code == 200
+        assert "Олена Коваль" in pdf_text(response.content)
