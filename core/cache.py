@@ -25,6 +25,9 @@ log = logging.getLogger("podium.cache")
 
 # How long a process leaves Redis alone after a failure.
 PAUSE_SECONDS = 5.0
+# Until when each Redis (by its address) is left alone, for the whole process: Django
+# makes a backend object per thread, and a server may start a thread per request.
+_paused_until: dict[str, float] = {}
 
 
 class TolerantRedisCache(RedisCache):
@@ -32,10 +35,10 @@ class TolerantRedisCache(RedisCache):
 
     def __init__(self, server, params):
         super().__init__(server, params)
-        self._paused_until = 0.0
+        self._address = str(server)
 
     def _away(self) -> bool:
-        return time.monotonic() < self._paused_until
+        return time.monotonic() < _paused_until.get(self._address, 0.0)
 
     def _try(self, call, fallback, *args):
         """`call(*args)`, or `fallback` while Redis is away or when this call fails."""
@@ -44,7 +47,7 @@ class TolerantRedisCache(RedisCache):
         try:
             return call(*args)
         except RedisError as error:
-            self._paused_until = time.monotonic() + PAUSE_SECONDS
+            _paused_until[self._address] = time.monotonic() + PAUSE_SECONDS
             log.warning("cache unreachable (%s: %s); answering as empty", call.__name__, error)
             return fallback
 

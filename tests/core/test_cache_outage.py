@@ -60,6 +60,9 @@ def test_after_a_failure_the_cache_is_left_alone_for_a_while(cache_away, monkeyp
     with pytest.raises(ValueError, match="not found"):
         cache.incr("e")
 
+    # Another thread's backend object (a server may start a thread per request).
+    assert caches.create_connection("default").get("f") is None
+
     assert calls == ["a"]  # one try; the rest answered at once as an empty cache
 
 
