@@ -205,7 +205,6 @@ def escalate_report(*, actor, report: CircleReport, note="") -> CircleReport:
     )
 
 
-@transaction.atomic
 def _about(report: CircleReport):
     """Whom the report is about: the post's author or the reported member (None once
     they left)."""
@@ -223,6 +222,7 @@ def decisions_for(report: CircleReport) -> list[str]:
     return [value for value in ReportDecision.values if value not in unavailable]
 
 
+@transaction.atomic
 def decide(*, actor, report: CircleReport, decision: str, note="") -> None:
     """Carry out one decision on a report, all of it or none: hiding the post, warning or
     suspending whoever it is about, then closing it; or passing it to the editors."""

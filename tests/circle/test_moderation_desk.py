@@ -153,6 +153,23 @@ def test_the_service_refuses_what_the_desk_does_not_offer(scene):
     assert CircleReport.objects.get(pk=about_member.pk).status == ReportStatus.OPEN
 
 
+def test_a_decision_is_carried_out_whole_or_not_at_all(scene, monkeypatch):
+    report = services.report_post(
+        actor=scene["reporter"].user, post=scene["post"], reason="Dismissive"
+    )
+
+    def closing_fails(**kwargs):
+        raise RuntimeError("the report could not be closed")
+
+    monkeypatch.setattr(services, "close_report", closing_fails)
+    with pytest.raises(RuntimeError):
+        services.decide(actor=scene["moderator"].user, report=report, decision="hide")
+
+    scene["post"].refresh_from_db()
+    assert scene["post"].hidden_at is None
+    assert ModerationEntry.objects.count() == 0
+
+
 def test_suspending_and_reinstating_are_logged(client, scene):
     report = services.report_member(
         actor=scene["reporter"].user, user=scene["author"].user, reason="Messages me"
