@@ -8,6 +8,9 @@ address, and so never learns the new address.
 
 import pytest
 from allauth.mfa.models import Authenticator
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.redirects.models import Redirect
 
 from portfolio.models import BlogPostPage, VideoPage
 from portfolio.services import direct_publishing_grant, old_versions_forget, profile_pause
@@ -145,3 +148,36 @@ def test_forgetting_old_versions_forgets_old_addresses_too(client, renamed):
         assert response.status_code == 404
         assert NEW not in response.content.decode()
         assert client.get(new).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("stored", "asked"),
+    [
+        ("/charlas/año-2025/", "/charlas/a%C3%B1o-2025/"),  # stored decoded, asked encoded
+        ("/talks/?id=7", "/talks/?id=7"),  # with its query string
+        ("/talks/", "/talks/?utm_source=flyer"),  # without the query string asked
+    ],
+)
+def test_an_editors_redirect_answers_in_every_form_wagtail_looks_up(client, stored, asked):
+    Redirect.add_redirect(Redirect.normalise_path(stored), "/fair-pay/", is_permanent=False)
+
+    response = client.get(asked)
+
+    assert (response.status_code, response["Location"]) == (302, "/fair-pay/")
+
+
+def test_an_address_without_a_redirect_is_a_404_after_one_redirect_query(
+    client,
+):
+    """A 404 without a redirect asks the redirects once, without Wagtail's site lookup:
+    scanners guessing addresses cost one indexed query here, not three."""
+    Redirect.add_redirect("/another-old-address/", "/fair-pay/")
+    client.get("/warm-up/")  # the session, site root paths and settings read once
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/wp-login.php?redirect_to=%2Fadmin")
+
+    assert response.status_code == 404
+    redirect_queries = [q["sql"] for q in queries if "wagtailredirects_redirect" in q["sql"]]
+    site_queries = [q["sql"] for q in queries if '"wagtailcore_site"' in q["sql"]]
+    assert len(redirect_queries) == 1
+    assert site_queries == []
