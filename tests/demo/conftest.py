@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from wagtail.images import get_image_model
 
 from tests.demo.crawler import crawl_demo
 
@@ -35,13 +36,20 @@ def crawled_in(language: str, django_db_blocker):
     """The crawl of the demo in `language`, by role, as production shows it (DEBUG off).
 
     What the crawl writes (the roles' language choice, a second factor) is rolled back, and
-    what it cached is cleared, so the tests after it see the demo as loaded.
+    what it cached is cleared, so the tests after it see the demo as loaded. The image
+    renditions it made are kept: they are the same files in every language, and the
+    other language's crawl would otherwise make each of them again.
     """
+    renditions = get_image_model().get_rendition_model()
     # The crawl reads every profile, faster than the directory's limit allows one visitor.
     no_limit = override_settings(PODIUM_DIRECTORY_RATE_PER_MINUTE=0)
-    with django_db_blocker.unblock(), no_limit, transaction.atomic():
-        crawls = crawl_demo(language)
-        transaction.set_rollback(True)
+    with django_db_blocker.unblock():
+        existing = set(renditions.objects.values_list("pk", flat=True))
+        with no_limit, transaction.atomic():
+            crawls = crawl_demo(language)
+            made = list(renditions.objects.exclude(pk__in=existing))
+            transaction.set_rollback(True)
+        renditions.objects.bulk_create(made)
     cache.clear()
     return crawls
 

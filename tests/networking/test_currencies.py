@@ -213,6 +213,7 @@ def _migrate(targets):
 
 
 # Real transactions: migrating back and forth cannot run inside the test's transaction.
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_maps_stored_currencies_or_refuses_by_name(booking):
     rate_profile = published_profile(title="Ines Vale", slug="ines-vale", rates=[("keynote", 400)])
