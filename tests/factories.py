@@ -1,14 +1,24 @@
 """What the tests create, made the way the product makes it: people of each role (with a
 verified address), organizations and their members, and consultant pages published
-through Wagtail's revisions as the consultant would publish them."""
+through Wagtail's revisions as the consultant would publish them.
 
+One shortcut: while a factory makes and publishes a page, each object it saves is put
+in the search index once, when the factory is done, rather than on each of its saves
+(creating and publishing a profile saves the page four times). The index ends as the
+product leaves it; nothing reads it while a factory runs. Wagtail's reference index is
+still written on every save: what a page uses decides who may see an image.
+"""
+
+import functools
 import itertools
+from contextlib import contextmanager
 
 import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from modelsearch import signal_handlers as search_signal_handlers
 
 from accounts import services
 from accounts.enums import EDITORS_GROUP, MODERATORS_GROUP, Role
@@ -18,6 +28,46 @@ from networking.services.organizations import network_access_sync
 from portfolio.models import SpeakerProfilePage
 
 PASSWORD = "a long and unusual passphrase 42"
+
+
+class _SearchIndexOnce:
+    """Stands in for the search index task while a factory runs: keeps each object's
+    address once, in order, and indexes them with the real task at the end."""
+
+    def __init__(self, task):
+        self.task = task
+        self.pending: dict[tuple, None] = {}
+
+    def enqueue(self, *args):
+        self.pending[args] = None
+
+    def flush(self):
+        for args in self.pending:
+            self.task.enqueue(*args)
+
+
+@contextmanager
+def _search_index_once():
+    current = search_signal_handlers.insert_or_update_object_task
+    if isinstance(current, _SearchIndexOnce):  # a factory inside another: the outer flushes
+        yield
+        return
+    deferred = _SearchIndexOnce(current)
+    search_signal_handlers.insert_or_update_object_task = deferred
+    try:
+        yield
+    finally:
+        search_signal_handlers.insert_or_update_object_task = current
+    deferred.flush()
+
+
+def indexed_once(make):
+    @functools.wraps(make)
+    def wrapper(*args, **kwargs):
+        with _search_index_once():
+            return make(*args, **kwargs)
+
+    return wrapper
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -44,7 +94,8 @@ class ConsultantFactory(UserFactory):
     @factory.post_generation
     def workspace(obj, create, extracted, **kwargs):
         if create:
-            services.consultant_workspace_create(user=obj)
+            with _search_index_once():
+                services.consultant_workspace_create(user=obj)
 
 
 def _joins(group_name: str):
@@ -65,6 +116,7 @@ class ModeratorFactory(UserFactory):
     moderators_group = _joins(MODERATORS_GROUP)
 
 
+@indexed_once
 def published_profile(consultant=None, *, audience="public", title="Ada Stone", **fields):
     """A consultant's profile, filled in and published as the consultant would."""
     consultant = consultant or ConsultantFactory()
@@ -88,6 +140,7 @@ def published_profile(consultant=None, *, audience="public", title="Ada Stone", 
     return profile
 
 
+@indexed_once
 def published_child(profile, page_class, *, audience="public", title="A post", **fields):
     topics = fields.pop("topics", [])
     page = page_class(title=title, audience=audience, **fields)
