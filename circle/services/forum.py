@@ -38,22 +38,23 @@ def _allowed(actor, perm: str, obj=None) -> None:
         raise Hidden(_("Not found."))
 
 
-def _text(value: str, *, limit: int, required: bool, empty_message: str = "") -> str:
+def _text(value: str, *, field: str, limit: int, required: bool, empty_message: str = "") -> str:
+    """A text as written in the form field `field`, refused beside that field."""
     text = (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     if CONTROL.search(text):
-        raise Refused(_("This contains characters that cannot be used."))
+        raise Refused(_("This contains characters that cannot be used."), field=field)
     if required and not text:
-        raise Refused(empty_message or _("Write something first."))
+        raise Refused(empty_message or _("Write something first."), field=field)
     if len(text) > limit:
-        raise Refused(_("This can be up to %(limit)s characters.") % {"limit": f"{limit:,}"})
+        message = _("This can be up to %(limit)s characters.") % {"limit": f"{limit:,}"}
+        raise Refused(message, field=field)
     return text
 
 
-def _line(value: str, *, limit: int, required: bool, empty_message: str = "") -> str:
+def _line(value: str, *, field: str, limit: int, required: bool, empty_message: str = "") -> str:
     """A one-line text: a title, a content note, a name."""
-    return " ".join(
-        _text(value, limit=limit, required=required, empty_message=empty_message).split()
-    )
+    text = _text(value, field=field, limit=limit, required=required, empty_message=empty_message)
+    return " ".join(text.split())
 
 
 def _throttle(actor) -> None:
@@ -134,10 +135,14 @@ def thread_start(
     if earlier is not None:
         return earlier.thread
     title = _line(
-        title, limit=TITLE_MAX, required=True, empty_message=_("Give the thread a title.")
+        title,
+        field="title",
+        limit=TITLE_MAX,
+        required=True,
+        empty_message=_("Give the thread a title."),
     )
-    body = _text(body, limit=BODY_MAX, required=True)
-    content_note = _line(content_note, limit=NOTE_MAX, required=False)
+    body = _text(body, field="body", limit=BODY_MAX, required=True)
+    content_note = _line(content_note, field="content_note", limit=NOTE_MAX, required=False)
     _throttle(actor)
     thread = Thread.objects.create(circle=circle, title=title, last_post_at=timezone.now())
     post = _create_post(
@@ -171,8 +176,8 @@ def post_reply(
     earlier = _earlier(actor, send_key)
     if earlier is not None:
         return earlier
-    body = _text(body, limit=BODY_MAX, required=True)
-    content_note = _line(content_note, limit=NOTE_MAX, required=False)
+    body = _text(body, field="body", limit=BODY_MAX, required=True)
+    content_note = _line(content_note, field="content_note", limit=NOTE_MAX, required=False)
     _throttle(actor)
     return _create_post(
         actor=actor,
@@ -189,12 +194,16 @@ def post_edit(*, actor, post: Post, body: str, content_note: str = "", title=Non
     """Change one's own post (and the thread's title, for its opening post)."""
     post = own_post_for(user=actor, post_id=post.pk)
     _allowed(actor, "circle.edit_post", post)
-    body = _text(body, limit=BODY_MAX, required=True)
-    content_note = _line(content_note, limit=NOTE_MAX, required=False)
+    body = _text(body, field="body", limit=BODY_MAX, required=True)
+    content_note = _line(content_note, field="content_note", limit=NOTE_MAX, required=False)
     is_opening = opening_post_id(post.thread) == post.pk
     if is_opening and title is not None:
         title = _line(
-            title, limit=TITLE_MAX, required=True, empty_message=_("Give the thread a title.")
+            title,
+            field="title",
+            limit=TITLE_MAX,
+            required=True,
+            empty_message=_("Give the thread a title."),
         )
         if title != post.thread.title:
             post.thread.title = title
@@ -234,14 +243,15 @@ def member_name(value: str, *, empty_message: str, user) -> str:
     shows for posts without one or for another member's name (`user` keeps their own): the
     answer must not tell someone asking to join which names are whose.
     """
-    name = _line(value, limit=NAME_MAX, required=True, empty_message=empty_message)
+    name = _line(value, field="name", limit=NAME_MAX, required=True, empty_message=empty_message)
     key = name_key(name)
     if not key:  # only invisible characters: no name at all
-        raise Refused(empty_message)
+        raise Refused(empty_message, field="name")
     if len(key) > KEY_MAX:
-        raise Refused(_("This can be up to %(limit)s characters.") % {"limit": f"{NAME_MAX:,}"})
+        message = _("This can be up to %(limit)s characters.") % {"limit": f"{NAME_MAX:,}"}
+        raise Refused(message, field="name")
     if key in reserved_keys() or Member.objects.filter(name_key=key).exclude(user=user).exists():
-        raise Refused(_(NAME_REFUSED))
+        raise Refused(_(NAME_REFUSED), field="name")
     return name
 
 
@@ -258,7 +268,7 @@ def taking_name(*, user, name: str):
         taken = Member.objects.filter(name_key=name_key(name)).exclude(user=user).exists()
         if not taken:
             raise
-        raise Refused(_(NAME_REFUSED)) from None
+        raise Refused(_(NAME_REFUSED), field="name") from None
 
 
 @transaction.atomic

@@ -72,10 +72,10 @@ def mentorship_request(*, actor, mentor: Member, topic: str, message: str) -> Me
     if earlier is not None:
         return earlier
     if topic not in dict(offered_topics(member=mentor)):
-        raise Refused(_("This member does not offer mentoring on that topic."))
+        raise Refused(_("This member does not offer mentoring on that topic."), field="topic")
     message = message.strip()
     if not message:
-        raise Refused(_("Write a few words about what you hope for."))
+        raise Refused(_("Write a few words about what you hope for."), field="message")
     mentorship = Mentorship.objects.create(
         mentor_id=mentor.user_id, mentee_id=viewer.pk, topic=topic, message=message
     )
@@ -158,7 +158,7 @@ def mentoring_message_send(
         raise Hidden(_("Not found."))
     body = body.strip()
     if not body:
-        raise Refused(_("Write a message first."))
+        raise Refused(_("Write a message first."), field="body")
     message = MentoringMessage.objects.create(
         mentorship=mentorship, sender_id=viewer.pk, body=body, send_key=send_key
     )

@@ -64,7 +64,7 @@ def _report(*, actor, reason: str, **target) -> CircleReport:
     if not as_viewer(actor).has_perm("circle.report"):
         raise Refused(_("You cannot do this in the circle."))
     if not reason.strip():
-        raise Refused(_("Say in a few words what is wrong."))
+        raise Refused(_("Say in a few words what is wrong."), field="reason")
     existing = CircleReport.objects.filter(
         reporter=actor, status=ReportStatus.OPEN, **target
     ).first()
@@ -121,7 +121,7 @@ def warn_member(*, actor, user, report: CircleReport | None = None, note: str) -
     if user.pk == actor.pk:
         raise Refused(_("You cannot do this in the circle."))
     if not note.strip():
-        raise Refused(_("Write the note the member will read."))
+        raise Refused(_("Write the note the member will read."), field="note")
     member = _member_of(user)
     entry = _log(actor=actor, action=ModerationAction.WARN, member=member, report=report, note=note)
     notify(

@@ -81,7 +81,8 @@ def attempt(form, action: Callable):
         form.add_error(None, str(forbidden))
         return None, 403
     except Refused as refused:
-        form.add_error(None, str(refused))
+        field = refused.field if refused.field in form.fields else None
+        form.add_error(field, str(refused))
         return None, 400
 
 
