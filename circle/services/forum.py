@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from circle.models import Circle, Member, Participation, Post, ReadMark, Thread
-from circle.names import KEY_MAX, name_key, reserved_keys
+from circle.names import KEY_MAX, mixes_scripts, name_key, name_look, reserved_keys
 from circle.selectors.forum import opening_post_id, own_post_for, thread_for
 from core.throttle import over_limit
 from networking.errors import Hidden, RateLimited, Refused
@@ -250,9 +250,25 @@ def member_name(value: str, *, empty_message: str, user) -> str:
     if len(key) > KEY_MAX:
         message = _("This can be up to %(limit)s characters.") % {"limit": f"{NAME_MAX:,}"}
         raise Refused(message, field="name")
-    if key in reserved_keys() or Member.objects.filter(name_key=key).exclude(user=user).exists():
+    if mixes_scripts(name):
+        raise Refused(_("Write a name in one alphabet."), field="name")
+    if _passes_for_another(name, user=user):
         raise Refused(_(NAME_REFUSED), field="name")
     return name
+
+
+def _passes_for_another(name: str, *, user) -> bool:
+    """Whether a reader could take `name` for another member's, or for what the forum
+    shows in place of a name (also inside a longer name, as in "A member of this circle
+    (...)"). Looks are compared, not only keys: the database's unique key holds the
+    exact rule against two people taking a name at once; this one is wider."""
+    if Member.objects.filter(name_key=name_key(name)).exclude(user=user).exists():
+        return True
+    look = name_look(name)
+    if any(name_look(reserved) in look for reserved in reserved_keys()):
+        return True
+    others = Member.objects.exclude(user=user).values_list("name", flat=True)
+    return any(name_look(other) == look for other in others.iterator())
 
 
 @contextmanager

@@ -347,3 +347,57 @@ def test_many_people_taking_one_name_at_once_one_gets_it_and_nobody_a_500(postgr
     assert Member.objects.filter(name_key=name_key("Noor Haddad")).count() == 1
     if way == "join":
         assert Member.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("taken", "name"),
+    [
+        ("Lina Okafor", "L\u0456na Okafor"),  # a Cyrillic i
+        ("Lina Okafor", "Lina Okafor."),
+        ("Lina Okafor", "Lina-Okafor"),
+        ("Ana Reyes", "\u0410na Reyes"),  # a Cyrillic A
+        (None, "A m\u0435mber of this circle"),  # a Cyrillic e
+        (None, "A member of this circle."),
+        (None, "A member of this circle (Marisol Vega, shown to moderators only)"),
+        (None, "A former m\u0435mber"),
+        (None, "Un miembro de este círculo, moderadora"),
+    ],
+)
+def test_a_name_that_looks_like_a_members_or_the_anonymous_label_is_refused(client, taken, name):
+    if taken:
+        member(name=taken)
+    ben = member(name="Ben Okafor")
+    client.force_login(ben.user)
+
+    response = client.post(SETTINGS, {"name": name})
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert REFUSED in html or "Write a name in one alphabet." in html
+    ben.refresh_from_db()
+    assert ben.name == "Ben Okafor"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ana Reyes",
+        "Zoë Ødegaard",
+        "Ünal Şahin",
+        "山田 太郎",
+        "Yamada 山田",
+        "محمد علي",
+        "Ана Рейес",
+    ],
+)
+def test_names_in_one_alphabet_or_written_together_are_taken(client, name):
+    ben = member(name="Ben Okafor")
+    client.force_login(ben.user)
+
+    response = client.post(SETTINGS, {"name": name})
+
+    assert response.status_code == 302
+    ben.refresh_from_db()
+    assert ben.name == name
