@@ -140,12 +140,13 @@ def is_referral_organization(subject, referral) -> bool:
 
 
 @rules.predicate
-def is_report_about_them(subject, report) -> bool:
+def is_party_to_report(subject, report) -> bool:
+    """The person who reported, or the person the report is about: neither judges it."""
     viewer = as_viewer(subject)
     if report is None:
         return False
     author = report.post.author_id if report.post_id else None
-    return viewer.pk in (report.reported_id, author)
+    return viewer.pk in (report.reported_id, author, report.reporter_id)
 
 
 # Circles, threads and posts: reading and writing need the person to have joined the circle.
@@ -216,7 +217,7 @@ PERMISSIONS |= {
     # Anyone with a member row may go, a suspended member or an applicant too.
     "circle.leave": is_member | has_applied | is_suspended,
     # A moderator never judges a report about themselves or their own post.
-    "circle.handle_report": is_moderator & ~is_report_about_them,
+    "circle.handle_report": is_moderator & ~is_party_to_report,
 }
 
 # Circles, threads and posts.

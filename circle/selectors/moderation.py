@@ -34,12 +34,14 @@ def reportable_post(*, user, post_id) -> Post:
     return get_or_hidden(posts, post_id)
 
 
-def _about_them(viewer) -> Q:
-    return Q(reported_id=viewer.pk) | Q(post__author_id=viewer.pk)
+def _parties(pk) -> Q:
+    """Reports a person is party to: made by them, or about them or their post."""
+    return Q(reported_id=pk) | Q(post__author_id=pk) | Q(reporter_id=pk)
 
 
 def reports_for(viewer) -> QuerySet:
-    """Open reports for the peer moderators, never those about the moderator themselves.
+    """Open reports for the peer moderators, never those the moderator made or that are
+    about them (nobody judges their own case).
 
     Each post comes with its real author, even one posted "as a member". Who reported is
     not shown (nobody should fear being known for reporting).
@@ -47,7 +49,7 @@ def reports_for(viewer) -> QuerySet:
     viewer = as_viewer(viewer)
     return (
         CircleReport.objects.filter(status=ReportStatus.OPEN)
-        .exclude(_about_them(viewer))
+        .exclude(_parties(viewer.pk))
         .select_related(
             "post__thread__circle",
             "post__author__circle_member",
@@ -55,6 +57,15 @@ def reports_for(viewer) -> QuerySet:
         )
         .order_by("created_at", "pk")
     )
+
+
+def council_can_judge(report: CircleReport) -> bool:
+    """Whether an active peer moderator who is party to none of it can take the report."""
+    parties = {report.reporter_id, report.reported_id}
+    if report.post_id:
+        parties.add(report.post.author_id)
+    moderators = Member.objects.filter(status=MemberStatus.ACTIVE, is_moderator=True)
+    return moderators.exclude(user_id__in=parties - {None}).exists()
 
 
 def report_for(*, user, report_id) -> CircleReport:

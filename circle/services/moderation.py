@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop
 
 from circle.enums import MemberStatus, ModerationAction, ReportDecision, ReportStatus
 from circle.models import CircleReport, Member, ModerationEntry, Post
+from circle.selectors.moderation import council_can_judge
 from networking.errors import Hidden, Refused
 from networking.services.notifications import notify
 from networking.viewer import as_viewer
@@ -70,7 +71,12 @@ def _report(*, actor, reason: str, **target) -> CircleReport:
     ).first()
     if existing is not None:
         return existing
-    return CircleReport.objects.create(reporter=actor, reason=reason.strip()[:2000], **target)
+    report = CircleReport.objects.create(reporter=actor, reason=reason.strip()[:2000], **target)
+    if not council_can_judge(report):
+        # About the only moderator, or made by them: the editors take it, or nobody would.
+        report.status = ReportStatus.ESCALATED
+        report.save(update_fields=["status"])
+    return report
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from circle.enums import MemberStatus, ReportStatus
 from circle.models import CircleReport, Member, MemberBlock, ModerationEntry
+from circle.selectors import moderation as selectors
 from circle.services import moderation as services
 from networking.errors import Refused
 from networking.models import Notification
@@ -248,3 +249,49 @@ def test_a_post_as_a_member_stays_reportable_across_a_block(client, scene, who_b
     signed = reply(scene["post"].thread, scene["author"], body="Signed.", as_member=False)
     answer = client.get(reverse("circle:report_post", args=[signed.pk]))
     assert answer.status_code == 404
+
+
+def test_a_moderator_never_judges_a_report_they_made(client, scene):
+    other = member(name="Ola Brand", moderator=True)
+    report = services.report_post(actor=scene["moderator"].user, post=scene["post"], reason="x")
+    client.force_login(scene["moderator"].user)
+
+    assert list(client.get(reverse("circle:moderation")).context["reports"]) == []
+    handle = reverse("circle:report_handle", args=[report.pk])
+    assert client.get(handle).status_code == 404
+    assert client.post(handle, {"action": "hide"}).status_code == 404
+    with pytest.raises(Refused):
+        services.hide_post(actor=scene["moderator"].user, post=scene["post"], report=report)
+    scene["post"].refresh_from_db()
+    assert scene["post"].hidden_at is None
+    client.force_login(other.user)
+    assert list(client.get(reverse("circle:moderation")).context["reports"]) == [report]
+
+
+@pytest.mark.parametrize("about", ["the moderator", "their post"])
+def test_a_report_no_moderator_may_judge_goes_to_the_editors(scene, about):
+    moderator = scene["moderator"].user
+    if about == "the moderator":
+        report = services.report_member(actor=scene["reporter"].user, user=moderator, reason="x")
+    else:
+        started = thread(circle(name="Rates", slug="rates"), scene["moderator"], title="Fees")
+        post = started.posts.get()
+        report = services.report_post(actor=scene["reporter"].user, post=post, reason="x")
+
+    assert report.status == ReportStatus.ESCALATED
+    assert list(selectors.escalated_reports()) == [report]
+
+
+def test_a_report_by_the_only_moderator_goes_to_the_editors(scene):
+    report = services.report_post(actor=scene["moderator"].user, post=scene["post"], reason="x")
+
+    assert report.status == ReportStatus.ESCALATED
+
+
+def test_a_report_another_moderator_may_judge_stays_with_the_council(scene):
+    member(name="Ola Brand", moderator=True)
+    moderator = scene["moderator"].user
+
+    report = services.report_member(actor=scene["reporter"].user, user=moderator, reason="x")
+
+    assert report.status == ReportStatus.OPEN

@@ -21,12 +21,13 @@ def desk():
     place = circle()
     author = member(name="Ada Quill")
     moderator = member(name="Noor Vale", moderator=True)
-    joined(place, author, moderator)
+    reporter = member(name="Bea Lind")
+    joined(place, author, moderator, reporter)
     post = thread(place, author, body="A rude reply").posts.get()
-    escalated = moderation_services.report_post(actor=moderator.user, post=post, reason="Rude")
+    escalated = moderation_services.report_post(actor=reporter.user, post=post, reason="Rude")
     moderation_services.escalate_report(actor=moderator.user, report=escalated, note="Repeated")
     still_open = moderation_services.report_member(
-        actor=moderator.user, user=author.user, reason="Private matter"
+        actor=reporter.user, user=author.user, reason="Private matter"
     )
     profile = published_profile(title="Rosa Calder")
     applicant = member(MemberStatus.APPLIED, name="Rosa C.", user=profile.consultant)
