@@ -138,6 +138,13 @@ def test_search_matches_titles_and_bodies_without_regard_to_case(client, world):
     assert _search(client, world["ben"], "writes about")[1] == ["Ana opens walnut"]
 
 
+def test_a_search_that_finds_nothing_says_so(client, world):
+    response, titles = _search(client, world["ben"], "zzzzqq")
+
+    assert titles == []
+    assert "<h2>0 threads found</h2>" in response.content.decode()
+
+
 @pytest.mark.parametrize("q", ["", "a", "x" * 101, "bad\x00byte"])
 def test_search_refuses_what_it_cannot_use_with_a_message(client, world, q):
     response, titles = _search(client, world["ben"], q)
