@@ -29,6 +29,7 @@ NAME_REFUSED = gettext_noop("This name cannot be used in the circle. Please choo
 # direction embeddings, overrides and isolates: they reorder what follows them (a name
 # that turns the date after it around, a note that shows ".../gnp.exe" as
 # ".../exe.png"). Arabic and Hebrew need none of them; the marks U+200E/U+200F stay.
+BLANK_BRAILLE = "\u2800"
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -38,9 +39,15 @@ def _allowed(actor, perm: str, obj=None) -> None:
         raise Hidden(_("Not found."))
 
 
-def _text(value: str, *, field: str, limit: int, required: bool, empty_message: str = "") -> str:
-    """A text as written in the form field `field`, refused beside that field."""
+def checked_text(
+    value: str, *, field: str, limit: int, required: bool, empty_message: str = ""
+) -> str:
+    """A circle text as written in the form field `field`, refused beside that field:
+    every text members write to each other goes through here. Text of invisible
+    characters only (zero-width spaces, a blank Braille cell) counts as none."""
     text = (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not name_key(text).replace(BLANK_BRAILLE, "").strip():
+        text = ""
     if CONTROL.search(text):
         raise Refused(_("This contains characters that cannot be used."), field=field)
     if required and not text:
@@ -51,9 +58,13 @@ def _text(value: str, *, field: str, limit: int, required: bool, empty_message: 
     return text
 
 
-def _line(value: str, *, field: str, limit: int, required: bool, empty_message: str = "") -> str:
+def checked_line(
+    value: str, *, field: str, limit: int, required: bool, empty_message: str = ""
+) -> str:
     """A one-line text: a title, a content note, a name."""
-    text = _text(value, field=field, limit=limit, required=required, empty_message=empty_message)
+    text = checked_text(
+        value, field=field, limit=limit, required=required, empty_message=empty_message
+    )
     return " ".join(text.split())
 
 
@@ -134,15 +145,15 @@ def thread_start(
     earlier = _earlier(actor, send_key)
     if earlier is not None:
         return earlier.thread
-    title = _line(
+    title = checked_line(
         title,
         field="title",
         limit=TITLE_MAX,
         required=True,
         empty_message=_("Give the thread a title."),
     )
-    body = _text(body, field="body", limit=BODY_MAX, required=True)
-    content_note = _line(content_note, field="content_note", limit=NOTE_MAX, required=False)
+    body = checked_text(body, field="body", limit=BODY_MAX, required=True)
+    content_note = checked_line(content_note, field="content_note", limit=NOTE_MAX, required=False)
     _throttle(actor)
     thread = Thread.objects.create(circle=circle, title=title, last_post_at=timezone.now())
     post = _create_post(
@@ -176,8 +187,8 @@ def post_reply(
     earlier = _earlier(actor, send_key)
     if earlier is not None:
         return earlier
-    body = _text(body, field="body", limit=BODY_MAX, required=True)
-    content_note = _line(content_note, field="content_note", limit=NOTE_MAX, required=False)
+    body = checked_text(body, field="body", limit=BODY_MAX, required=True)
+    content_note = checked_line(content_note, field="content_note", limit=NOTE_MAX, required=False)
     _throttle(actor)
     return _create_post(
         actor=actor,
@@ -194,11 +205,11 @@ def post_edit(*, actor, post: Post, body: str, content_note: str = "", title=Non
     """Change one's own post (and the thread's title, for its opening post)."""
     post = own_post_for(user=actor, post_id=post.pk)
     _allowed(actor, "circle.edit_post", post)
-    body = _text(body, field="body", limit=BODY_MAX, required=True)
-    content_note = _line(content_note, field="content_note", limit=NOTE_MAX, required=False)
+    body = checked_text(body, field="body", limit=BODY_MAX, required=True)
+    content_note = checked_line(content_note, field="content_note", limit=NOTE_MAX, required=False)
     is_opening = opening_post_id(post.thread) == post.pk
     if is_opening and title is not None:
-        title = _line(
+        title = checked_line(
             title,
             field="title",
             limit=TITLE_MAX,
@@ -243,7 +254,9 @@ def member_name(value: str, *, empty_message: str, user) -> str:
     shows for posts without one or for another member's name (`user` keeps their own): the
     answer must not tell someone asking to join which names are whose.
     """
-    name = _line(value, field="name", limit=NAME_MAX, required=True, empty_message=empty_message)
+    name = checked_line(
+        value, field="name", limit=NAME_MAX, required=True, empty_message=empty_message
+    )
     key = name_key(name)
     if not key:  # only invisible characters: no name at all
         raise Refused(empty_message, field="name")

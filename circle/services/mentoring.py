@@ -17,6 +17,7 @@ from circle.enums import MemberStatus, MentoringSide, MentoringTopic, Mentorship
 from circle.models import Member, MentoringInterest, MentoringMessage, Mentorship
 from circle.selectors.membership import blocked_ids
 from circle.selectors.mentoring import OPEN, offered_topics
+from circle.services.forum import checked_text
 from networking.errors import Hidden, Refused
 from networking.services.notifications import notify
 from networking.viewer import as_viewer
@@ -73,9 +74,13 @@ def mentorship_request(*, actor, mentor: Member, topic: str, message: str) -> Me
         return earlier
     if topic not in dict(offered_topics(member=mentor)):
         raise Refused(_("This member does not offer mentoring on that topic."), field="topic")
-    message = message.strip()
-    if not message:
-        raise Refused(_("Write a few words about what you hope for."), field="message")
+    message = checked_text(
+        message,
+        field="message",
+        limit=2000,
+        required=True,
+        empty_message=_("Write a few words about what you hope for."),
+    )
     mentorship = Mentorship.objects.create(
         mentor_id=mentor.user_id, mentee_id=viewer.pk, topic=topic, message=message
     )
@@ -156,9 +161,9 @@ def mentoring_message_send(
     other_id = mentorship.mentee_id if viewer.pk == mentorship.mentor_id else mentorship.mentor_id
     if other_id in blocked_ids(viewer):
         raise Hidden(_("Not found."))
-    body = body.strip()
-    if not body:
-        raise Refused(_("Write a message first."), field="body")
+    body = checked_text(
+        body, field="body", limit=4000, required=True, empty_message=_("Write a message first.")
+    )
     message = MentoringMessage.objects.create(
         mentorship=mentorship, sender_id=viewer.pk, body=body, send_key=send_key
     )

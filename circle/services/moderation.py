@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop
 from circle.enums import MemberStatus, ModerationAction, ReportDecision, ReportStatus
 from circle.models import CircleReport, Member, ModerationEntry, Post
 from circle.selectors.moderation import council_can_judge
+from circle.services.forum import checked_text
 from networking.errors import Hidden, Refused
 from networking.services.notifications import notify
 from networking.viewer import as_viewer
@@ -64,14 +65,19 @@ def _report(*, actor, reason: str, **target) -> CircleReport:
     thing is not repeated."""
     if not as_viewer(actor).has_perm("circle.report"):
         raise Refused(_("You cannot do this in the circle."))
-    if not reason.strip():
-        raise Refused(_("Say in a few words what is wrong."), field="reason")
+    reason = checked_text(
+        reason,
+        field="reason",
+        limit=2000,
+        required=True,
+        empty_message=_("Say in a few words what is wrong."),
+    )
     existing = CircleReport.objects.filter(
         reporter=actor, status=ReportStatus.OPEN, **target
     ).first()
     if existing is not None:
         return existing
-    report = CircleReport.objects.create(reporter=actor, reason=reason.strip()[:2000], **target)
+    report = CircleReport.objects.create(reporter=actor, reason=reason, **target)
     if not council_can_judge(report):
         # About the only moderator, or made by them: the editors take it, or nobody would.
         report.status = ReportStatus.ESCALATED

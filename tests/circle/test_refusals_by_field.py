@@ -67,7 +67,10 @@ def test_a_taken_name_in_the_settings_is_refused_beside_the_name(client):
     [
         ("title", {"title": f"Stage {RTL_OVERRIDE}fright", "body": "Any tips?"}),
         ("body", {"title": "Stage fright", "body": f"Any {RTL_OVERRIDE}tips?"}),
-        ("content_note", {"title": "Stage fright", "body": "Tips", "content_note": RTL_OVERRIDE}),
+        (
+            "content_note",
+            {"title": "Stage fright", "body": "Tips", "content_note": f"Loss {RTL_OVERRIDE}here"},
+        ),
     ],
 )
 def test_a_refused_character_in_a_new_thread_is_shown_with_its_field(client, field, fields):
