@@ -68,6 +68,16 @@ def checked_line(
     return " ".join(text.split())
 
 
+def _thread_title(title: str) -> str:
+    return checked_line(
+        title,
+        field="title",
+        limit=TITLE_MAX,
+        required=True,
+        empty_message=_("Give the thread a title."),
+    )
+
+
 def _throttle(actor) -> None:
     if over_limit(f"circle-posts:user:{actor.pk}", POSTS_PER_MEMBER_PER_MINUTE):
         raise RateLimited(_("Many posts in a short time. Please wait a minute."))
@@ -145,13 +155,7 @@ def thread_start(
     earlier = _earlier(actor, send_key)
     if earlier is not None:
         return earlier.thread
-    title = checked_line(
-        title,
-        field="title",
-        limit=TITLE_MAX,
-        required=True,
-        empty_message=_("Give the thread a title."),
-    )
+    title = _thread_title(title)
     body = checked_text(body, field="body", limit=BODY_MAX, required=True)
     content_note = checked_line(content_note, field="content_note", limit=NOTE_MAX, required=False)
     _throttle(actor)
@@ -209,13 +213,7 @@ def post_edit(*, actor, post: Post, body: str, content_note: str = "", title=Non
     content_note = checked_line(content_note, field="content_note", limit=NOTE_MAX, required=False)
     is_opening = opening_post_id(post.thread) == post.pk
     if is_opening and title is not None:
-        title = checked_line(
-            title,
-            field="title",
-            limit=TITLE_MAX,
-            required=True,
-            empty_message=_("Give the thread a title."),
-        )
+        title = _thread_title(title)
         if title != post.thread.title:
             post.thread.title = title
             post.thread.save(update_fields=["title"])
