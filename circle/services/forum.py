@@ -68,6 +68,11 @@ def checked_line(
     return " ".join(text.split())
 
 
+def longest(model, field: str) -> int:
+    """The longest text a model's field keeps: the one limit for its form and its check."""
+    return model._meta.get_field(field).max_length
+
+
 def _thread_title(title: str) -> str:
     return checked_line(
         title,
@@ -255,10 +260,7 @@ def member_name(value: str, *, empty_message: str, user) -> str:
     name = checked_line(
         value, field="name", limit=NAME_MAX, required=True, empty_message=empty_message
     )
-    key = name_key(name)
-    if not key:  # only invisible characters: no name at all
-        raise Refused(empty_message, field="name")
-    if len(key) > KEY_MAX:
+    if len(name_key(name)) > KEY_MAX:
         message = _("This can be up to %(limit)s characters.") % {"limit": f"{NAME_MAX:,}"}
         raise Refused(message, field="name")
     if mixes_scripts(name):
@@ -272,9 +274,8 @@ def _passes_for_another(name: str, *, user) -> bool:
     """Whether a reader could take `name` for another member's, or for what the forum
     shows in place of a name (also inside a longer name, as in "A member of this circle
     (...)"). Looks are compared, not only keys: the database's unique key holds the
-    exact rule against two people taking a name at once; this one is wider."""
-    if Member.objects.filter(name_key=name_key(name)).exclude(user=user).exists():
-        return True
+    exact rule against two people taking a name at once; this one is wider. Every
+    member's name is read: names change rarely, and a circle has hundreds, not millions."""
     look = name_look(name)
     if any(name_look(reserved) in look for reserved in reserved_keys()):
         return True

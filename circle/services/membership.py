@@ -30,7 +30,7 @@ from circle.models import (
     Vouch,
 )
 from circle.names import name_key
-from circle.services.forum import checked_text, member_name, taking_name
+from circle.services.forum import checked_text, longest, member_name, taking_name
 from networking.errors import Hidden, Refused
 from networking.services.notifications import notify
 from networking.viewer import as_viewer
@@ -61,7 +61,7 @@ def apply(*, actor, name: str, note: str = "") -> Member:
         return existing  # the same request sent twice
     _require(actor, "circle.apply")
     name = member_name(name, empty_message=_("Give the name other members will see."), user=actor)
-    note = checked_text(note, field="note", limit=1000, required=False)
+    note = checked_text(note, field="note", limit=longest(Member, "note"), required=False)
     with taking_name(user=actor, name=name):
         member, _created = Member.objects.get_or_create(
             user=actor,

@@ -17,7 +17,7 @@ from circle.enums import MemberStatus, MentoringSide, MentoringTopic, Mentorship
 from circle.models import Member, MentoringInterest, MentoringMessage, Mentorship
 from circle.selectors.membership import blocked_ids
 from circle.selectors.mentoring import OPEN, offered_topics
-from circle.services.forum import checked_text
+from circle.services.forum import checked_text, longest
 from networking.errors import Hidden, Refused
 from networking.services.notifications import notify
 from networking.viewer import as_viewer
@@ -77,7 +77,7 @@ def mentorship_request(*, actor, mentor: Member, topic: str, message: str) -> Me
     message = checked_text(
         message,
         field="message",
-        limit=2000,
+        limit=longest(Mentorship, "message"),
         required=True,
         empty_message=_("Write a few words about what you hope for."),
     )
@@ -162,7 +162,11 @@ def mentoring_message_send(
     if other_id in blocked_ids(viewer):
         raise Hidden(_("Not found."))
     body = checked_text(
-        body, field="body", limit=4000, required=True, empty_message=_("Write a message first.")
+        body,
+        field="body",
+        limit=longest(MentoringMessage, "body"),
+        required=True,
+        empty_message=_("Write a message first."),
     )
     message = MentoringMessage.objects.create(
         mentorship=mentorship, sender_id=viewer.pk, body=body, send_key=send_key

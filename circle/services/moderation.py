@@ -14,7 +14,7 @@ from django.utils.translation import gettext_noop
 from circle.enums import MemberStatus, ModerationAction, ReportDecision, ReportStatus
 from circle.models import CircleReport, Member, ModerationEntry, Post
 from circle.selectors.moderation import council_can_judge
-from circle.services.forum import checked_text
+from circle.services.forum import checked_text, longest
 from networking.errors import Hidden, Refused
 from networking.services.notifications import notify
 from networking.viewer import as_viewer
@@ -68,7 +68,7 @@ def _report(*, actor, reason: str, **target) -> CircleReport:
     reason = checked_text(
         reason,
         field="reason",
-        limit=2000,
+        limit=longest(CircleReport, "reason"),
         required=True,
         empty_message=_("Say in a few words what is wrong."),
     )

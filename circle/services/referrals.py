@@ -15,7 +15,7 @@ from django.utils.translation import gettext_noop
 from circle.enums import ReferralStatus
 from circle.models import Member, Referral
 from circle.selectors.referrals import referral_candidate
-from circle.services.forum import checked_text
+from circle.services.forum import checked_text, longest
 from networking.enums import BookingState
 from networking.errors import Hidden, Refused
 from networking.models import Booking
@@ -69,7 +69,7 @@ def referral_create(*, actor, booking: Booking, referred: Member, note: str = ""
         booking=booking,
         referred_by_id=viewer.pk,
         referred_id=referred.user_id,
-        note=checked_text(note, field="note", limit=1000, required=False),
+        note=checked_text(note, field="note", limit=longest(Referral, "note"), required=False),
     )
     notify(
         user=referred.user,
