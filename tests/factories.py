@@ -3,10 +3,10 @@ verified address), organizations and their members, and consultant pages publish
 through Wagtail's revisions as the consultant would publish them.
 
 One shortcut: while a factory makes and publishes a page, each object it saves is put
-in the search index once, when the factory is done, rather than on each of its saves
-(creating and publishing a profile saves the page four times). The index ends as the
-product leaves it; nothing reads it while a factory runs. Wagtail's reference index is
-still written on every save: what a page uses decides who may see an image.
+in the search index and in Wagtail's reference index once, when the factory is done,
+rather than on each of its saves (creating and publishing a profile saves the page four
+times). Both indexes end as the product leaves them; nothing reads them while a factory
+runs (the reference index is read when someone asks for an image's rendition).
 """
 
 import functools
@@ -19,6 +19,7 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from modelsearch import signal_handlers as search_signal_handlers
+from wagtail import signal_handlers as wagtail_signal_handlers
 
 from accounts import services
 from accounts.enums import EDITORS_GROUP, MODERATORS_GROUP, Role
@@ -30,9 +31,9 @@ from portfolio.models import SpeakerProfilePage
 PASSWORD = "a long and unusual passphrase 42"
 
 
-class _SearchIndexOnce:
-    """Stands in for the search index task while a factory runs: keeps each object's
-    address once, in order, and indexes them with the real task at the end."""
+class _OncePerObject:
+    """Stands in for an index task while a factory runs: keeps each object's address
+    once, in order, and hands them to the real task at the end."""
 
     def __init__(self, task):
         self.task = task
@@ -46,25 +47,36 @@ class _SearchIndexOnce:
             self.task.enqueue(*args)
 
 
+# The module attributes the save signals look their index task up on.
+_INDEX_TASKS = (
+    (search_signal_handlers, "insert_or_update_object_task"),
+    (wagtail_signal_handlers, "update_reference_index_task"),
+)
+
+
 @contextmanager
-def _search_index_once():
-    current = search_signal_handlers.insert_or_update_object_task
-    if isinstance(current, _SearchIndexOnce):  # a factory inside another: the outer flushes
-        yield
+def _indexed_once():
+    if isinstance(getattr(*_INDEX_TASKS[0]), _OncePerObject):
+        yield  # a factory inside another: the outer one flushes
         return
-    deferred = _SearchIndexOnce(current)
-    search_signal_handlers.insert_or_update_object_task = deferred
+    deferred = [
+        (module, name, _OncePerObject(getattr(module, name))) for module, name in _INDEX_TASKS
+    ]
+    for module, name, stand_in in deferred:
+        setattr(module, name, stand_in)
     try:
         yield
     finally:
-        search_signal_handlers.insert_or_update_object_task = current
-    deferred.flush()
+        for module, name, stand_in in deferred:
+            setattr(module, name, stand_in.task)
+    for _module, _name, stand_in in deferred:
+        stand_in.flush()
 
 
 def indexed_once(make):
     @functools.wraps(make)
     def wrapper(*args, **kwargs):
-        with _search_index_once():
+        with _indexed_once():
             return make(*args, **kwargs)
 
     return wrapper
@@ -94,7 +106,7 @@ class ConsultantFactory(UserFactory):
     @factory.post_generation
     def workspace(obj, create, extracted, **kwargs):
         if create:
-            with _search_index_once():
+            with _indexed_once():
                 services.consultant_workspace_create(user=obj)
 
 
