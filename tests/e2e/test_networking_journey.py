@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from networking.models import Booking, Invoice, Opportunity, Organization
-from tests.e2e.conftest import axe_violations, offline, url
+from tests.e2e.conftest import axe_violations, patient, url
 from tests.e2e.test_portfolio_journey import screenshot_on_failure, sign_in_with_code
 from tests.factories import PASSWORD, EditorFactory, TopicFactory, published_profile
 
@@ -69,7 +69,7 @@ class People:
     def _new_page(self):
         context = self.browser.new_context()
         self.contexts.append(context)
-        return offline(context.new_page())
+        return patient(context.new_page())
 
 
 def _mail_to(sink, address, after=0):
