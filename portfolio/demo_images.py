@@ -60,8 +60,10 @@ def _jpeg(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-def _reduced(image: Image.Image, size: tuple[int, int]) -> Image.Image:
-    return image.resize(size, Image.Resampling.LANCZOS)
+def _reduced(image: Image.Image) -> Image.Image:
+    # Averaging each SCALE x SCALE block: edges as smooth as a resampling filter gives,
+    # at a fraction of its cost (the demo draws dozens of these).
+    return image.reduce(SCALE)
 
 
 def portrait(seed: int, size: int = 640) -> bytes:
@@ -163,7 +165,7 @@ def portrait(seed: int, size: int = 640) -> bytes:
             fill=wrap,
         )
     image = image.filter(ImageFilter.SMOOTH)
-    return _png(_reduced(image, (size, size)))
+    return _png(_reduced(image))
 
 
 def cover(seed: int, width: int = 1800, height: int = 450) -> bytes:
@@ -186,7 +188,7 @@ def cover(seed: int, width: int = 1800, height: int = 450) -> bytes:
             points.append((x, base + amplitude * math.sin(x * frequency + phase)))
         points.append((w, h))
         draw.polygon(points, fill=colour)
-    return _jpeg(_reduced(image, (width, height)))
+    return _jpeg(_reduced(image))
 
 
 def illustration(seed: int, width: int = 1200, height: int = 675) -> bytes:
@@ -212,7 +214,7 @@ def illustration(seed: int, width: int = 1200, height: int = 675) -> bytes:
                 fill=colour,
             )
         image = Image.alpha_composite(image, layer)
-    return _jpeg(_reduced(image, (width, height)))
+    return _jpeg(_reduced(image))
 
 
 def logo(seed: int, size: int = 320) -> bytes:
@@ -251,4 +253,4 @@ def logo(seed: int, size: int = 320) -> bytes:
         draw.polygon([(c - unit * 3, c), (c, c - unit * 3), (c + unit * 3, c)], fill=colour)
         draw.rectangle((c - unit * 2, c, c + unit * 2, c + unit * 3), fill=colour)
         draw.rectangle((c - unit // 2, c + unit, c + unit // 2, c + unit * 3), fill=soft)
-    return _png(_reduced(image, (size, size)))
+    return _png(_reduced(image))
