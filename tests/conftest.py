@@ -57,7 +57,7 @@ def pytest_sessionstart(session):
     """Python's cycle collector walks every object the imports left (Django's and
     Wagtail's model and block definitions) each time it runs a full pass. Those live
     until the end: set them aside once, and let the young generation grow larger before
-    a pass (a twentieth of the suite's CPU went to collecting otherwise)."""
+    a pass (about 4 % of the suite's CPU went to collecting otherwise)."""
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
