@@ -155,11 +155,14 @@ def booking_request(
     ):
         raise Hidden(_("Not found."))
     if not fields.pop("boundaries_acknowledged", False):
-        raise Refused(_("Please confirm that you have read the consultant's boundaries."))
+        raise Refused(
+            _("Please confirm that you have read the consultant's boundaries."),
+            field="boundaries_acknowledged",
+        )
     if fields["starts_on"] < timezone.localdate():
-        raise Refused(_("The first date cannot be in the past."))
+        raise Refused(_("The first date cannot be in the past."), field="starts_on")
     if fields["ends_on"] < fields["starts_on"]:
-        raise Refused(_("The last date cannot be before the first date."))
+        raise Refused(_("The last date cannot be before the first date."), field="ends_on")
     _within_limits(consultant, interest=interest, **fields)
     if over_limit(
         f"requests:org:{organization.pk}", REQUESTS_PER_ORGANIZATION_PER_DAY, window=86400

@@ -25,7 +25,7 @@ def unavailable_add(*, consultant, day) -> UnavailableDate:
     _require_calendar(consultant)
     today = timezone.localdate()
     if not today <= day <= today + timedelta(days=MAX_UNAVAILABLE_AHEAD_DAYS):
-        raise Refused(_("Choose a date from today up to two years ahead."))
+        raise Refused(_("Choose a date from today up to two years ahead."), field="date")
     try:
         with transaction.atomic():
             return UnavailableDate.objects.create(consultant=consultant, date=day)

@@ -46,9 +46,9 @@ def avoided_topic_add(*, consultant, topic: Topic, starts_on, ends_on) -> Avoide
     _require_consultant(consultant)
     today = timezone.localdate()
     if ends_on < starts_on:
-        raise Refused(_("The last date cannot be before the first date."))
+        raise Refused(_("The last date cannot be before the first date."), field="ends_on")
     if ends_on < today or ends_on > today + timedelta(days=MAX_AVOIDED_AHEAD_DAYS):
-        raise Refused(_("Choose an end date from today up to two years ahead."))
+        raise Refused(_("Choose an end date from today up to two years ahead."), field="ends_on")
     # The row that holds the limits also serialises one consultant's changes.
     Capacity.objects.select_for_update().get_or_create(user=consultant)
     same = AvoidedTopic.objects.filter(

@@ -59,9 +59,9 @@ def message_send(
     if not body and attachment is None:
         raise Refused(_("Write a message first."))
     if len(body) > 5000:
-        raise Refused(_("Messages can be up to 5,000 characters."))
+        raise Refused(_("Messages can be up to 5,000 characters."), field="body")
     if "\x00" in body:
-        raise Refused(_("The message contains characters that cannot be sent."))
+        raise Refused(_("The message contains characters that cannot be sent."), field="body")
     if not links_allowed(conversation) and LINK.search(body):
         raise Refused(
             _("Links and addresses can be shared once the consultant has accepted a booking.")

@@ -80,7 +80,7 @@ def invoice_issue(*, consultant, booking: Booking, due_days: int = DEFAULT_DUE_D
         )
     kind, amount = terms
     if not 1 <= due_days <= 120:
-        raise Refused(_("Give between 1 and 120 days to pay."))
+        raise Refused(_("Give between 1 and 120 days to pay."), field="due_days")
     if Invoice.objects.filter(booking=booking, kind=kind).exists():
         raise Refused(_("This booking has already been invoiced."))
     today = timezone.localdate()
@@ -114,7 +114,7 @@ def invoice_mark_paid(*, consultant, invoice: Invoice, paid_on=None) -> Invoice:
         raise Hidden(_("Not found."))
     paid_on = paid_on or timezone.localdate()
     if paid_on > timezone.localdate() or paid_on < invoice.issued_on - timedelta(days=365):
-        raise Refused(_("Give the date the payment arrived."))
+        raise Refused(_("Give the date the payment arrived."), field="paid_on")
     invoice.status = InvoiceStatus.PAID
     invoice.paid_on = paid_on
     invoice.save(update_fields=["status", "paid_on"])

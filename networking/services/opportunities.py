@@ -40,11 +40,13 @@ def _require_acting_member(actor, opportunity: Opportunity | None = None) -> Non
 
 def _check_fields(fields: dict) -> None:
     if not fields.get("pay_parity_attested"):
-        raise Refused(_("Please confirm the pay-parity attestation."))
+        raise Refused(_("Please confirm the pay-parity attestation."), field="pay_parity_attested")
     if fields["ends_on"] < fields["starts_on"]:
-        raise Refused(_("The last date cannot be before the first date."))
+        raise Refused(_("The last date cannot be before the first date."), field="ends_on")
     if fields["deadline"] > fields["starts_on"]:
-        raise Refused(_("The answer-by date must be on or before the first date."))
+        raise Refused(
+            _("The answer-by date must be on or before the first date."), field="deadline"
+        )
 
 
 @transaction.atomic

@@ -2,7 +2,6 @@
 marked invalid and described by the message, so a screen reader reads the two together
 (WCAG 3.3.1). Only refusals about the whole form stand at its top."""
 
-import re
 import uuid
 
 import pytest
@@ -11,28 +10,11 @@ from django.urls import reverse
 from tests.circle.membership_people import member
 from tests.circle.test_forum_world import join, make_circle, make_member
 from tests.factories import ConsultantFactory
+from tests.form_errors import field_error, form_errors
 
 pytestmark = pytest.mark.django_db
 
 RTL_OVERRIDE = "\u202e"
-
-
-def _field_error(html: str, field: str) -> str | None:
-    """The message tied to `field`'s input, or None."""
-    described = re.search(rf'<[^>]*id="id_{field}"[^>]*>', html)
-    assert described is not None, f"no input for {field}"
-    tag = described.group(0)
-    describers = re.search(r'aria-describedby="([^"]*)"', tag)
-    if 'aria-invalid="true"' not in tag or describers is None:
-        return None
-    if f"id_{field}_error" not in describers.group(1).split():
-        return None
-    errors = re.search(rf'<ul class="errorlist" id="id_{field}_error"><li>(.*?)</li>', html)
-    return errors.group(1) if errors else None
-
-
-def _form_errors(html: str) -> list[str]:
-    return re.findall(r'<ul class="errorlist nonfield"><li>(.*?)</li>', html)
 
 
 def test_a_taken_name_when_asking_to_join_is_refused_beside_the_name(client):
@@ -42,10 +24,10 @@ def test_a_taken_name_when_asking_to_join_is_refused_beside_the_name(client):
     html = client.post(reverse("circle:home"), {"name": "ANA REYES", "note": ""}).content.decode()
 
     assert (
-        _field_error(html, "name")
+        field_error(html, "name")
         == "This name cannot be used in the circle. Please choose another."
     )
-    assert _form_errors(html) == []
+    assert form_errors(html) == []
 
 
 def test_a_taken_name_in_the_settings_is_refused_beside_the_name(client):
@@ -56,10 +38,10 @@ def test_a_taken_name_in_the_settings_is_refused_beside_the_name(client):
     html = client.post(reverse("circle:settings"), {"name": "Ana Reyes"}).content.decode()
 
     assert (
-        _field_error(html, "name")
+        field_error(html, "name")
         == "This name cannot be used in the circle. Please choose another."
     )
-    assert _form_errors(html) == []
+    assert form_errors(html) == []
 
 
 @pytest.mark.parametrize(
@@ -85,5 +67,5 @@ def test_a_refused_character_in_a_new_thread_is_shown_with_its_field(client, fie
 
     html = response.content.decode()
     assert response.status_code == 400
-    assert _field_error(html, field) == "This contains characters that cannot be used."
-    assert _form_errors(html) == []
+    assert field_error(html, field) == "This contains characters that cannot be used."
+    assert form_errors(html) == []
