@@ -8,7 +8,12 @@ from django.urls import reverse
 
 from circle.models import MentoringInterest, MentoringMessage, Mentorship
 from circle.selectors.mentoring import mentoring_suggestions
-from circle.services.mentoring import mentorship_request
+from circle.services.membership import leave
+from circle.services.mentoring import (
+    mentoring_message_send,
+    mentorship_answer,
+    mentorship_request,
+)
 from networking.errors import Refused
 from networking.models import Notification
 from tests.circle.mentoring_people import block, circle_member
@@ -241,3 +246,23 @@ def test_every_suggestion_says_what_can_be_done_next(client):
     assert "Ask Bea to mentor you" in page
     assert "Dot can ask you to mentor them on these topics" in page
     assert "Ask Dot to mentor you" not in page
+
+
+def test_whoever_left_is_a_former_member_to_the_one_who_stayed(client):
+    mentee = circle_member(name="Ada", asks=["pricing"])
+    mentor = circle_member(name="Bea", offers=["pricing"])
+    mentorship = mentorship_request(
+        actor=mentee, mentor=mentor.circle_member, topic="pricing", message="Fees?"
+    )
+    mentorship_answer(actor=mentor, mentorship=mentorship, accept=True)
+    mentoring_message_send(actor=mentee, mentorship=mentorship, body="Thank you")
+    leave(actor=mentee, erase=False)
+    client.force_login(mentor)
+
+    listing = client.get(reverse("circle:mentoring")).content.decode()
+    thread = client.get(reverse("circle:mentorship", args=[mentorship.pk])).content.decode()
+
+    assert "Mentoring a former member" in listing
+    assert "<h1>Mentoring a former member</h1>" in thread
+    assert '<p class="hint">A former member, ' in thread
+    assert "Ada" not in listing + thread

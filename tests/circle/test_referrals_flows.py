@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from circle.models import Referral
 from circle.selectors.referrals import referral_candidates
+from circle.services.membership import leave
 from circle.services.referrals import referral_answer, referral_create
 from networking.models import Block, Booking, Notification, Preferences
 from portfolio.models import SpeakerProfilePage
@@ -265,3 +266,25 @@ def test_a_past_first_date_is_refused_by_networking(client, setting):
     assert response.status_code == 400
     assert "The first date cannot be in the past." in response.content.decode()
     assert Booking.objects.filter(consultant=setting["mara"]).count() == 0
+
+
+def test_a_suggestion_from_someone_who_left_names_nobody(client, setting):
+    rosa, mara = setting["rosa"], setting["mara"]
+    referral = referral_create(
+        actor=rosa, booking=setting["booking"], referred=mara.circle_member, note="Over to you"
+    )
+    leave(actor=rosa, erase=False)
+    client.force_login(mara)
+
+    html = _page(client, reverse("circle:referral", args=[referral.pk]))
+
+    assert "<p>A former member could not take this request and thought of you.</p>" in html
+    assert "Rosa in the circle" not in html
+
+
+def test_the_suggestion_form_names_the_request_once(client, setting):
+    client.force_login(setting["rosa"])
+
+    html = _page(client, reverse("circle:referral_new", args=[setting["booking"].pk]))
+
+    assert html.count("Spring training day") == 1
