@@ -19,6 +19,17 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 pytestmark = pytest.mark.xdist_group("catalogue")
 
 
+# Words that give a person of the circle one gender in Spanish; its members are of any.
+GENDERED_PERSON = re.compile(r"\b(mentora|mentoras|integrantes?|ponente sugerida)\b", re.I)
+
+
+def test_the_spanish_interface_gives_members_and_mentors_no_gender():
+    po = polib.pofile(str(CATALOGUE / "django.po"))
+    people = [e for e in po if re.search(r"\b(member|mentor|speaker)", e.msgid, re.I)]
+    assert len(people) > 30
+    assert [e.msgstr for e in people if GENDERED_PERSON.search(e.msgstr)] == []
+
+
 def test_every_string_in_the_catalogue_is_translated_and_compiled():
     po = polib.pofile(str(CATALOGUE / "django.po"))
     assert po.untranslated_entries() == []
