@@ -30,7 +30,7 @@ class LeaveForm(forms.Form):
     erase = forms.TypedChoiceField(
         label=gettext_lazy("What happens to what you wrote?"),
         choices=[
-            ("keep", gettext_lazy("Keep what I wrote (shown under my name)")),
+            ("keep", gettext_lazy("Keep what I wrote (shown as “a former member”)")),
             ("erase", gettext_lazy("Remove everything I wrote")),
         ],
         coerce=lambda value: value == "erase",

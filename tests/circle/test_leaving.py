@@ -81,6 +81,16 @@ def test_leaving_and_keeping_what_one_wrote(client, leaver_world):
     assert w["referral"].status == "withdrawn"
     # Back outside: the door again.
     assert "Ask to join" in client.get(reverse("circle:home")).content.decode()
+    # What they wrote stays, as the leave page says: under "A former member".
+    reader = member(name="Rae")
+    joined(w["place"], reader)
+    client.force_login(reader.user)
+    page = client.get(reverse("circle:thread", args=[w["theirs"].pk])).content.decode()
+    assert ("Ask for a kill fee." in page, "A former member" in page, "Lina" in page) == (
+        True,
+        True,
+        False,
+    )
 
 
 def test_leaving_and_removing_everything_keeps_others_replies(client, leaver_world):
