@@ -88,4 +88,10 @@ MEDIA_SENDFILE = _bool("PODIUM_MEDIA_SENDFILE")
 REQUIRE_SERVICES = _bool("PODIUM_REQUIRE_SERVICES")
 # Pages a minute one address may fetch under /speakers/ (0 turns the limit off).
 DIRECTORY_RATE_PER_MINUTE = _int("PODIUM_DIRECTORY_RATE_PER_MINUTE", 120)
-CHROMIUM_PATH = _str("PODIUM_CHROMIUM_PATH", "/usr/bin/chromium")
+# The browser tests' Chromium: Debian's headless shell (package chromium-headless-shell,
+# the same build without the desktop browser's window and compositor, and what Playwright
+# itself runs for headless tests) when it is installed, else Debian's full chromium.
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium-headless-shell", "/usr/bin/chromium")
+CHROMIUM_PATH = _str("PODIUM_CHROMIUM_PATH") or next(
+    (path for path in CHROMIUM_CANDIDATES if os.access(path, os.X_OK)), CHROMIUM_CANDIDATES[0]
+)

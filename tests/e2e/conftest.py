@@ -1,6 +1,8 @@
 """Browser tests: Playwright driving Debian's Chromium.
 
-Playwright never downloads a browser here: the launch points at PODIUM_CHROMIUM_PATH.
+Playwright never downloads a browser here: the launch points at PODIUM_CHROMIUM_PATH,
+Debian's chromium-headless-shell where it is installed (it renders with the same engine
+as the full browser for a little over half the CPU), else its chromium.
 The browser reaches only the live test server: every other address goes to a proxy
 where nothing listens and fails at once, so no test needs the internet. A test that
 follows a link to another site (the quick exit) answers it with a stand-in page
@@ -92,7 +94,7 @@ def real_smtp(settings, smtp_sink):
 def browser_type_launch_args(browser_type_launch_args):
     path = settings.PODIUM_CHROMIUM_PATH
     if not os.access(path, os.X_OK):
-        service_missing(f"Chromium at {path} (apt-get install chromium)")
+        service_missing(f"Chromium at {path} (apt-get install chromium-headless-shell)")
     return {
         **browser_type_launch_args,
         "executable_path": path,
