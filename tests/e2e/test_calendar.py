@@ -43,6 +43,12 @@ def test_the_month_grid_and_its_list(page, live_server, consultant_with_a_month,
 
     grid = page.get_by_role("table")
     assert grid.get_by_role("columnheader").count() == 7
+    # Each weekday's short name on one line ("Mon", never "Mo" above "n").
+    lines = page.evaluate(
+        "[...document.querySelectorAll('.calendar th [aria-hidden]')]"
+        ".map(name => name.getClientRects().length)"
+    )
+    assert lines == [1] * 7
     cell_link = grid.get_by_role("link", name="Spring training day")
     assert cell_link.is_visible() == (width > 700)  # a dot on a phone, the title on a desk
     listed = page.locator(".calendar-list").get_by_role("link", name="Spring training day")
