@@ -88,3 +88,45 @@ def test_a_secondary_answer_looks_secondary_and_a_checkbox_stays_off_the_send_bu
         checkbox.bounding_box()["y"] + checkbox.bounding_box()["height"]
         < (send.bounding_box()["y"])
     )
+
+
+# Every checkbox rendered as Django's field group (label, hint, then the box), with where
+# its box and the text of its label and hint stand.
+CHECKBOX_PLACES = """() => [...document.querySelectorAll('form div > input[type=checkbox]')]
+  .filter(box => box.parentElement.querySelector(':scope > label'))
+  .map(box => {
+    const row = box.parentElement;
+    const place = element => {
+      if (element === box) return box.getBoundingClientRect().toJSON();
+      const text = document.createRange();
+      text.selectNodeContents(element);
+      return {...text.getBoundingClientRect().toJSON(), line: text.getClientRects()[0].toJSON()};
+    };
+    return {
+      name: box.name, box: place(box), label: place(row.querySelector(':scope > label')),
+      hint: place(row.querySelector(':scope > .helptext')),
+    };
+  })"""
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_a_checkbox_stands_before_its_label_with_its_hint_below(page, live_server, width):
+    circle = make_circle("New to speaking", "new-to-speaking")
+    bea = make_member("Bea Lund")
+    join(bea, circle)
+    thread = start(bea, circle, title="My first keynote", body="It went well.")
+    sign_in(page, live_server, bea)
+    page.set_viewport_size({"width": width, "height": 800})
+
+    found = []
+    for path in (f"/circle/t/{thread.pk}/", "/circle/settings/"):
+        page.goto(url(live_server, path))
+        for place in page.evaluate(CHECKBOX_PLACES):
+            box, label, hint = place["box"], place["label"], place["hint"]
+            found.append(place["name"])
+            assert box["right"] <= label["left"], place
+            middle = (box["top"] + box["bottom"]) / 2
+            assert label["line"]["top"] <= middle <= label["line"]["bottom"], place
+            assert hint["top"] >= max(box["bottom"], label["bottom"]) - 1, place
+            assert hint["left"] >= label["left"] - 1, place
+    assert found == ["as_member", "wants_digest"]
