@@ -52,16 +52,19 @@ def _sitemap_sections() -> list[str]:
 def profile_purge(*, profile: SpeakerProfilePage) -> None:
     """A profile or a page under it changed in a way visitors may see (or stop seeing)."""
     page_cache.purge()
-    page_cache.purge_urls(profile_addresses(profile))
+    if page_cache.shared_caches():  # working the addresses out reads the whole subtree
+        page_cache.purge_urls(profile_addresses(profile))
 
 
 def renamed_purge(*, page, old_url: str | None) -> None:
     """A page's address changed: its old addresses (and those under it) go as well."""
+    page_cache.purge()
+    if not page_cache.shared_caches():
+        return
     new_url = page.get_full_url()
     addresses = profile_addresses(page.profile)
     if new_url and old_url:
         addresses |= {old_url + a[len(new_url) :] for a in addresses if a.startswith(new_url)}
-    page_cache.purge()
     page_cache.purge_urls(addresses)
 
 

@@ -10,6 +10,6 @@ through Wagtail's front-end cache invalidation (`purge_urls`); docs/deploy.md ha
 recipe and docs/privacy.md the rules.
 """
 
-from core.page_cache.invalidation import purge, purge_urls
+from core.page_cache.invalidation import purge, purge_urls, shared_caches
 
-__all__ = ["purge", "purge_urls"]
+__all__ = ["purge", "purge_urls", "shared_caches"]

@@ -35,10 +35,16 @@ def purge() -> None:
     transaction.on_commit(store.generation_replace)
 
 
+def shared_caches() -> bool:
+    """Whether a shared cache stands in front (WAGTAILFRONTENDCACHE). Without one there
+    is nobody to tell addresses to, and callers need not work them out."""
+    return bool(settings.WAGTAILFRONTENDCACHE)
+
+
 def purge_urls(urls: Iterable[str]) -> None:
     """Shared caches in front drop these absolute addresses once the change commits."""
     addresses = sorted(set(urls))
-    if addresses and settings.WAGTAILFRONTENDCACHE:
+    if addresses and shared_caches():
         outbox_enqueue(task=purge_shared_caches, args=addresses)
 
 

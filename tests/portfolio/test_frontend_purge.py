@@ -13,6 +13,7 @@ from django.db import transaction
 
 from core.jobs.models import OutboxEntry
 from core.page_cache.invalidation import PURGE_TASK
+from portfolio import cache_purge
 from portfolio.models import BlogPostPage
 from portfolio.services import profile_pause
 from tests.factories import TopicFactory, published_child, published_profile
@@ -99,10 +100,20 @@ def test_the_purge_is_written_with_the_change_and_dropped_with_it(varnish, lina)
     assert varnish == []
 
 
-def test_without_a_shared_cache_nothing_is_queued(settings, lina):
+def test_without_a_shared_cache_nothing_is_queued_or_worked_out(settings, lina, monkeypatch):
+    """Without a shared cache nobody is told addresses, so they are not worked out either
+    (that reads every page under the profile on each publish, pause and rename)."""
     settings.WAGTAILFRONTENDCACHE = {}
+
+    def addresses_asked(profile):
+        raise AssertionError("addresses worked out with no shared cache to tell")
+
+    monkeypatch.setattr(cache_purge, "profile_addresses", addresses_asked)
     before = OutboxEntry.objects.count()
     profile_pause(profile=lina)
+    published_child(lina, BlogPostPage, title="Another", slug="another")
+    lina.slug = "l-okafor"
+    lina.save_revision(user=lina.consultant).publish()
     assert OutboxEntry.objects.count() == before
 
 
