@@ -6,17 +6,25 @@ from django.utils import timezone
 from tests.factories import OrganizationFactory, member_of, published_profile
 
 
-@pytest.fixture
-def profile(db):
+def profile_make():
     """A published, public profile of a consultant open to verified organizations."""
     return published_profile(
         topics_not_discussed="My family", no_personal_story=True, title="Rosa Calder"
     )
 
 
+def organization_make():
+    return OrganizationFactory(name="Lakeside Learning Trust")
+
+
+@pytest.fixture
+def profile(db):
+    return profile_make()
+
+
 @pytest.fixture
 def organization(db):
-    return OrganizationFactory(name="Lakeside Learning Trust")
+    return organization_make()
 
 
 @pytest.fixture
@@ -66,8 +74,27 @@ def opportunity_fields(**overrides):
     return fields
 
 
-@pytest.fixture
-def booking(profile, org_member):
+def booking_make(profile, org_member):
     from networking.services.bookings import booking_request
 
     return booking_request(actor=org_member, consultant=profile.consultant, **booking_fields())
+
+
+@pytest.fixture
+def booking(profile, org_member):
+    return booking_make(profile, org_member)
+
+
+def booking_world() -> dict:
+    """What the `booking` fixture makes with the fixtures it rests on, by fixture name:
+    for a module whose tests all start from one requested booking (module_world)."""
+    profile = profile_make()
+    organization = organization_make()
+    org_member = member_of(organization)
+    booking = booking_make(profile, org_member)
+    return {
+        "profile": profile,
+        "organization": organization,
+        "org_member": org_member,
+        "booking": booking,
+    }

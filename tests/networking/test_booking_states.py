@@ -15,10 +15,25 @@ from networking.services.bookings import (
     booking_transition,
     bookings_expire_stale,
 )
+from tests.conftest import module_world
 from tests.factories import ConsultantFactory, OrganizationFactory, member_of
-from tests.networking.conftest import booking_fields
+from tests.networking.conftest import booking_fields, booking_world
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("booking_states")]
+
+# Every test starts from the same requested booking: made once for the module, each test
+# reading fresh copies inside its own savepoint.
+built, world = module_world(booking_world)
+
+
+@pytest.fixture
+def booking(world):
+    return world["booking"]
+
+
+@pytest.fixture
+def org_member(world):
+    return world["org_member"]
 
 
 def _put_in(booking, state):
