@@ -117,13 +117,14 @@ def consultant_workspace_create(*, user: User) -> ConsultantWorkspace:
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
-    for codename in CONSULTANT_IMAGE_PERMISSIONS:
+    image_permissions = Permission.objects.filter(
+        content_type__app_label="wagtailimages", codename__in=CONSULTANT_IMAGE_PERMISSIONS
+    )
+    if len(image_permissions) != len(CONSULTANT_IMAGE_PERMISSIONS):
+        raise Permission.DoesNotExist(f"wagtailimages: {CONSULTANT_IMAGE_PERMISSIONS}")
+    for permission in image_permissions:
         GroupCollectionPermission.objects.create(
-            group=group,
-            collection=collection,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailimages", codename=codename
-            ),
+            group=group, collection=collection, permission=permission
         )
     user.groups.add(group)
     workspace = ConsultantWorkspace.objects.create(user=user, collection=collection, group=group)

@@ -29,8 +29,13 @@ DRAFTING_PERMISSIONS = ("add_page", "change_page")
 PUBLISHING_PERMISSIONS = ("publish_page",)
 
 
-def _page_permission(codename: str) -> Permission:
-    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+def _page_permissions(codenames: tuple[str, ...]) -> list[Permission]:
+    permissions = list(
+        Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames)
+    )
+    if len(permissions) != len(codenames):
+        raise Permission.DoesNotExist(f"wagtailcore: {codenames}")
+    return permissions
 
 
 @transaction.atomic
@@ -54,9 +59,9 @@ def profile_create(*, workspace: ConsultantWorkspace) -> SpeakerProfilePage:
     )
     index.add_child(instance=profile)
     profile.save_revision(user=user, log_action=False)
-    for codename in DRAFTING_PERMISSIONS:
+    for permission in _page_permissions(DRAFTING_PERMISSIONS):
         GroupPagePermission.objects.create(
-            group=workspace.group, page=profile, permission=_page_permission(codename)
+            group=workspace.group, page=profile, permission=permission
         )
     workflow = Workflow.objects.filter(name=SAFETY_REVIEW_WORKFLOW, active=True).first()
     if workflow:
@@ -69,9 +74,9 @@ def profile_create(*, workspace: ConsultantWorkspace) -> SpeakerProfilePage:
 def direct_publishing_grant(*, profile: SpeakerProfilePage) -> None:
     """After the first approved review, later publications go live directly."""
     workspace = profile.consultant.workspace
-    for codename in PUBLISHING_PERMISSIONS:
+    for permission in _page_permissions(PUBLISHING_PERMISSIONS):
         GroupPagePermission.objects.get_or_create(
-            group=workspace.group, page=profile, permission=_page_permission(codename)
+            group=workspace.group, page=profile, permission=permission
         )
     WorkflowPage.objects.filter(page=profile).delete()
 
