@@ -9,11 +9,13 @@ address, and so never learns the new address.
 import pytest
 from allauth.mfa.models import Authenticator
 from django.db import connection
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.redirects.models import Redirect
 
 from portfolio.models import BlogPostPage, VideoPage
 from portfolio.services import direct_publishing_grant, old_versions_forget, profile_pause
+from tests.conftest import module_world
 from tests.factories import (
     ConsultantFactory,
     EditorFactory,
@@ -22,7 +24,7 @@ from tests.factories import (
     published_profile,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("redirects")]
 
 OLD, NEW = "ada-stone", "ada-stone-consulting"
 
@@ -37,14 +39,32 @@ def publish(page, django_capture_on_commit_callbacks, **changes):
     return page
 
 
-@pytest.fixture
-def renamed(django_capture_on_commit_callbacks):
-    """A public profile with a post and a video, renamed after they were published."""
+def build_world():
+    """A public profile with a post and a video, renamed after they were published, and
+    a person of each kind to ask for its addresses."""
     profile = published_profile(slug=OLD)
     published_child(profile, BlogPostPage, title="On supply chains")
     published_child(profile, VideoPage, title="A talk", video_url="https://vimeo.com/123456789")
     direct_publishing_grant(profile=profile)  # past the first review: edits go live
-    return publish(profile, django_capture_on_commit_callbacks, slug=NEW)
+    member = UserFactory()
+    Authenticator.objects.create(user=member, type=Authenticator.Type.TOTP, data={})
+    editor = EditorFactory()
+    Authenticator.objects.create(user=editor, type=Authenticator.Type.TOTP, data={})
+    return {
+        "renamed": publish(profile, TestCase.captureOnCommitCallbacks, slug=NEW),
+        "other consultant": ConsultantFactory(),
+        "organization member": member,
+        "editor": editor,
+    }
+
+
+# Made once for the module; each test reads fresh copies inside its own savepoint.
+built, world = module_world(build_world)
+
+
+@pytest.fixture
+def renamed(world):
+    return world["renamed"]
 
 
 OLD_TO_NEW = [
@@ -64,16 +84,9 @@ def test_every_old_address_of_a_renamed_profile_redirects_permanently(client, re
     assert client.get(new).status_code == 200
 
 
-def _viewers(profile):
-    member = UserFactory()
-    Authenticator.objects.create(user=member, type=Authenticator.Type.TOTP, data={})
-    return {
-        "anonymous": None,
-        "other consultant": ConsultantFactory(),
-        "organization member": member,
-        "owner": profile.consultant,
-        "editor": EditorFactory(),
-    }
+def _viewers(world, profile):
+    people = ("other consultant", "organization member", "editor")
+    return {"anonymous": None, "owner": profile.consultant} | {who: world[who] for who in people}
 
 
 # Who may see the target page, by its audience (portfolio.viewer).
@@ -89,13 +102,11 @@ SEES = {
 )
 @pytest.mark.parametrize(("old", "new"), OLD_TO_NEW[:1] + OLD_TO_NEW[3:4])
 def test_an_old_address_answers_like_the_page_it_now_points_to(
-    client, renamed, django_capture_on_commit_callbacks, audience, viewer, old, new
+    client, world, django_capture_on_commit_callbacks, audience, viewer, old, new
 ):
-    profile = publish(renamed, django_capture_on_commit_callbacks, audience=audience)
-    person = _viewers(profile)[viewer]
+    profile = publish(world["renamed"], django_capture_on_commit_callbacks, audience=audience)
+    person = _viewers(world, profile)[viewer]
     if person is not None:
-        if viewer == "editor":
-            Authenticator.objects.create(user=person, type=Authenticator.Type.TOTP, data={})
         client.force_login(person)
 
     old_response = client.get(old)
@@ -118,7 +129,8 @@ def test_a_paused_profile_s_old_address_is_a_plain_404(client, renamed):
     assert NEW not in response.content.decode()
 
 
-def test_the_redirects_admin_is_for_editors_only(client, renamed):
+def test_the_redirects_admin_is_for_editors_only(client, world):
+    renamed = world["renamed"]
     consultant = renamed.consultant
     client.force_login(consultant)
     menu = client.get("/admin/").content.decode()
@@ -131,9 +143,7 @@ def test_the_redirects_admin_is_for_editors_only(client, renamed):
         assert response.status_code == 404
         assert OLD not in response.content.decode()
 
-    editor = EditorFactory()
-    Authenticator.objects.create(user=editor, type=Authenticator.Type.TOTP, data={})
-    client.force_login(editor)
+    client.force_login(world["editor"])
     listing = client.get("/admin/redirects/")
     assert listing.status_code == 200
     assert f"/speakers/{OLD}" in listing.content.decode()
