@@ -31,9 +31,30 @@ from networking.models import (
     VerificationApplication,
 )
 from networking.services.bookings import booking_request, booking_transition
-from tests.networking.conftest import booking_fields
+from tests.conftest import module_world
+from tests.networking.conftest import booking_fields, booking_world
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("networking_hostile_input")]
+
+# Every test starts from the same requested booking: made once for the module, each test
+# reading fresh copies inside its own savepoint.
+built, world = module_world(booking_world)
+
+
+@pytest.fixture
+def profile(world):
+    return world["profile"]
+
+
+@pytest.fixture
+def org_member(world):
+    return world["org_member"]
+
+
+@pytest.fixture
+def booking(world):
+    return world["booking"]
+
 
 HOSTILE = [
     "",
