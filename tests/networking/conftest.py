@@ -85,16 +85,18 @@ def booking(profile, org_member):
     return booking_make(profile, org_member)
 
 
-def booking_world() -> dict:
-    """What the `booking` fixture makes with the fixtures it rests on, by fixture name:
-    for a module whose tests all start from one requested booking (module_world)."""
-    profile = profile_make()
+def member_world() -> dict:
+    """What the `profile`, `organization` and `org_member` fixtures make, by fixture name:
+    for a module whose tests all start from them (module_world)."""
     organization = organization_make()
-    org_member = member_of(organization)
-    booking = booking_make(profile, org_member)
     return {
-        "profile": profile,
+        "profile": profile_make(),
         "organization": organization,
-        "org_member": org_member,
-        "booking": booking,
+        "org_member": member_of(organization),
     }
+
+
+def booking_world() -> dict:
+    """member_world with the requested booking of the `booking` fixture."""
+    world = member_world()
+    return world | {"booking": booking_make(world["profile"], world["org_member"])}

@@ -22,10 +22,26 @@ from networking.services.capacity import avoided_topic_add, capacity_update, deb
 from networking.services.money import rating_create
 from networking.services.opportunities import opportunity_create, opportunity_set_status
 from networking.services.safety import report_create
+from tests.conftest import module_world
 from tests.factories import TopicFactory, published_profile
-from tests.networking.conftest import booking_fields, opportunity_fields
+from tests.networking.conftest import booking_fields, member_world, opportunity_fields
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("capacity")]
+
+# Every test starts from the same consultant and organization member: made once for the
+# module, each test reading fresh copies inside its own savepoint.
+built, world = module_world(member_world)
+
+
+@pytest.fixture
+def profile(world):
+    return world["profile"]
+
+
+@pytest.fixture
+def org_member(world):
+    return world["org_member"]
+
 
 NOTE = "Long day; next time ask for a quiet room before the panel."
 
