@@ -408,11 +408,17 @@ def built_once(django_db_blocker, build):
 
 
 def fresh_copies(built: dict) -> dict:
-    """`built` with every model instance read again from the database (hidden rows too)."""
-    return {
-        name: type(value)._base_manager.get(pk=value.pk) if isinstance(value, Model) else value
-        for name, value in built.items()
-    }
+    """`built` with every model instance read again from the database (hidden rows too),
+    in nested dictionaries as well."""
+    return {name: _fresh_copy(value) for name, value in built.items()}
+
+
+def _fresh_copy(value):
+    if isinstance(value, Model):
+        return type(value)._base_manager.get(pk=value.pk)
+    if isinstance(value, dict):
+        return fresh_copies(value)
+    return value
 
 
 def module_world(build):

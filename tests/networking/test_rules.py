@@ -15,6 +15,7 @@ from networking.rules import (
     is_org_member,
 )
 from networking.viewer import viewer_for
+from tests.conftest import module_world
 from tests.factories import (
     ConsultantFactory,
     EditorFactory,
@@ -23,7 +24,7 @@ from tests.factories import (
     member_of,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("networking_rules")]
 
 
 def _fresh(user):
@@ -90,8 +91,7 @@ CONSULTANTS = {"consultant", "other_consultant"}
 ORGANIZATION_SIDE = MEMBERS - {"blocked_admin"}
 
 
-@pytest.fixture
-def world(db):
+def build_world():
     """The people, their organizations and a consultant who blocked one of them."""
     from networking.models import Block
 
@@ -128,6 +128,10 @@ def world(db):
         "organizations": organizations,
         "first": verified,
     }
+
+
+# Made once for the module; each test reads fresh copies inside its own savepoint.
+built, world = module_world(build_world)
 
 
 def _target(world, persona, kind):
