@@ -27,7 +27,9 @@ pytestmark = [
 
 WIDTH = 320
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/", "/accounts/logout/")
-SKIPPED_SUFFIXES = (".xml", ".txt", ".ics", ".json", ".pdf", ".ico", "/feed/")
+# Never a page: files and feeds, by how their addresses end (the media kit's printable
+# copy is /media-kit/pdf/). Fetched, a PDF costs more than most pages.
+SKIPPED_SUFFIXES = (".xml", ".txt", ".ics", ".json", ".pdf", ".ico", "/feed/", "/atom/", "/pdf/")
 # Of one address with different query strings (the calendar's months, say, three years of
 # them), the first few: they are one page type, and the first is its sample.
 QUERY_VARIANTS = 3
