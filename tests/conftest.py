@@ -421,11 +421,14 @@ def _fresh_copy(value):
     return value
 
 
-def module_world(build):
+def module_world(build, *names: str):
     """The `built` and `world` fixtures of a module whose tests all read one world that
     `build()` makes: built once for the module (built_once), each test reading fresh
     copies of its instances. Use as `built, world = module_world(build)`; the module sits
-    in an xdist group, so that one worker builds it."""
+    in an xdist group, so that one worker builds it. Each of `names` also becomes a
+    fixture of that name reading its entry of the world, returned after those two
+    (`built, world, profile = module_world(build, "profile")`), so that tests written
+    against the function-scoped fixtures of that name read the module's world instead."""
 
     @pytest.fixture(scope="module")
     def built(django_db_setup, django_db_blocker):
@@ -436,4 +439,11 @@ def module_world(build):
     def world(built, db):
         return fresh_copies(built)
 
-    return built, world
+    def entry(name):
+        @pytest.fixture(name=name)
+        def read(world):
+            return world[name]
+
+        return read
+
+    return built, world, *(entry(name) for name in names)

@@ -23,17 +23,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("booking_states")]
 
 # Every test starts from the same requested booking: made once for the module, each test
 # reading fresh copies inside its own savepoint.
-built, world = module_world(booking_world)
-
-
-@pytest.fixture
-def booking(world):
-    return world["booking"]
-
-
-@pytest.fixture
-def org_member(world):
-    return world["org_member"]
+built, world, booking, org_member = module_world(booking_world, "booking", "org_member")
 
 
 def _put_in(booking, state):

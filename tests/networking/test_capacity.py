@@ -30,17 +30,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("capacity")]
 
 # Every test starts from the same consultant and organization member: made once for the
 # module, each test reading fresh copies inside its own savepoint.
-built, world = module_world(member_world)
-
-
-@pytest.fixture
-def profile(world):
-    return world["profile"]
-
-
-@pytest.fixture
-def org_member(world):
-    return world["org_member"]
+built, world, profile, org_member = module_world(member_world, "profile", "org_member")
 
 
 NOTE = "Long day; next time ask for a quiet room before the panel."

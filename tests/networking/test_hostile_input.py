@@ -38,22 +38,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("networking_hostile
 
 # Every test starts from the same requested booking: made once for the module, each test
 # reading fresh copies inside its own savepoint.
-built, world = module_world(booking_world)
-
-
-@pytest.fixture
-def profile(world):
-    return world["profile"]
-
-
-@pytest.fixture
-def org_member(world):
-    return world["org_member"]
-
-
-@pytest.fixture
-def booking(world):
-    return world["booking"]
+built, world, profile, org_member, booking = module_world(
+    booking_world, "profile", "org_member", "booking"
+)
 
 
 HOSTILE = [

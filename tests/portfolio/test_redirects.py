@@ -59,12 +59,7 @@ def build_world():
 
 
 # Made once for the module; each test reads fresh copies inside its own savepoint.
-built, world = module_world(build_world)
-
-
-@pytest.fixture
-def renamed(world):
-    return world["renamed"]
+built, world, renamed = module_world(build_world, "renamed")
 
 
 OLD_TO_NEW = [
