@@ -10,13 +10,13 @@ from circle.models import CircleReport, Member, MemberBlock, ModerationEntry, Po
 from circle.services import membership as membership_services
 from circle.services import moderation as moderation_services
 from tests.circle.membership_people import circle, joined, member, reply, thread
+from tests.conftest import module_world
 from tests.factories import ConsultantFactory, EditorFactory, OrganizationFactory, member_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("circle_admission_access")]
 
 
-@pytest.fixture
-def world():
+def build_world():
     place = circle()
     author = member(name="Ada")
     moderator = member(name="Noor", moderator=True)
@@ -41,6 +41,10 @@ def world():
         "suspended": suspended,
         "block": block,
     }
+
+
+# Made once for the module; each test reads fresh copies inside its own savepoint.
+built, world = module_world(build_world)
 
 
 def object_urls(w) -> list[tuple[str, str]]:

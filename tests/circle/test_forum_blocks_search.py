@@ -9,12 +9,12 @@ from django.utils import timezone
 
 from circle.models import MemberBlock, Post
 from tests.circle.test_forum_world import join, make_circle, make_member, reply, start
+from tests.conftest import module_world
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("circle_forum_blocks_search")]
 
 
-@pytest.fixture
-def world():
+def build_world():
     speaking = make_circle("New to speaking", "new-to-speaking")
     pricing = make_circle("Pricing and contracts", "pricing")
     ana, ben, cleo = make_member("Ana Reyes"), make_member("Ben Okafor"), make_member("Cleo Park")
@@ -37,6 +37,10 @@ def world():
         "cleo_reply": cleo_reply,
         "priced": priced,
     }
+
+
+# Made once for the module; each test reads fresh copies inside its own savepoint.
+built, world = module_world(build_world)
 
 
 def _circle_titles(client, user, circle):

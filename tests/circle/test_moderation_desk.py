@@ -11,12 +11,12 @@ from circle.services import moderation as services
 from networking.errors import Refused
 from networking.models import Notification
 from tests.circle.membership_people import circle, joined, member, reply, thread
+from tests.conftest import module_world
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("circle_moderation_desk")]
 
 
-@pytest.fixture
-def scene():
+def build_world():
     place = circle()
     author = member(name="Ada Quill")
     reporter = member(name="Bea Lind")
@@ -24,7 +24,12 @@ def scene():
     joined(place, author, reporter, moderator)
     started = thread(place, reporter, title="Rates")
     post = reply(started, author, body="You are all overcharging.", as_member=True)
-    return {"author": author, "reporter": reporter, "moderator": moderator, "post": post}
+    scene = {"author": author, "reporter": reporter, "moderator": moderator, "post": post}
+    return {"scene": scene}
+
+
+# Made once for the module; each test reads fresh copies inside its own savepoint.
+built, world, scene = module_world(build_world, "scene")
 
 
 def test_a_member_reports_a_post_once_and_sees_no_one_told(client, scene):

@@ -12,6 +12,7 @@ from django.test import Client
 
 from core.page_cache.middleware import HIT_HEADER
 from portfolio.models import BlogPostPage, VideoPage
+from tests.conftest import module_world
 from tests.core.test_database_outage import database_away
 from tests.factories import (
     ConsultantFactory,
@@ -20,11 +21,14 @@ from tests.factories import (
     published_profile,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("page_cache_on"),
+    pytest.mark.xdist_group("page_cache"),
+]
 
 
-@pytest.fixture
-def site_pages():
+def build_site_pages():
     """One address of every kind of page a visitor reads."""
     topic = TopicFactory(name="Fair pay", slug="fair-pay")
     profile = published_profile(
@@ -35,7 +39,7 @@ def site_pages():
         profile, VideoPage, title="A talk", video_url="https://vimeo.com/123456789"
     )
     Client().get("/")  # the site settings' row is written on the site's first request
-    return {
+    addresses = {
         "home": "/",
         "profile": profile.url,
         "one-sheet": f"{profile.url}media-kit/",
@@ -53,6 +57,11 @@ def site_pages():
         "sitemap": "/sitemap.xml",
         "robots": "/robots.txt",
     }
+    return {"site_pages": addresses}
+
+
+# Made once for the module; each test reads them inside its own savepoint.
+built, world, site_pages = module_world(build_site_pages, "site_pages")
 
 
 def _kept(client, url, **headers):
