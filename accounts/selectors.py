@@ -6,6 +6,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.models import ModelLogEntry
@@ -15,6 +16,17 @@ from accounts.enums import Role
 from accounts.models import ConsultantWorkspace, User
 from accounts.signals import account_exporting
 from core.records import fields_of
+
+
+def permissions_named(app_label: str, codenames: tuple[str, ...]) -> list[Permission]:
+    """The permissions of `app_label` with these codenames, in one query. A missing one
+    raises, so that a group is never set up with fewer rights than it should have."""
+    permissions = list(
+        Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+    )
+    if len(permissions) != len(set(codenames)):
+        raise Permission.DoesNotExist(f"{app_label}: {codenames}")
+    return permissions
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from wagtail.users.models import UserProfile
 
 from accounts.enums import Role
 from accounts.models import ConsultantWorkspace, User
+from accounts.selectors import permissions_named
 from accounts.signals import account_deleting, consultant_workspace_created
 
 # Wagtail checks image permissions against wagtailimages.Image, whatever the image model.
@@ -117,12 +118,7 @@ def consultant_workspace_create(*, user: User) -> ConsultantWorkspace:
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
-    image_permissions = Permission.objects.filter(
-        content_type__app_label="wagtailimages", codename__in=CONSULTANT_IMAGE_PERMISSIONS
-    )
-    if len(image_permissions) != len(CONSULTANT_IMAGE_PERMISSIONS):
-        raise Permission.DoesNotExist(f"wagtailimages: {CONSULTANT_IMAGE_PERMISSIONS}")
-    for permission in image_permissions:
+    for permission in permissions_named("wagtailimages", CONSULTANT_IMAGE_PERMISSIONS):
         GroupCollectionPermission.objects.create(
             group=group, collection=collection, permission=permission
         )

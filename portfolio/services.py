@@ -1,6 +1,6 @@
 """Writes for consultants' pages: creation, audiences, pause, review, forgetting."""
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
@@ -18,6 +18,7 @@ from wagtail.models import (
 
 from accounts.enums import EDITOR_GROUPS
 from accounts.models import ConsultantWorkspace, User
+from accounts.selectors import permissions_named
 from core.search import search_index_compact_after_commit, search_index_refresh
 from portfolio import cache_purge
 from portfolio.enums import NETWORK_GROUP, Audience, narrowest
@@ -27,15 +28,6 @@ SAFETY_REVIEW_WORKFLOW = "Safety review"
 # What a consultant may do in their own subtree before and after their first review.
 DRAFTING_PERMISSIONS = ("add_page", "change_page")
 PUBLISHING_PERMISSIONS = ("publish_page",)
-
-
-def _page_permissions(codenames: tuple[str, ...]) -> list[Permission]:
-    permissions = list(
-        Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames)
-    )
-    if len(permissions) != len(codenames):
-        raise Permission.DoesNotExist(f"wagtailcore: {codenames}")
-    return permissions
 
 
 @transaction.atomic
@@ -59,7 +51,7 @@ def profile_create(*, workspace: ConsultantWorkspace) -> SpeakerProfilePage:
     )
     index.add_child(instance=profile)
     profile.save_revision(user=user, log_action=False)
-    for permission in _page_permissions(DRAFTING_PERMISSIONS):
+    for permission in permissions_named("wagtailcore", DRAFTING_PERMISSIONS):
         GroupPagePermission.objects.create(
             group=workspace.group, page=profile, permission=permission
         )
@@ -74,7 +66,7 @@ def profile_create(*, workspace: ConsultantWorkspace) -> SpeakerProfilePage:
 def direct_publishing_grant(*, profile: SpeakerProfilePage) -> None:
     """After the first approved review, later publications go live directly."""
     workspace = profile.consultant.workspace
-    for permission in _page_permissions(PUBLISHING_PERMISSIONS):
+    for permission in permissions_named("wagtailcore", PUBLISHING_PERMISSIONS):
         GroupPagePermission.objects.get_or_create(
             group=workspace.group, page=profile, permission=permission
         )

@@ -1,6 +1,6 @@
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.cache import cache
 from django.db import connection
@@ -209,7 +209,20 @@ def _remove_network_group():
     return lambda: Group.objects.create(name="Network")
 
 
-@pytest.mark.parametrize("break_workspace", [_refuse_profile_pages, _remove_network_group])
+def _remove_an_image_permission():
+    """One of the rights the workspace's group gets is missing: the group is not set up
+    with fewer rights than it should have."""
+    permission = Permission.objects.get(
+        content_type__app_label="wagtailimages", codename="choose_image"
+    )
+    fields = {"name": permission.name, "content_type": permission.content_type}
+    permission.delete()
+    return lambda: Permission.objects.create(codename="choose_image", **fields)
+
+
+@pytest.mark.parametrize(
+    "break_workspace", [_refuse_profile_pages, _remove_network_group, _remove_an_image_permission]
+)
 def test_a_failing_workspace_leaves_no_account_behind_and_says_so_calmly(client, break_workspace):
     undo = break_workspace()
     try:
