@@ -180,6 +180,15 @@ def django_db_modify_db_settings(django_db_modify_db_settings):
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _empty_cache_at_start():
+    """A worker starts from an empty cache, before any package or module fixture builds
+    on it. With Redis the cache outlives the run: one stopped halfway leaves Wagtail's
+    cached renditions of images whose rows and files are gone, and the next run's first
+    pages would link those (the demo crawl then found every image a 404)."""
+    cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # Rate-limit counters and cached settings must not leak between tests.
