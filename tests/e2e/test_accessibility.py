@@ -1,6 +1,7 @@
 """axe-core finds no WCAG 2.2 AA violations on each page type of the foundation."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import axe_violations, sign_in, url
 
@@ -163,14 +164,14 @@ def test_the_spanish_interface_has_no_violations(page, live_server):
     page.wait_for_load_state()
     assert page.url.endswith("/safety/")
     assert page.locator("html").get_attribute("lang") == "es"
-    assert page.get_by_role("link", name="Salida rápida").is_visible()
+    expect(page.get_by_role("link", name="Salida rápida")).to_be_visible()
     assert axe_violations(page) == []
 
 
 def test_the_style_page_shows_every_component_without_violations(page, live_server):
     page.goto(url(live_server, "/style/"))
     for include in ("confirm_action.html", "badge.html", "notice.html", "empty_state.html"):
-        assert page.get_by_text(f'components/{include}"').first.is_visible()
+        expect(page.get_by_text(f'components/{include}"').first).to_be_visible()
     assert page.locator("details.confirm summary.button--danger").count() == 1
     assert page.locator(".badge").count() >= 5
     assert page.locator(".notice").count() == 4
@@ -225,7 +226,7 @@ def test_the_verification_form_and_its_answer_have_no_violations(page, live_serv
     page.get_by_label("Your organization").fill("Maple Lettings")
     with page.expect_navigation():
         page.get_by_role("button", name="Check the statement").click()
-    assert page.get_by_text("Iris Vale").first.is_visible()
+    expect(page.get_by_text("Iris Vale").first).to_be_visible()
     assert axe_violations(page) == []
 
 
@@ -243,7 +244,7 @@ def test_the_fair_rate_panel_stands_apart_from_the_opportunity_form(
                   .getBoundingClientRect().bottom"""
     )
     assert gap >= 16
-    assert page.get_by_text("EUR\xa01,000", exact=True).first.is_visible()
+    expect(page.get_by_text("EUR\xa01,000", exact=True).first).to_be_visible()
 
 
 def _violations_by_path(page, live_server, pages, names, member) -> dict:

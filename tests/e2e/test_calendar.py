@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from networking.models import Booking, Preferences, UnavailableDate
 from networking.services.bookings import booking_request
@@ -50,9 +51,12 @@ def test_the_month_grid_and_its_list(page, live_server, consultant_with_a_month,
     )
     assert lines == [1] * 7
     cell_link = grid.get_by_role("link", name="Spring training day")
-    assert cell_link.is_visible() == (width > 700)  # a dot on a phone, the title on a desk
+    if width > 700:
+        expect(cell_link).to_be_visible()  # the title on a desk
+    else:
+        expect(cell_link).not_to_be_visible()  # a dot on a phone
     listed = page.locator(".calendar-list").get_by_role("link", name="Spring training day")
-    assert listed.is_visible()
+    expect(listed).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert axe_violations(page) == []
     listed.click()
@@ -92,8 +96,8 @@ def test_without_javascript_the_address_is_there_to_select(
     sign_in(page, live_server, consultant)
     page.goto(url(live_server, "/network/calendar/"))
     field = page.get_by_label("Calendar address")
-    assert field.is_visible()
+    expect(field).to_be_visible()
     assert field.get_attribute("readonly") is not None
     assert field.input_value().endswith(".ics")
-    assert not page.get_by_role("button", name="Copy address").is_visible()
+    expect(page.get_by_role("button", name="Copy address")).not_to_be_visible()
     context.close()

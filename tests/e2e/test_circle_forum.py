@@ -3,6 +3,7 @@ sideways scroll on a 390 px phone even with a long address, a content note opene
 the keyboard, and forms laid out like the rest of the site."""
 
 import pytest
+from playwright.sync_api import expect
 
 from circle.models import Mentorship
 from tests.circle.mentoring_people import circle_member
@@ -48,11 +49,11 @@ def test_the_forum_pages_are_accessible_and_fit_a_phone(page, live_server):
     note = page.locator("article details")
     assert note.locator("summary").inner_text() == "Content note: A hard memory"
     assert note.get_attribute("open") is None
-    assert not page.get_by_text("Notes: https://example.org/").is_visible()
+    expect(page.get_by_text("Notes: https://example.org/")).not_to_be_visible()
     note.locator("summary").focus()
     page.keyboard.press("Enter")
     assert note.get_attribute("open") == ""
-    assert page.get_by_text("Notes:").is_visible()
+    expect(page.get_by_text("Notes:")).to_be_visible()
     link = page.locator('article a[rel="nofollow noopener noreferrer ugc"]')
     assert link.get_attribute("href") == "https://example.org/" + "very-long-path-" * 20
     assert link.get_attribute("target") is None

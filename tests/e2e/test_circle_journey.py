@@ -14,6 +14,7 @@ import re
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from playwright.sync_api import expect
 
 from circle.enums import MemberStatus, MentoringSide, MentoringTopic
 from circle.models import Member, MentoringInterest, Mentorship, Referral
@@ -152,7 +153,7 @@ def _journey(people, live_server):
     summary = note.locator("summary")
     assert note.count() == 1
     assert note.get_attribute("open") is None
-    assert not opening.get_by_text("far too low").is_visible()
+    expect(opening.get_by_text("far too low")).not_to_be_visible()
     summary.click()
     opening.get_by_text("far too low").wait_for(state="visible")
     assert note.get_attribute("open") == ""

@@ -5,6 +5,7 @@ both times, a plain "Send for review", and a private page never called published
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from portfolio.models import BlogPostPage
 from portfolio.services import direct_publishing_grant
@@ -28,7 +29,7 @@ def test_write_a_post_twice_with_one_title_and_publish_it_privately(page, live_s
         page.get_by_role("link", name="Write a post").click()
         page.wait_for_url(re.compile(rf"/admin/pages/add/portfolio/blogpostpage/{profile.pk}/"))
         assert page.locator("input[name=audience][value=private]").is_checked()
-        assert page.locator("input[name=audience][value=private]").is_visible()
+        expect(page.locator("input[name=audience][value=private]")).to_be_visible()
         page.get_by_role("textbox", name=re.compile("^Title")).fill("What trainers miss")
         page.get_by_role("button", name="Save draft").click()
         page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
@@ -50,5 +51,5 @@ def test_a_draft_profile_is_sent_for_review_in_plain_words(page, live_server):
     sign_in(page, live_server, profile.consultant)
     page.goto(url(live_server, f"/admin/pages/{profile.pk}/edit/"))
     page.get_by_role("button", name="More actions").click()
-    assert page.get_by_role("button", name="Send for review", exact=True).is_visible()
+    expect(page.get_by_role("button", name="Send for review", exact=True)).to_be_visible()
     assert page.get_by_role("button", name=re.compile("Submit|Moderat")).count() == 0

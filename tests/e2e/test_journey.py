@@ -7,6 +7,7 @@ import re
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from accounts.models import User
 from core.models import PodiumImage
@@ -58,8 +59,9 @@ def test_sign_up_confirm_sign_in_and_upload_a_photo(page, live_server, real_smtp
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign In", exact=True).click()
     page.wait_for_url(re.compile(r"/dashboard/$"))
-    assert page.get_by_role("heading", name="Protect your account with a second step").is_visible()
-
+    expect(
+        page.get_by_role("heading", name="Protect your account with a second step")
+    ).to_be_visible()
     # Upload a GPS-tagged camera photo through the Wagtail admin (under its CSP).
     page.get_by_role("link", name="Upload a photo").click()
     page.wait_for_url(re.compile(r"/admin/images/add/"))

@@ -2,7 +2,7 @@
 no page of the suite's can call out to it."""
 
 import pytest
-from playwright.sync_api import Error
+from playwright.sync_api import Error, expect
 
 from tests.e2e.conftest import url
 
@@ -22,4 +22,4 @@ def test_the_live_server_is_reached_directly(page, live_server):
     response = page.goto(url(live_server, "/"))
 
     assert response.status == 200
-    assert page.get_by_role("link", name="Quick exit").is_visible()
+    expect(page.get_by_role("link", name="Quick exit")).to_be_visible()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
+from playwright.sync_api import expect
 
 from core.models import PodiumImage
 from portfolio.models import BlogPostPage, SpeakerProfilePage
@@ -123,7 +124,7 @@ def test_write_review_publish_and_read(page, live_server):
         page.goto(url(live_server, "/speakers/topics/housing/"))
         page.get_by_role("link", name="Ana Rivera").click()
         page.get_by_role("link", name="What trainers miss").click()
-        assert page.get_by_text("Mentions exploitation in general terms.").is_visible()
+        expect(page.get_by_text("Mentions exploitation in general terms.")).to_be_visible()
         page.get_by_role("link", name="Continue").click()
         # The button appears once click-to-load.js has run (it is deferred).
         page.get_by_role("button", name="Play video").wait_for(state="visible")

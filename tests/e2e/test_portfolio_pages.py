@@ -1,6 +1,7 @@
 """Portfolio pages in the browser: axe-core, inert stored payloads, click-to-load video."""
 
 import pytest
+from playwright.sync_api import expect
 
 from portfolio.models import BlogPostPage, VideoPage
 from tests.e2e.conftest import LOCAL, axe_violations, url
@@ -116,7 +117,7 @@ def test_without_javascript_the_video_is_a_plain_link(browser, live_server, page
 
     link = page.get_by_role("link", name="Watch on YouTube")
     assert link.get_attribute("href").startswith("https://www.youtube.com/watch?v=")
-    assert not page.get_by_role("button", name="Play video").is_visible()
+    expect(page.get_by_role("button", name="Play video")).not_to_be_visible()
     context.close()
 
 
@@ -199,10 +200,10 @@ def test_the_directory_filters_open_and_close_without_javascript(browser, live_s
 
     search = page.locator("#id_q")
     assert search.count() == 1
-    assert not search.is_visible()
-    assert page.get_by_role("link", name="Ana Rivera").is_visible()
+    expect(search).not_to_be_visible()
+    expect(page.get_by_role("link", name="Ana Rivera")).to_be_visible()
     page.get_by_text("Search and filter").click()
-    assert search.is_visible()
+    expect(search).to_be_visible()
     context.close()
 
 
@@ -211,5 +212,5 @@ def test_on_a_wide_screen_the_directory_filters_start_open(page, live_server):
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto(url(live_server, "/speakers/"))
 
-    assert page.locator("#id_q").is_visible()
+    expect(page.locator("#id_q")).to_be_visible()
     assert axe_violations(page) == []

@@ -15,6 +15,7 @@ from urllib.parse import quote
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from accounts.models import User
 from networking.models import Booking, VerificationApplication
@@ -76,7 +77,7 @@ def test_a_visitor_requests_a_speaker_through_sign_up_and_set_up(
 
     # 2. Sign-up as an organization, the role already chosen, saying why.
     page.wait_for_url(re.compile(r"/accounts/signup/\?role=organization&next="))
-    assert page.get_by_text("To send a request, create an organization account.").is_visible()
+    expect(page.get_by_text("To send a request, create an organization account.")).to_be_visible()
     assert page.get_by_label("I represent an organization").is_checked()
     assert not page.get_by_label("I am a survivor-leader").is_checked()
     sign_in_link = page.locator("#main").get_by_role("link", name="Sign in")
@@ -106,7 +107,7 @@ def test_a_visitor_requests_a_speaker_through_sign_up_and_set_up(
 
     # 4. Two-step verification first, with no second password prompt.
     page.wait_for_url(re.compile(r"/accounts/2fa/totp/activate/$"))
-    assert page.get_by_role("heading", name="Set up two-step verification").is_visible()
+    expect(page.get_by_role("heading", name="Set up two-step verification")).to_be_visible()
     assert page.get_by_text(re.compile("Two-Factor|TOTP|Authenticator App")).count() == 0
     steps.check("two-step-setup")
     secret = page.get_by_label("Key to type in instead of scanning").input_value()
@@ -115,7 +116,7 @@ def test_a_visitor_requests_a_speaker_through_sign_up_and_set_up(
     page.wait_for_url(re.compile(r"/accounts/2fa/recovery-codes/$"))
     codes = page.get_by_label("Unused codes").input_value().split()
     assert len(codes) == 10
-    assert page.get_by_role("link", name="Download the codes").is_visible()
+    expect(page.get_by_role("link", name="Download the codes")).to_be_visible()
     steps.check("recovery-codes")
     page.get_by_role("link", name="Continue").click()
 
@@ -129,7 +130,7 @@ def test_a_visitor_requests_a_speaker_through_sign_up_and_set_up(
     page.get_by_role("button", name="Create the organization").click()
     page.wait_for_url(re.compile(re.escape(request_path) + "$"))
     heading = page.get_by_role("heading", name="Almost ready to send Mara Quill a request")
-    assert heading.is_visible()
+    expect(heading).to_be_visible()
     steps.check("not-yet")
     page.get_by_role("link", name="Apply for verification").click()
     page.get_by_label("Registration number").fill("CA-7781")
@@ -148,7 +149,7 @@ def test_a_visitor_requests_a_speaker_through_sign_up_and_set_up(
         application=VerificationApplication.objects.get(), editor=EditorFactory(), approve=True
     )
     page.reload()
-    assert page.get_by_role("heading", name="Request a booking with Mara Quill").is_visible()
+    expect(page.get_by_role("heading", name="Request a booking with Mara Quill")).to_be_visible()
     page.get_by_text("My family").wait_for()
     steps.check("request-form")
     page.get_by_label("What the engagement is").fill("Volunteer training evening")

@@ -1,6 +1,7 @@
 """After signing out, Back shows nothing of the account (no-store, Clear-Site-Data)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import sign_in, url
 
@@ -13,8 +14,7 @@ pytestmark = [
 
 def test_back_after_sign_out_shows_nothing_of_the_account(page, live_server, consultant):
     sign_in(page, live_server, consultant)
-    assert page.get_by_role("heading", name="Your dashboard").is_visible()
-
+    expect(page.get_by_role("heading", name="Your dashboard")).to_be_visible()
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url(url(live_server, "/"))
     page.go_back()
