@@ -63,6 +63,25 @@ def pytest_sessionstart(session):
     gc.set_threshold(50_000, 20, 20)
 
 
+LONGEST_ID_PART = 80
+
+
+def pytest_make_parametrize_id(config, val, argname):
+    """A short name for a long parameter: hostile files and texts are its value, not its
+    name. pytest would name a test by a whole 45 MB image, and pytest-xdist sends a test's
+    name in every message about it, so such names cost seconds and bury the reports."""
+    return short_id(val)
+
+
+def short_id(val) -> str | None:
+    if isinstance(val, bytes) and len(val) > LONGEST_ID_PART:
+        return f"{len(val)}-bytes"
+    if isinstance(val, str) and len(val) > LONGEST_ID_PART:
+        head = val[:12].encode("unicode_escape").decode("ascii")
+        return f"{head}...{len(val)}-characters"
+    return None  # pytest's own id
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Browser tests live in tests/e2e, and nowhere else; slow tests start first.
