@@ -33,9 +33,12 @@ run: demo
 # pytest-xdist worker per core (PYTEST_WORKERS=0 runs it in this process). loadgroup keeps
 # the tests marked xdist_group("name") on one worker; the workers take the tests in the
 # order tests/conftest.py gives them (long work first), not pytest-xdist's by group size.
+# PYTHONDONTWRITEBYTECODE is emptied for the run: where the environment sets it, every
+# worker would compile the project's modules again, and pytest rewrite and compile every
+# test module again, on every run (__pycache__ is git-ignored).
 PYTEST_WORKERS ?= auto
 test: install
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest \
+	PYTHONDONTWRITEBYTECODE= DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest \
 		-n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder $(PYTEST_ARGS)
 
 lint: install
