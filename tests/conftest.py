@@ -68,8 +68,8 @@ LONGEST_ID_PART = 80
 
 def pytest_make_parametrize_id(config, val, argname):
     """A short name for a long parameter: hostile files and texts are its value, not its
-    name. pytest would name a test by a whole 45 MB image, and pytest-xdist sends a test's
-    name in every message about it, so such names cost seconds and bury the reports."""
+    name. pytest would name a test by a whole 45 MB image; pytest-xdist sends a test's
+    name in every message about it, and such a name buries every report."""
     return short_id(val)
 
 
