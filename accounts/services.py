@@ -2,7 +2,7 @@
 
 from allauth.usersessions.models import UserSession
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -115,9 +115,7 @@ def consultant_workspace_create(*, user: User) -> ConsultantWorkspace:
     label = f"consultant-{user.public_id.hex[:12]}"
     collection = Collection.get_first_root_node().add_child(name=label)
     group = Group.objects.create(name=label)
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
+    group.permissions.add(*permissions_named("wagtailadmin", ("access_admin",)))
     for permission in permissions_named("wagtailimages", CONSULTANT_IMAGE_PERMISSIONS):
         GroupCollectionPermission.objects.create(
             group=group, collection=collection, permission=permission
